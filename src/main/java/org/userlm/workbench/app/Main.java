@@ -1,0 +1,38 @@
+package org.userlm.workbench.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code target/userlm-workbench.jar}: the GUI with no arguments, CLI subcommands otherwise.
+ * This class must not extend {@code javafx.application.Application} (JavaFX from the classpath refuses to
+ * start an Application subclass as the jar's main class).
+ */
+@Command(name = "userlm-workbench", mixinStandardHelpOptions = true, version = "UserLM Workbench 0.1",
+        description = "Study user simulators (UserLM-8b and friends) against assistant LLMs.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            SimulateCommand.class,
+            ExportCommand.class,
+        })
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            GuiLauncher.launch(args);
+            return;
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI in-process and returns the exit status (used by tests). */
+    public static int run(String... args) {
+        AppProperties.applyDefaults();
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

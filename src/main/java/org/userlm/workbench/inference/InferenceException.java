@@ -1,0 +1,23 @@
+package org.userlm.workbench.inference;
+
+/**
+ * A generation failed. Carries the text streamed before the failure so that it can be kept on the failed turn.
+ */
+public class InferenceException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String partialText;
+
+    public InferenceException(String message, String partialText, Throwable cause) {
+        super(message, cause);
+        this.partialText = partialText == null ? "" : partialText;
+    }
+
+    public InferenceException(String message) {
+        this(message, "", null);
+    }
+
+    /** Text received before the failure (possibly empty). */
+    public String partialText() {
+        return partialText;
+    }
+}
