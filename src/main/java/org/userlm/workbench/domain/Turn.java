@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param model            the model name that produced it ({@code human} for typed turns)
  * @param guardrailEvents  guardrail firings while producing this turn, in order
  * @param endsConversation true when this user turn carried {@code <|endconversation|>}
+ * @param shardId          the shard this user turn revealed (sharded simulator), or null
  */
 public record Turn(int index, Role role, String content, String rawText, TurnStatus status, String error,
                    long startedAtMs, Long firstTokenMs, Long durationMs, Integer promptTokens,
                    Integer completionTokens, GenerationParams params, String model,
-                   List<GuardrailEvent> guardrailEvents, boolean endsConversation) {
+                   List<GuardrailEvent> guardrailEvents, boolean endsConversation,
+                   Integer shardId) {
     public Turn {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(status, "status");
@@ -36,19 +38,19 @@ public record Turn(int index, Role role, String content, String rawText, TurnSta
     /** A finished human-typed or scripted turn. */
     public static Turn typed(int index, Role role, String content) {
         return new Turn(index, role, content, content, TurnStatus.COMPLETE, null, System.currentTimeMillis(),
-                null, 0L, null, null, null, "human", List.of(), false);
+                null, 0L, null, null, null, "human", List.of(), false, null);
     }
 
     /** A copy with new content (used by edit-and-fork). */
     public Turn withContent(String newContent) {
         return new Turn(index, role, newContent, newContent, status, error, startedAtMs, firstTokenMs, durationMs,
-                promptTokens, completionTokens, params, model, guardrailEvents, endsConversation);
+                promptTokens, completionTokens, params, model, guardrailEvents, endsConversation, shardId);
     }
 
     /** A copy at another index. */
     public Turn withIndex(int newIndex) {
         return new Turn(newIndex, role, content, rawText, status, error, startedAtMs, firstTokenMs, durationMs,
-                promptTokens, completionTokens, params, model, guardrailEvents, endsConversation);
+                promptTokens, completionTokens, params, model, guardrailEvents, endsConversation, shardId);
     }
 
     /** Tokens per second over the generation, or NaN when unknown. */
