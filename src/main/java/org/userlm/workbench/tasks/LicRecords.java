@@ -111,11 +111,21 @@ final class LicRecords {
         return out;
     }
 
-    private static String firstText(RecordContext ctx, String... fields) throws TaskFormatException {
+    /**
+     * The first of {@code fields} with usable text. Lenient on purpose (other LiC tasks vary): a string is
+     * taken as is; a list or object (BFCL's list of chat messages) gives its {@code content} strings joined.
+     */
+    private static String firstText(RecordContext ctx, String... fields) {
         for (String f : fields) {
-            String v = ctx.optText(f);
-            if (v != null && !v.isBlank()) {
-                return v;
+            JsonNode v = ctx.node().get(f);
+            String text = null;
+            if (v != null && v.isTextual()) {
+                text = v.asText();
+            } else if (v != null && v.isContainerNode()) {
+                text = String.join("\n", v.findValuesAsText("content"));
+            }
+            if (text != null && !text.isBlank()) {
+                return text;
             }
         }
         return null;
