@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
             ExportCommand.class,
+            GradeCommand.class,
         })
 public final class Main implements Runnable {
 
