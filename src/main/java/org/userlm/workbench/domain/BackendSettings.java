@@ -14,9 +14,13 @@ import java.util.Objects;
  *                        {@code tokenizer_config.json} chat template is used
  * @param timeoutSeconds  connect and idle-read timeout
  * @param chatTemplate    an explicit Jinja chat template (OPENAI_COMPLETIONS), or null for the default
+ * @param extraBodyJson   a JSON object merged into every request body (e.g. vLLM's
+ *                        {@code {"skip_special_tokens": false}}), or null
+ * @param serverBans      send sampling-time bans the server understands (vLLM {@code bad_words})
  */
 public record BackendSettings(BackendKind kind, String baseUrl, String model, String apiKeyEnv,
-                              String localPath, int timeoutSeconds, String chatTemplate) {
+                              String localPath, int timeoutSeconds, String chatTemplate, String extraBodyJson,
+                              boolean serverBans) {
     public BackendSettings {
         Objects.requireNonNull(kind, "kind");
         if (timeoutSeconds <= 0) {
@@ -26,13 +30,19 @@ public record BackendSettings(BackendKind kind, String baseUrl, String model, St
 
     /** An OpenAI-compatible chat endpoint. */
     public static BackendSettings openAiChat(String baseUrl, String model) {
-        return new BackendSettings(BackendKind.OPENAI_CHAT, baseUrl, model, null, null, 120, null);
+        return new BackendSettings(BackendKind.OPENAI_CHAT, baseUrl, model, null, null, 120, null, null, false);
     }
 
     /** A local model folder. */
     public static BackendSettings local(String path) {
         return new BackendSettings(BackendKind.LOCAL, null, java.nio.file.Path.of(path).getFileName().toString(),
-                null, path, 120, null);
+                null, path, 120, null, null, false);
+    }
+
+    /** A copy with another extra body and server-ban setting. */
+    public BackendSettings withServerOptions(String extraBody, boolean bans) {
+        return new BackendSettings(kind, baseUrl, model, apiKeyEnv, localPath, timeoutSeconds, chatTemplate, extraBody,
+                bans);
     }
 
     /** A short label for status bars and exports ("model @ host" or the folder name). */

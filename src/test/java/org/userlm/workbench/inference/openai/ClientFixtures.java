@@ -22,7 +22,7 @@ final class ClientFixtures {
     }
 
     static BackendSettings settings(BackendKind kind, String baseUrl, int timeoutSeconds, String apiKeyEnv) {
-        return new BackendSettings(kind, baseUrl, "microsoft/UserLM-8b", apiKeyEnv, null, timeoutSeconds, null);
+        return new BackendSettings(kind, baseUrl, "microsoft/UserLM-8b", apiKeyEnv, null, timeoutSeconds, null, null, false);
     }
 
     static OpenAiCompatibleClient chat(String baseUrl) {

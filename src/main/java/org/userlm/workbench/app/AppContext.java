@@ -1,0 +1,106 @@
+package org.userlm.workbench.app;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.userlm.workbench.domain.BackendKind;
+import org.userlm.workbench.domain.BackendSettings;
+import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.inference.ChatModel;
+import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.inference.ModelProvider;
+import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
+import org.userlm.workbench.inference.openai.OpenAiOptions;
+import org.userlm.workbench.simulation.ConversationRunner;
+import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
+import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import org.userlm.workbench.storage.sqlite.SqliteTaskRepository;
+import org.userlm.workbench.tasks.BundledTasks;
+
+/**
+ * The one place that wires implementations: the SQLite database, the repositories, the model backends.
+ * Everything else receives interfaces. Close it to release models and the database.
+ */
+public final class AppContext implements AutoCloseable, ModelProvider {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqliteDatabase db;
+    private final SqliteConversationRepository conversations;
+    private final SqliteTaskRepository tasks;
+    private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
+
+    private AppContext(SqliteDatabase db) {
+        this.db = db;
+        this.conversations = new SqliteConversationRepository(db);
+        this.tasks = new SqliteTaskRepository(db);
+    }
+
+    /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
+    public static AppContext open(Path dbFile) {
+        AppContext ctx = new AppContext(SqliteDatabase.open(dbFile == null ? SqliteDatabase.defaultFile() : dbFile));
+        ctx.tasks.upsert(BundledTasks.load());
+        return ctx;
+    }
+
+    public ConversationRepository conversations() {
+        return conversations;
+    }
+
+    public TaskRepository tasks() {
+        return tasks;
+    }
+
+    public ConversationRunner runner() {
+        return new ConversationRunner(conversations);
+    }
+
+    public Path databaseFile() {
+        return db.file();
+    }
+
+    /** Every known task (bundled and imported). */
+    public List<Task> allTasks() {
+        return tasks.all();
+    }
+
+    @Override
+    public ChatModel open(BackendSettings s) throws InferenceException {
+        if (s.kind() == BackendKind.LOCAL) {
+            return openLocal(s);
+        }
+        try {
+            return new OpenAiCompatibleClient(s, OpenAiOptions.defaults()
+                    .withExtraBody(extraBody(s.extraBodyJson()))
+                    .withServerBans(s.serverBans()));
+        } catch (IllegalArgumentException e) {
+            throw new InferenceException("cannot use " + s.label() + ": " + e.getMessage());
+        }
+    }
+
+    private ChatModel openLocal(BackendSettings s) throws InferenceException {
+        throw new InferenceException("in-process models are not available in this build (" + s.localPath() + ")");
+    }
+
+    private static Map<String, Object> extraBody(String json) throws InferenceException {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new InferenceException("extra request body is not a JSON object: " + json);
+        }
+    }
+
+    @Override
+    public void close() {
+        localModels.values().forEach(ChatModel::close);
+        localModels.clear();
+        db.close();
+    }
+}
