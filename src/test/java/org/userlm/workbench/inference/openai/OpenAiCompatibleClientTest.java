@@ -102,7 +102,7 @@ class OpenAiCompatibleClientTest {
         String tpl = "{% for m in messages %}[{{ m['role'] }}]{{ m['content'] }}{% endfor %}"
                 + "{% if add_generation_prompt %}[next]{% endif %}";
         var s = new org.userlm.workbench.domain.BackendSettings(BackendKind.OPENAI_COMPLETIONS, server.baseUrl(),
-                "m", null, null, 5, tpl);
+                "m", null, null, 5, tpl, null, false);
         new OpenAiCompatibleClient(s, OpenAiOptions.defaults()).generate(
                 new GenerationRequest(List.of(ChatMessage.user("hi")), GenerationParams.userLmCard()), null, null);
         assertEquals("[user]hi[next]", server.lastRequest().prompt());
