@@ -32,6 +32,7 @@ final class ReplyWriter {
     }
 
     void write(HttpExchange ex, RecordedRequest req, Reply reply) throws IOException {
+        pause(reply.headerDelayMillis);
         switch (reply.kind) {
             case HTTP_ERROR -> sendError(ex, reply.status, reply.text);
             case RAW -> {
