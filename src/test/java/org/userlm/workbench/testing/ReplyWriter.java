@@ -103,6 +103,8 @@ final class ReplyWriter {
             event(out, chunk(req, pieces.get(i), null, false));
         }
         if (reply.kind == Reply.Kind.DROP) {
+            // Let the client read what was sent: an abrupt cut can make its TCP stack discard unread bytes.
+            pause(200);
             throw new CutConnection();
         }
         if (reply.kind == Reply.Kind.STREAM_ERROR) {
