@@ -157,9 +157,7 @@ final class SimulationOptions {
         SimulatorKind kind = kind();
         GuardrailSettings g = preset();
         if (maxRetries != null) {
-            g = new GuardrailSettings(g.filterFirstTokens(), g.bannedFirstTokens(), g.avoidTermination(),
-                    g.terminationMode(), g.minUserTurnsBeforeEnd(), g.lengthThreshold(), g.minWords(), g.maxWords(),
-                    g.verbatimRepetition(), g.intentNgram(), maxRetries, g.maxNewTokens(), g.useServerBans());
+            g = g.withMaxRetries(maxRetries);
         }
         GenerationParams p = kind != SimulatorKind.USERLM ? GenerationParams.assistantDefault()
                 : userSampling.equals("generation-config") ? GenerationParams.userLmGenerationConfig()
