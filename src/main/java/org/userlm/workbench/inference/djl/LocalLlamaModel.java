@@ -240,6 +240,11 @@ public final class LocalLlamaModel implements ChatModel {
         }
     }
 
+    /** Runs a task on the worker thread (tests, diagnostics). */
+    <T> T onWorker(Callable<T> task) throws InferenceException {
+        return submit(task, () -> "");
+    }
+
     LlamaForward forward() {
         return forward;
     }
