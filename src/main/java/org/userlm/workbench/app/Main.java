@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
             ExportCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -75,6 +75,11 @@ final class LlamaForward implements AutoCloseable {
         this.kHeads = new NDIndex().addAllDim().addSliceDim(nh, nh + nkv);
     }
 
+    /** The manager that owns the weights and the cache. */
+    NDManager manager() {
+        return base;
+    }
+
     /** Tokens in the cache. */
     int length() {
         return length;

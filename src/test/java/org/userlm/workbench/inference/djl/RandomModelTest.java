@@ -117,6 +117,18 @@ class RandomModelTest {
     }
 
     @Test
+    void chatTemplateJinjaFileTakesPrecedence() throws Exception {
+        Path dir = tmp.resolve("jinja");
+        RandomModelWriter.write(dir, RandomModelWriter.preset("tiny"));
+        Files.writeString(dir.resolve("chat_template.jinja"),
+                "{{ bos_token }}{% for m in messages %}[{{ m['role'] }}]{{ m['content'] }}{% endfor %}"
+                        + "{% if add_generation_prompt %}[user]{% endif %}");
+        try (LocalLlamaModel m = load(dir)) {
+            assertEquals("<|begin_of_text|>[system]x[user]", m.renderChat(List.of(ChatMessage.system("x"))));
+        }
+    }
+
+    @Test
     void seededSamplingIsReproducible() throws Exception {
         GenerationParams p = new GenerationParams(1.0, 0.9, 50, 10, 42L);
         long[] a = f32.generateIds(PROMPT, p, Constraints.NONE, List.of(), null, null).generatedIds();
