@@ -110,13 +110,10 @@ final class LlamaForward implements AutoCloseable {
         int p = length;
         try (NDManager s = base.newSubManager()) {
             NDArray idArr = s.create(ids);
-            NDArray x = w.embed.get(new NDIndex("{}", idArr));
-            x.attach(s);
+            NDArray x = local(w.embed.get(new NDIndex("{}", idArr)), s);
             NDIndex rows = new NDIndex().addSliceDim(p, p + t);
-            NDArray cosT = cos.get(rows).reshape(t, 1, c.headDim());
-            NDArray sinT = sin.get(rows).reshape(t, 1, c.headDim());
-            cosT.attach(s);
-            sinT.attach(s);
+            NDArray cosT = local(cos.get(rows), s).reshape(t, 1, c.headDim());
+            NDArray sinT = local(sin.get(rows), s).reshape(t, 1, c.headDim());
             NDArray mask = t > 1 ? causalMask(s, p, t) : null;
             for (int l = 0; l < c.numLayers(); l++) {
                 x = layer(l, x, p, t, cosT, sinT, mask);
@@ -147,11 +144,9 @@ final class LlamaForward implements AutoCloseable {
         ck.set(slot, k);
         cv.set(slot, v);
         NDIndex upto = new NDIndex().addAllDim().addSliceDim(0, p + t);
-        NDArray kAll = ck.get(upto);
-        NDArray vAll = cv.get(upto);
         NDManager s = x.getManager();
-        kAll.attach(s);
-        vAll.attach(s);
+        NDArray kAll = local(ck.get(upto), s);
+        NDArray vAll = local(cv.get(upto), s);
         NDArray qg = q.reshape(nkv, (long) groups * t, hd);
         NDArray scores = qg.matMul(kAll.transpose(0, 2, 1)).mul(scale);
         if (mask != null) {
@@ -167,6 +162,12 @@ final class LlamaForward implements AutoCloseable {
         NDArray up = gu.get(new NDIndex().addAllDim().addSliceDim(ff, 2 * ff));
         NDArray act = gate.mul(Activation.sigmoid(gate)).mul(up);
         return x.add(act.matMul(lw.wdT()));
+    }
+
+    /** Moves an array made from a base-owned array (weights, tables, cache) into the step's manager. */
+    private static NDArray local(NDArray a, NDManager step) {
+        a.attach(step);
+        return a;
     }
 
     private NDArray rmsNorm(NDArray x, NDArray weight) {

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * The weights of a Llama model as NDArrays on one device, in the compute dtype, with Q/K/V and gate/up fused
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
  */
 final class LlamaWeights {
     private static final long CHUNK_BYTES = 128L << 20;
+    private static final int BLOCK = 1 << 16;
 
     /** One decoder layer. */
     record Layer(NDArray inNorm, NDArray postNorm, NDArray wqkvT, NDArray woT, NDArray wguT, NDArray wdT) {
@@ -114,17 +116,27 @@ final class LlamaWeights {
             ByteBuffer out = scratch.duplicate().order(ByteOrder.nativeOrder());
             out.clear().limit(need);
             int base = Math.toIntExact(r0 * rowElems * t.dtype().bytes());
-            for (int i = 0; i < n; i++) {
-                float f = switch (t.dtype()) {
-                    case F32 -> src.getFloat(base + 4 * i);
-                    case F16 -> HalfFloats.f16ToFloat(src.getShort(base + 2 * i));
-                    case BF16 -> HalfFloats.bf16ToFloat(src.getShort(base + 2 * i));
-                };
-                if (outBytes == 4) {
-                    out.putFloat(4 * i, f);
-                } else {
-                    out.putShort(2 * i, HalfFloats.floatToF16(f));
-                }
+            if (t.dtype() == StDType.F32 && outBytes == 4) {
+                ByteBuffer in = src.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+                in.position(base).limit(base + 4 * n);
+                out.asFloatBuffer().put(in.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
+            } else {
+                // element-wise conversion (BF16/F16 -> F32, or anything -> F16), in parallel blocks
+                IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
+                    int end = Math.min(n, (b + 1) * BLOCK);
+                    for (int i = b * BLOCK; i < end; i++) {
+                        float f = switch (t.dtype()) {
+                            case F32 -> src.getFloat(base + 4 * i);
+                            case F16 -> HalfFloats.f16ToFloat(src.getShort(base + 2 * i));
+                            case BF16 -> HalfFloats.bf16ToFloat(src.getShort(base + 2 * i));
+                        };
+                        if (outBytes == 4) {
+                            out.putFloat(4 * i, f);
+                        } else {
+                            out.putShort(2 * i, HalfFloats.floatToF16(f));
+                        }
+                    }
+                });
             }
             long[] shape = t.shape().clone();
             if (shape.length > 0) {

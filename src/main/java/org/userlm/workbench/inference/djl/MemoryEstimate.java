@@ -22,8 +22,20 @@ public record MemoryEstimate(long weightBytes, long kvBytes, long totalBytes) {
         return new MemoryEstimate(w, kv, total);
     }
 
-    /** Free physical memory of this machine, or -1 when unknown. */
+    /**
+     * Memory available to a new process: Linux {@code MemAvailable} (free plus reclaimable page cache), else the
+     * JVM's free physical memory, or -1 when unknown.
+     */
     public static long freeHostBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // not Linux: fall back to the MXBean
+        }
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getFreeMemorySize();
         }

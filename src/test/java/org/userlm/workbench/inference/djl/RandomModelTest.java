@@ -129,6 +129,14 @@ class RandomModelTest {
     }
 
     @Test
+    void decodingLeaksNoNativeArrays() throws Exception {
+        int before = f32.onWorker(() -> f32.forward().manager().getManagedArrays().size());
+        f32.generateIds(PROMPT, GenerationParams.greedy(20), Constraints.NONE, List.of(), null, null);
+        int after = f32.onWorker(() -> f32.forward().manager().getManagedArrays().size());
+        assertEquals(before, after);
+    }
+
+    @Test
     void seededSamplingIsReproducible() throws Exception {
         GenerationParams p = new GenerationParams(1.0, 0.9, 50, 10, 42L);
         long[] a = f32.generateIds(PROMPT, p, Constraints.NONE, List.of(), null, null).generatedIds();
