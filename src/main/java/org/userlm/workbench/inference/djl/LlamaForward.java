@@ -170,10 +170,13 @@ final class LlamaForward implements AutoCloseable {
         return a;
     }
 
+    /** RMSNorm computed in float32 (as transformers does), then cast back to the compute dtype. */
     private NDArray rmsNorm(NDArray x, NDArray weight) {
-        NDArray xf = x.toType(DataType.FLOAT32, false);
+        boolean f32 = dt == DataType.FLOAT32;
+        NDArray xf = f32 ? x : x.toType(DataType.FLOAT32, false);
         NDArray inv = xf.square().mean(new int[] {-1}, true).add(eps).pow(-0.5);
-        return xf.mul(inv).toType(dt, false).mul(weight);
+        NDArray y = xf.mul(inv);
+        return (f32 ? y : y.toType(dt, false)).mul(weight);
     }
 
     private NDArray causalMask(NDManager s, int p, int t) {
