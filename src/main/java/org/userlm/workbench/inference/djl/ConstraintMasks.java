@@ -37,10 +37,8 @@ final class ConstraintMasks {
         Set<Integer> always = new TreeSet<>();
         for (int id = 0; id < Math.min(vocab, texts.length); id++) {
             String t = texts[id];
-            String s = t.stripLeading();
             for (String w : c.bannedFirstWords()) {
-                if (!w.isEmpty() && s.startsWith(w)
-                        && (s.length() == w.length() || !Character.isLetter(s.charAt(w.length())))) {
+                if (startsWithWord(t, w)) {
                     first.add(id);
                 }
             }
@@ -58,6 +56,16 @@ final class ConstraintMasks {
         }
         firstWordBans = first.stream().mapToInt(Integer::intValue).toArray();
         alwaysBans = always.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * True when a token's text, leading whitespace stripped, is {@code word} or starts with it followed by a
+     * non-letter: "I", " I", "I'm" start with the word "I"; "It" does not.
+     */
+    static boolean startsWithWord(String tokenText, String word) {
+        String s = tokenText.stripLeading();
+        return !word.isEmpty() && s.startsWith(word)
+                && (s.length() == word.length() || !Character.isLetter(s.charAt(word.length())));
     }
 
     /** Masks the logits in place given the text generated so far. */

@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * BF16 (and any dtype differing from the compute dtype) is converted in Java before DJL sees it.
  */
 final class LlamaWeights {
-    private static final long CHUNK_BYTES = 128L << 20;
+    /** Largest block converted at once; tensors above it are converted by rows and concatenated. */
+    static volatile long chunkBytes = 128L << 20;
     private static final int BLOCK = 1 << 16;
 
     /** One decoder layer. */
@@ -93,7 +94,7 @@ final class LlamaWeights {
             long rows = t.shape().length == 0 ? 1 : t.shape()[0];
             long rowElems = t.numel() / Math.max(1, rows);
             int outBytes = dt == DataType.FLOAT32 ? 4 : 2;
-            long rowsPerChunk = Math.max(1, CHUNK_BYTES / Math.max(1, rowElems * outBytes));
+            long rowsPerChunk = Math.max(1, chunkBytes / Math.max(1, rowElems * outBytes));
             NDList chunks = new NDList();
             for (long r0 = 0; r0 < rows; r0 += rowsPerChunk) {
                 long r1 = Math.min(rows, r0 + rowsPerChunk);

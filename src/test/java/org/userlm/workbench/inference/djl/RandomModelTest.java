@@ -61,6 +61,17 @@ class RandomModelTest {
     }
 
     @Test
+    void tensorsLoadedInRowChunksAreIdentical() throws Exception {
+        long saved = LlamaWeights.chunkBytes;
+        LlamaWeights.chunkBytes = 4096; // forces the chunked path (rows converted in blocks, then concatenated)
+        try (LocalLlamaModel m = load(tmp.resolve("bf16"))) {
+            assertArrayEquals(f32.lastLogits(PROMPT), m.lastLogits(PROMPT), 1e-5f);
+        } finally {
+            LlamaWeights.chunkBytes = saved;
+        }
+    }
+
+    @Test
     void f16StoredCopyIsClose() throws Exception {
         RandomModelWriter.write(tmp.resolve("f16"), spec().withDtype(StDType.F16));
         try (LocalLlamaModel m = load(tmp.resolve("f16"))) {
