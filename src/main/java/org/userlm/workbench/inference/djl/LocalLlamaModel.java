@@ -1,11 +1,8 @@
 package org.userlm.workbench.inference.djl;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.util.cuda.CudaUtils;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -82,12 +79,13 @@ public final class LocalLlamaModel implements ChatModel {
     private static LocalLlamaModel init(ModelFolder folder, ExecutorService ex, LoadOptions opts,
                                         ProgressListener progress, CancellationToken cancel) throws Exception {
         LlamaConfig c = folder.config();
-        Device device = chooseDevice(opts.device());
+        Device device = Devices.choose(opts.device());
         DataType dt = device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
         int maxSeq = opts.maxSeqLen() > 0 ? opts.maxSeqLen() : Math.min(c.maxPositions(), 8192);
         MemoryEstimate est = MemoryEstimate.of(c, folder.parameterCount(), dt == DataType.FLOAT32 ? 4 : 2, maxSeq);
         if (opts.checkMemory()) {
-            est.check(device.isGpu() ? freeGpuBytes(device) : MemoryEstimate.freeHostBytes(), device.toString());
+            est.check(device.isGpu() ? Devices.freeGpuBytes(device) : MemoryEstimate.freeHostBytes(),
+                    device.toString());
         }
         LocalLlamaModel m = new LocalLlamaModel(folder, ex, device.toString(), est);
         m.tokenizer = LlamaTokenizer.load(folder.tokenizerJson(), c.vocabSize());
@@ -107,50 +105,6 @@ public final class LocalLlamaModel implements ChatModel {
         m.endIds = m.buildEndIds();
         progress.onProgress("ready", 1.0);
         return m;
-    }
-
-    private static Device chooseDevice(String requested) throws ModelLoadException {
-        String d = requested;
-        if ("auto".equals(d)) {
-            d = System.getProperty("userlm.device", "auto");
-        }
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null && System.getenv("OMP_NUM_THREADS") == null) {
-            // Leave one core to the UI and the OS: with every core in use, OpenMP's spinning threads made CPU decode
-            // ten times slower on a busy 2-core machine (docs/local-models.md). Read when the engine starts.
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-        }
-        Engine engine;
-        try {
-            engine = Engine.getEngine("PyTorch");
-        } catch (RuntimeException e) {
-            throw new ModelLoadException("the PyTorch engine did not start: " + e.getMessage()
-                    + " (see docs/local-models.md)", e);
-        }
-        int gpus = engine.getGpuCount();
-        switch (d) {
-            case "cpu":
-                return Device.cpu();
-            case "gpu":
-                if (gpus == 0) {
-                    throw new ModelLoadException("device gpu was asked for but DJL sees no CUDA GPU "
-                            + "(see docs/local-models.md for PYTORCH_LIBRARY_PATH/PYTORCH_FLAVOR)");
-                }
-                return Device.gpu();
-            case "auto":
-                return gpus > 0 ? Device.gpu() : Device.cpu();
-            default:
-                throw new ModelLoadException("unknown device " + d + " (auto, cpu or gpu)");
-        }
-    }
-
-    private static long freeGpuBytes(Device device) {
-        try {
-            MemoryUsage mu = CudaUtils.getGpuMemory(device);
-            return mu.getMax() - mu.getCommitted();
-        } catch (RuntimeException | LinkageError e) {
-            return -1;
-        }
     }
 
     private ChatTemplate buildTemplate() {

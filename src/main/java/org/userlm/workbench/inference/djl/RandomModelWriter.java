@@ -140,7 +140,8 @@ public final class RandomModelWriter {
             SafetensorsWriter w = new SafetensorsWriter();
             for (int i = k * names.size() / shards; i < (k + 1) * names.size() / shards; i++) {
                 String n = names.get(i);
-                w.add(n, shapes.get(n), values(r, shapes.get(n), n.endsWith("norm.weight")));
+                long[] shape = shapes.get(n);
+                w.add(n, shape, values(r, shape, n.endsWith("norm.weight")), numel(shape));
                 map.put(n, file);
             }
             w.write(dir.resolve(file), s.dtype());
@@ -150,18 +151,21 @@ public final class RandomModelWriter {
         }
     }
 
-    private static float[] values(SplittableRandom r, long[] shape, boolean norm) {
+    private static long numel(long[] shape) {
         long n = 1;
         for (long d : shape) {
             n *= d;
         }
-        float[] v = new float[Math.toIntExact(n)];
+        return n;
+    }
+
+    /** Uniform values (norm weights around 1), rounded to BF16, drawn when the tensor is written. */
+    private static java.util.function.Supplier<SafetensorsWriter.Source> values(SplittableRandom r, long[] shape,
+                                                                                  boolean norm) {
         double scale = norm ? 0.1 : Math.sqrt(3.0 / shape[shape.length - 1]);
-        for (int i = 0; i < v.length; i++) {
-            double x = (r.nextDouble() * 2 - 1) * scale + (norm ? 1.0 : 0.0);
-            v[i] = HalfFloats.bf16ToFloat(HalfFloats.floatToBf16((float) x));
-        }
-        return v;
+        double shift = norm ? 1.0 : 0.0;
+        return () -> () -> HalfFloats.bf16ToFloat(HalfFloats.floatToBf16(
+                (float) ((r.nextDouble() * 2 - 1) * scale + shift)));
     }
 
     /** A byte-level BPE tokenizer.json: 256 byte tokens, no merges, then {@link #SPECIALS}; BOS added. */

@@ -135,14 +135,20 @@ public final class SafetensorsFile {
         }
         long[] shape = new long[sh.size()];
         long numel = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (!sh.get(i).canConvertToLong() || sh.get(i).asLong() < 0) {
-                throw new ModelLoadException(where + ": invalid shape " + sh);
+        try {
+            for (int i = 0; i < shape.length; i++) {
+                if (!sh.get(i).isIntegralNumber() || !sh.get(i).canConvertToLong() || sh.get(i).asLong() < 0) {
+                    throw new ModelLoadException(where + ": invalid shape " + sh);
+                }
+                shape[i] = sh.get(i).asLong();
+                numel = Math.multiplyExact(numel, shape[i]);
             }
-            shape[i] = sh.get(i).asLong();
-            numel = Math.multiplyExact(numel, shape[i]);
+            Math.multiplyExact(numel, dtype.bytes());
+        } catch (ArithmeticException e) {
+            throw new ModelLoadException(where + ": shape " + sh + " is too large");
         }
-        if (!off.get(0).canConvertToLong() || !off.get(1).canConvertToLong()) {
+        if (!off.get(0).isIntegralNumber() || !off.get(1).isIntegralNumber()
+                || !off.get(0).canConvertToLong() || !off.get(1).canConvertToLong()) {
             throw new ModelLoadException(where + ": invalid data_offsets " + off);
         }
         long begin = off.get(0).asLong();

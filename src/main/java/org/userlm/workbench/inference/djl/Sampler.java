@@ -37,12 +37,24 @@ public final class Sampler {
         if (greedy()) {
             return argmax(logits);
         }
-        int n = logits.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        // Only tokens within 30 nats (after temperature) of the best can matter: each other token has a
+        // probability below e^-30 relative to it, so sorting them all (128k per step) would only cost time.
+        float best = logits[argmax(logits)];
+        double floor = best - 30 * temperature;
+        int count = 0;
+        for (float l : logits) {
+            if (l >= floor) {
+                count++;
+            }
+        }
+        Integer[] order = new Integer[count];
+        for (int i = 0, j = 0; i < logits.length; i++) {
+            if (logits[i] >= floor) {
+                order[j++] = i;
+            }
         }
         Arrays.sort(order, (a, b) -> Float.compare(logits[b], logits[a]));
+        int n = order.length;
         int keep = topK > 0 ? Math.min(topK, n) : n;
         double max = logits[order[0]];
         double[] p = new double[keep];

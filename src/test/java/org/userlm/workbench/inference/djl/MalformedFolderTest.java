@@ -98,6 +98,20 @@ class MalformedFolderTest {
     }
 
     @Test
+    void hugeShapeOverflows() throws IOException {
+        writeHeader(dir.resolve("model.safetensors"),
+                "{\"x\":{\"dtype\":\"F32\",\"shape\":[9223372036854775807,4],\"data_offsets\":[0,4]}}",
+                new byte[4]);
+        fails(dir, "tensor x", "too large");
+    }
+
+    @Test
+    void brokenTokenizer() throws IOException {
+        Files.writeString(dir.resolve("tokenizer.json"), "{\"model\": 42}");
+        fails(dir, "tokenizer.json");
+    }
+
+    @Test
     void unknownDtype() throws IOException {
         writeHeader(dir.resolve("model.safetensors"),
                 "{\"x\":{\"dtype\":\"I8\",\"shape\":[4],\"data_offsets\":[0,4]}}", new byte[4]);
