@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ExportCommand.class,
             GradeCommand.class,
+            AgreementCommand.class,
+            ExportAnnotationsCommand.class,
+            ImportAnnotationsCommand.class,
         })
 public final class Main implements Runnable {
 
