@@ -53,6 +53,7 @@ public final class AnnotationView extends BorderPane {
     private final ComboBox<String> runFilter = new ComboBox<>();
     private final CheckBox unannotatedOnly = new CheckBox("Unannotated only");
     private final CheckBox blind = new CheckBox("Blind");
+    private final AnnotationSchemaRepository schemas;
     private boolean refreshScheduled;
     private boolean syncingSelection;
 
@@ -60,11 +61,13 @@ public final class AnnotationView extends BorderPane {
     public AnnotationView(ConversationRepository conversations, AnnotationRepository annotations,
                           AnnotationSchemaRepository schemas, Supplier<String> annotator) {
         this(new AnnotationViewModel(conversations, annotations, schemas.ensureDefault(), annotator, ioExecutor(),
-                Platform::runLater, System::currentTimeMillis));
+                Platform::runLater, System::currentTimeMillis), schemas);
     }
 
-    public AnnotationView(AnnotationViewModel vm) {
+    /** A view on a given view model; {@code schemas} (nullable) enables the schema editor. */
+    public AnnotationView(AnnotationViewModel vm, AnnotationSchemaRepository schemas) {
         this.vm = vm;
+        this.schemas = schemas;
         setId("annotationView");
         setTop(queueBar());
         setCenter(body());
@@ -108,7 +111,13 @@ public final class AnnotationView extends BorderPane {
         Label status = new Label();
         status.setId("saveStatus");
         status.textProperty().bind(vm.statusProperty());
-        HBox bar = new HBox(8, simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, progress, status);
+        Button editSchema = new Button("Schema…");
+        editSchema.setId("editSchema");
+        editSchema.setDisable(schemas == null);
+        editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema())
+                .ifPresent(edited -> vm.saveSchema(schemas, edited)));
+        HBox bar = new HBox(8, simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, editSchema,
+                progress, status);
         bar.setPadding(new Insets(6));
         bar.setStyle("-fx-alignment: center-left;");
         return bar;

@@ -29,6 +29,7 @@ import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.QuestionType;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.storage.AnnotationRepository;
+import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.AnnotationValues;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.ConversationSummary;
@@ -407,10 +408,22 @@ public final class AnnotationViewModel {
         revision.set(revision.get() + 1);
     }
 
-    /** Replaces the schema (after an edit); the queue must be rebuilt to pick up new questions. */
-    public void setSchema(AnnotationSchema newSchema) {
-        schema = newSchema;
-        refresh();
+    /**
+     * Stores an edited schema (on {@code io}) and uses it from the next queue on: rebuilding the queue applies it,
+     * so answers in flight never refer to questions that just vanished.
+     */
+    public void saveSchema(AnnotationSchemaRepository schemas, AnnotationSchema edited) {
+        io.execute(() -> {
+            try {
+                schemas.save(edited);
+                fx.execute(() -> {
+                    schema = edited;
+                    status.set("schema saved (version " + edited.version() + "); Ctrl+B rebuilds the queue with it");
+                });
+            } catch (RuntimeException e) {
+                fx.execute(() -> status.set("schema NOT saved: " + e.getMessage()));
+            }
+        });
     }
 
     public AnnotationSchema schema() {
