@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             AgreementCommand.class,
             ExportAnnotationsCommand.class,
             ImportAnnotationsCommand.class,
+            AnnotateCommand.class,
         })
 public final class Main implements Runnable {
 
