@@ -18,11 +18,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,7 +29,6 @@ import org.userlm.workbench.domain.QuestionType;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.storage.AnnotationRepository;
 import org.userlm.workbench.storage.AnnotationSchemaRepository;
-import org.userlm.workbench.storage.AnnotationValues;
 import org.userlm.workbench.storage.ConversationRepository;
 
 /**
@@ -41,13 +38,9 @@ import org.userlm.workbench.storage.ConversationRepository;
  * Ctrl+Z undo, Delete clears the focused answer, Ctrl+B builds the queue. Every answer is stored at once.
  */
 public final class AnnotationView extends BorderPane {
-    private static final String FOCUSED_STYLE = "-fx-border-color: #2563eb; -fx-border-width: 2; -fx-padding: 6;"
-            + " -fx-background-color: #eff6ff;";
-    private static final String QUESTION_STYLE = "-fx-border-color: #d4d4d8; -fx-border-width: 1; -fx-padding: 7;";
-
     private final AnnotationViewModel vm;
     private final ListView<WorkItem> turnList = new ListView<>();
-    private final VBox questionPanel = new VBox(8);
+    private final QuestionPanel questionPanel;
     private final ComboBox<String> simulatorFilter = new ComboBox<>();
     private final ComboBox<String> taskFilter = new ComboBox<>();
     private final ComboBox<String> runFilter = new ComboBox<>();
@@ -68,6 +61,7 @@ public final class AnnotationView extends BorderPane {
     public AnnotationView(AnnotationViewModel vm, AnnotationSchemaRepository schemas) {
         this.vm = vm;
         this.schemas = schemas;
+        this.questionPanel = new QuestionPanel(vm);
         setId("annotationView");
         setTop(queueBar());
         setCenter(body());
@@ -143,8 +137,6 @@ public final class AnnotationView extends BorderPane {
         VBox left = new VBox(4, header, intent, turnList);
         VBox.setVgrow(turnList, Priority.ALWAYS);
         left.setPadding(new Insets(6));
-        questionPanel.setId("questionPanel");
-        questionPanel.setPadding(new Insets(6));
         ScrollPane right = new ScrollPane(questionPanel);
         right.setFitToWidth(true);
         SplitPane split = new SplitPane(left, right);
@@ -272,64 +264,7 @@ public final class AnnotationView extends BorderPane {
         }
         syncingSelection = false;
         turnList.refresh();
-        rebuildQuestions();
-    }
-
-    private void rebuildQuestions() {
-        questionPanel.getChildren().clear();
-        List<AnnotationQuestion> qs = vm.questions();
-        int focused = vm.focusedQuestionProperty().get();
-        for (int i = 0; i < qs.size(); i++) {
-            questionPanel.getChildren().add(questionBox(qs.get(i), i == focused));
-        }
-        Label help = new Label("1–9 pick · ↑↓/Tab question · J/K turn · N next unannotated · Ctrl+Enter confirm"
-                + " and next · Ctrl+Z undo · Del clear");
-        help.setWrapText(true);
-        help.setStyle("-fx-text-fill: #71717a;");
-        questionPanel.getChildren().add(help);
-    }
-
-    private Node questionBox(AnnotationQuestion q, boolean focused) {
-        Label prompt = new Label(q.prompt() + (q.required() ? "" : " (optional)"));
-        prompt.setWrapText(true);
-        prompt.setStyle("-fx-font-weight: bold;");
-        VBox box = new VBox(4, prompt);
-        box.setId("q-" + q.key());
-        box.setStyle(focused ? FOCUSED_STYLE : QUESTION_STYLE);
-        String value = vm.value(q);
-        if (q.type() == QuestionType.TEXT) {
-            TextArea area = new TextArea(value == null ? "" : AnnotationValues.display(value));
-            area.setId("q-" + q.key() + "-text");
-            area.setUserData(q);
-            area.setPrefRowCount(2);
-            area.setWrapText(true);
-            WorkItem item = vm.selectedItem();
-            area.focusedProperty().addListener((o, was, is) -> {
-                if (was && !is) {
-                    vm.setText(item, q, area.getText());
-                }
-            });
-            box.getChildren().add(area);
-            return box;
-        }
-        List<String> chosen = q.type() == QuestionType.MULTI_LABEL ? AnnotationValues.tags(value)
-                : AnnotationValues.label(value).stream().toList();
-        FlowPane options = new FlowPane(4, 4);
-        for (int n = 1; n <= q.options().size(); n++) {
-            String option = q.options().get(n - 1);
-            ToggleButton b = new ToggleButton((n <= 9 ? n + " " : "") + option);
-            b.setId("q-" + q.key() + "-" + n);
-            b.setFocusTraversable(false);
-            b.setSelected(chosen.contains(option));
-            int pick = n;
-            b.setOnAction(e -> {
-                vm.moveFocus(vm.questions().indexOf(q) - vm.focusedQuestionProperty().get());
-                vm.pickOption(pick);
-            });
-            options.getChildren().add(b);
-        }
-        box.getChildren().add(options);
-        return box;
+        questionPanel.show();
     }
 
     /** A turn: role, a done mark, the text (model name only when not blind). */

@@ -52,7 +52,7 @@ public final class AnnotationViewModel {
     private AnnotationSchema schema;
     private String annotator;
 
-    private List<Conversation> queue = List.of();
+    private AnnotationQueue queue = AnnotationQueue.empty();
     private int conversationPos = -1;
     private final ObservableList<WorkItem> items = FXCollections.observableArrayList();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
@@ -138,9 +138,8 @@ public final class AnnotationViewModel {
             Collections.shuffle(q, new Random(clock.getAsLong()));
         }
         blind.set(filter.blind());
-        queue = List.copyOf(q);
-        progress.reset(queue.stream().mapToInt(c -> itemsOf(c).size()).sum(),
-                (int) queue.stream().flatMap(c -> itemsOf(c).stream()).filter(i -> answers.complete(i, schema)).count());
+        queue = new AnnotationQueue(q, this::itemsOf);
+        progress.reset(queue.totalItems(), (int) queue.count(i -> answers.complete(i, schema)));
         status.set(queue.isEmpty() ? "no conversations match" : "");
         conversationPos = -1;
         if (!queue.isEmpty()) {
@@ -170,7 +169,7 @@ public final class AnnotationViewModel {
 
     private void openConversation(int pos) {
         conversationPos = pos;
-        Conversation c = queue.get(pos);
+        Conversation c = queue.conversation(pos);
         items.setAll(itemsOf(c));
         String where = "Conversation " + (pos + 1) + " / " + queue.size() + " · task " + c.taskId();
         header.set(blind.get() ? where : where + " · " + c.simulator() + " (" + c.userModel() + ") vs "
@@ -236,22 +235,16 @@ public final class AnnotationViewModel {
         if (queue.isEmpty()) {
             return false;
         }
-        int start = conversationPos;
-        int from = selected.get() + 1;
-        for (int step = 0; step <= queue.size(); step++) {
-            int pos = (start + step) % queue.size();
-            List<WorkItem> its = itemsOf(queue.get(pos));
-            for (int i = step == 0 ? from : 0; i < its.size(); i++) {
-                if (!answers.complete(its.get(i), schema)) {
-                    if (pos != conversationPos) {
-                        openConversation(pos);
-                    }
-                    select(i);
-                    return true;
-                }
-            }
+        return queue.next(new AnnotationQueue.Position(conversationPos, selected.get()),
+                i -> !answers.complete(i, schema)).map(this::show).isPresent();
+    }
+
+    private AnnotationQueue.Position show(AnnotationQueue.Position p) {
+        if (p.conversation() != conversationPos) {
+            openConversation(p.conversation());
         }
-        return false;
+        select(p.item());
+        return p;
     }
 
     /** Focuses the next (+1) or previous (-1) question of the selected item. */
@@ -352,22 +345,8 @@ public final class AnnotationViewModel {
             status.set("nothing to undo");
             return;
         }
-        WorkItem target = null;
-        for (int pos = 0; pos < queue.size() && target == null; pos++) {
-            for (WorkItem i : itemsOf(queue.get(pos))) {
-                if (i.conversationId().equals(u.key().conversationId()) && i.turnIndex() == u.key().turnIndex()) {
-                    if (pos != conversationPos) {
-                        openConversation(pos);
-                    }
-                    select(items.indexOf(i));
-                    target = i;
-                    break;
-                }
-            }
-        }
-        if (target != null) {
-            write(target, u.key(), u.oldValue());
-        }
+        queue.locate(u.key().conversationId(), u.key().turnIndex()).map(this::show)
+                .ifPresent(p -> write(selectedItem(), u.key(), u.oldValue()));
     }
 
     private void write(WorkItem item, AnswerStore.Key k, String valueJson) {
