@@ -16,6 +16,7 @@ import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.AnnotationSchema;
 import org.userlm.workbench.evaluation.agreement.AgreementCalculator;
 import org.userlm.workbench.evaluation.agreement.AgreementResult;
+import org.userlm.workbench.storage.AnnotationSchemaJson;
 import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.StorageException;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
@@ -71,12 +72,17 @@ final class AgreementCommand implements Callable<Integer> {
         }
     }
 
-    /** The questions of every schema the answers name (the first definition of a key wins). */
+    /**
+     * The questions of every schema the answers name (the first definition of a key wins), then those of the
+     * default schema, so answers imported without a schema id still get ordinal figures for known ratings.
+     */
     private static AnnotationSchema combinedSchema(AnnotationSchemaRepository schemas, List<Annotation> answers) {
         Map<String, AnnotationQuestion> questions = new LinkedHashMap<>();
         answers.stream().map(Annotation::schemaId).filter(Objects::nonNull).distinct()
                 .forEach(id -> schemas.find(id).ifPresent(s ->
                         s.questions().forEach(q -> questions.putIfAbsent(q.key(), q))));
+        AnnotationSchema bundled = AnnotationSchemaJson.defaultSchema();
+        schemas.find(bundled.id()).orElse(bundled).questions().forEach(q -> questions.putIfAbsent(q.key(), q));
         return new AnnotationSchema("combined", "combined", 1, new ArrayList<>(questions.values()));
     }
 

@@ -101,4 +101,24 @@ class AnnotationCliTest {
 
         assertEquals(3, Cli.run("agreement", "--db", dir.resolve("missing.db").toString()).exit());
     }
+
+    @Test
+    void answersImportedWithoutSchemaIdStillGetOrdinalFiguresForKnownRatings() throws Exception {
+        Path file = dir.resolve("bare.jsonl");
+        Files.writeString(file, """
+                {"id":"1","annotator":"alice","conversation_id":"c9","turn_index":0,"question":"human_like","value":4,"updated_at":1}
+                {"id":"2","annotator":"bob","conversation_id":"c9","turn_index":0,"question":"human_like","value":5,"updated_at":1}
+                {"id":"3","annotator":"alice","conversation_id":"c9","turn_index":2,"question":"human_like","value":2,"updated_at":1}
+                {"id":"4","annotator":"bob","conversation_id":"c9","turn_index":2,"question":"human_like","value":2,"updated_at":1}
+                """);
+        Path db = dir.resolve("bare.db");
+        assertEquals(0, Cli.run("import-annotations", "--db", db.toString(), file.toString()).exit());
+        JsonNode line = JSON.readTree(Cli.run("agreement", "--db", db.toString()).lastLine());
+        // Units {4,5} and {2,2}: n = 4, n_2 = 2, n_4 = n_5 = 1. Nominal: 1 - 3 * 2 / 10 = 0.4.
+        // Interval: D_o sum = 2 * 1 = 2; expected sum = 2 * (1*1*1 + 2*1*4 + 2*1*9) = 54 -> 1 - 3 * 2 / 54 = 8/9.
+        assertEquals(0.4, line.get("alpha_nominal").asDouble(), 1e-12);
+        assertEquals(8.0 / 9.0, line.get("alpha_interval").asDouble(), 1e-12);
+        assertTrue(line.get("alpha_ordinal").isNumber());
+        assertEquals(1.0 / 3.0, line.get("cohen_kappa").asDouble(), 1e-12);
+    }
 }
