@@ -76,7 +76,11 @@ final class QuestionPanel extends VBox {
             ToggleButton b = new ToggleButton((n <= 9 ? n + " " : "") + option);
             b.setId("q-" + q.key() + "-" + n);
             b.setFocusTraversable(false);
+            b.setMnemonicParsing(false); // labels like answer_attempt keep their underscore
             b.setSelected(chosen.contains(option));
+            if (b.isSelected()) {
+                b.setStyle("-fx-base: #93c5fd; -fx-font-weight: bold;");
+            }
             int pick = n;
             b.setOnAction(e -> {
                 vm.moveFocus(vm.questions().indexOf(q) - vm.focusedQuestionProperty().get());

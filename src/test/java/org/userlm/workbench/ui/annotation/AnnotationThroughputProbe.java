@@ -119,6 +119,9 @@ class AnnotationThroughputProbe {
                 keystrokes++;
                 Thread.sleep(keyPause);
             }
+            if (item == 3) {
+                snapshot(robot, System.getProperty("probe.snapshot"));
+            }
             robot.push(KeyCode.CONTROL, KeyCode.ENTER);
             keystrokes++;
             Thread.sleep(keyPause);
@@ -136,5 +139,17 @@ class AnnotationThroughputProbe {
                         + "(%.2f per item) in %.1f s = %.1f turns/min (%.1f items/min); progress label: %s%n",
                 System.getProperty("glass.platform"), keyPause, read, keystrokes, keystrokes / 70.0, minutes * 60,
                 60 / minutes, 70 / minutes, view.viewModel().progressProperty().get());
+    }
+
+    /** Optional: a PNG of the window mid-run ({@code -Dprobe.snapshot=FILE}), to look at the real layout. */
+    private void snapshot(FxRobot robot, String file) throws Exception {
+        if (file == null) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = view.getScene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null), "png",
+                new java.io.File(file));
     }
 }

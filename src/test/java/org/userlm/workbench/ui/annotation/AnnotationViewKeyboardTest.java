@@ -94,6 +94,10 @@ class AnnotationViewKeyboardTest {
 
         keys(robot, KeyCode.DIGIT4, KeyCode.DIGIT1);              // user turn 0: human-like 4, tag role_break
         ctrl(robot, KeyCode.ENTER);
+        javafx.scene.control.ToggleButton first = robot.lookup("#q-turn_category-1")
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        assertEquals("1 answer_attempt", first.getText());
+        assertTrue(!first.isMnemonicParsing(), "the underscore would be eaten as a mnemonic marker");
         keys(robot, KeyCode.DIGIT2);                              // assistant turn 1: clarification
         ctrl(robot, KeyCode.ENTER);
         keys(robot, KeyCode.DIGIT5);                              // user turn 2: 5, no tags
