@@ -18,8 +18,12 @@ import org.userlm.workbench.inference.djl.ModelLoadException;
 import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
 import org.userlm.workbench.inference.openai.OpenAiOptions;
 import org.userlm.workbench.simulation.ConversationRunner;
+import org.userlm.workbench.storage.AnnotationRepository;
+import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
+import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import org.userlm.workbench.storage.sqlite.SqliteTaskRepository;
@@ -35,12 +39,16 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteDatabase db;
     private final SqliteConversationRepository conversations;
     private final SqliteTaskRepository tasks;
+    private final SqliteAnnotationRepository annotations;
+    private final SqliteAnnotationSchemaRepository annotationSchemas;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
         this.db = db;
         this.conversations = new SqliteConversationRepository(db);
         this.tasks = new SqliteTaskRepository(db);
+        this.annotations = new SqliteAnnotationRepository(db);
+        this.annotationSchemas = new SqliteAnnotationSchemaRepository(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -56,6 +64,14 @@ public final class AppContext implements AutoCloseable, ModelProvider {
 
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    public AnnotationRepository annotations() {
+        return annotations;
+    }
+
+    public AnnotationSchemaRepository annotationSchemas() {
+        return annotationSchemas;
     }
 
     public ConversationRunner runner() {

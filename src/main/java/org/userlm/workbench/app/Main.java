@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
             GradeCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
+            AgreementCommand.class,
+            ExportAnnotationsCommand.class,
+            ImportAnnotationsCommand.class,
+            AnnotateCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,55 @@
+package org.userlm.workbench.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.userlm.workbench.ui.annotation.AnnotationView;
+import org.userlm.workbench.ui.annotation.AnnotatorName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code annotate}: the annotation view in a window of its own (the main window hosts the same view as a tab). */
+@Command(name = "annotate", mixinStandardHelpOptions = true,
+        description = "Open the keyboard-first annotation window on a database.")
+final class AnnotateCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
+    Path db;
+
+    @Option(names = "--annotator", paramLabel = "NAME",
+            description = "annotator name (default: asked once, then remembered)")
+    String annotator;
+
+    /** Application subclasses get no constructor arguments; the command hands them over here. */
+    private static volatile AppContext context;
+    private static volatile Supplier<String> annotatorName;
+
+    @Override
+    public Integer call() {
+        if (System.getProperty("prism.order") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            System.setProperty("prism.order", "sw"); // as GuiLauncher: predictable on virtual displays
+        }
+        try (AppContext ctx = AppContext.open(db)) {
+            context = ctx;
+            annotatorName = annotator != null ? () -> annotator : AnnotatorName.fromPreferences();
+            Application.launch(Window.class);
+        }
+        return 0;
+    }
+
+    /** The window. */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) {
+            AppContext ctx = context;
+            AnnotationView view = new AnnotationView(ctx.conversations(), ctx.annotations(), ctx.annotationSchemas(),
+                    annotatorName);
+            stage.setTitle("UserLM Workbench — annotation (" + ctx.databaseFile() + ")");
+            stage.setScene(new Scene(view, 1280, 800));
+            stage.show();
+        }
+    }
+}

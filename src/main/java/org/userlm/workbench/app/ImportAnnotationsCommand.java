@@ -1,0 +1,62 @@
+package org.userlm.workbench.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.userlm.workbench.domain.Annotation;
+import org.userlm.workbench.storage.AnnotationFiles;
+import org.userlm.workbench.storage.AnnotationRepository.ImportResult;
+import org.userlm.workbench.storage.StorageException;
+import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
+import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code import-annotations}: merges JSONL exports of other annotators into a database without duplicates. */
+@Command(name = "import-annotations", mixinStandardHelpOptions = true,
+        description = "Import annotation files written by export-annotations (same id or same annotator/turn/question:"
+                + " the newer answer wins).")
+final class ImportAnnotationsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
+    Path db;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSONL files from export-annotations")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        try (SqliteDatabase database = SqliteDatabase.open(db == null ? SqliteDatabase.defaultFile() : db)) {
+            SqliteAnnotationRepository repo = new SqliteAnnotationRepository(database);
+            for (Path f : files) {
+                List<Annotation> answers;
+                try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                    answers = AnnotationFiles.readJsonl(r);
+                } catch (IOException e) {
+                    err.println("import-annotations: " + f + ": " + e.getMessage());
+                    return 2;
+                }
+                ImportResult res = repo.importAll(answers);
+                out.printf("{\"file\": \"%s\", \"inserted\": %d, \"updated\": %d, \"unchanged\": %d}%n",
+                        f.getFileName().toString().replace("\"", ""), res.inserted(), res.updated(), res.unchanged());
+            }
+            out.flush();
+            return 0;
+        } catch (StorageException e) {
+            err.println("import-annotations: " + e.getMessage());
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package org.userlm.workbench.ui.annotation;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.userlm.workbench.domain.AnnotationQuestion;
+import org.userlm.workbench.domain.QuestionType;
+import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.storage.AnnotationRepository;
+import org.userlm.workbench.storage.AnnotationSchemaRepository;
+import org.userlm.workbench.storage.ConversationRepository;
+
+/**
+ * Keyboard-first annotation: a queue builder on top, the current conversation's turns on the left, the selected
+ * turn's questions on the right. Keys: 1-9 pick an option of the focused question (toggle for tags), Up/Down or
+ * Tab/Shift+Tab change question, J/K or Left/Right change turn, N next unannotated, Ctrl+Enter confirm and next,
+ * Ctrl+Z undo, Delete clears the focused answer, Ctrl+B builds the queue. Every answer is stored at once.
+ */
+public final class AnnotationView extends BorderPane {
+    private final AnnotationViewModel vm;
+    private final ListView<WorkItem> turnList = new ListView<>();
+    private final QuestionPanel questionPanel;
+    private final ComboBox<String> simulatorFilter = new ComboBox<>();
+    private final ComboBox<String> taskFilter = new ComboBox<>();
+    private final ComboBox<String> runFilter = new ComboBox<>();
+    private final CheckBox unannotatedOnly = new CheckBox("Unannotated only");
+    private final CheckBox blind = new CheckBox("Blind");
+    private final AnnotationSchemaRepository schemas;
+    private boolean refreshScheduled;
+    private boolean syncingSelection;
+
+    /** Wires the view from repositories; the io thread is a daemon named {@code annotation-io}. */
+    public AnnotationView(ConversationRepository conversations, AnnotationRepository annotations,
+                          AnnotationSchemaRepository schemas, Supplier<String> annotator) {
+        this(new AnnotationViewModel(conversations, annotations, schemas.ensureDefault(), annotator, ioExecutor(),
+                Platform::runLater, System::currentTimeMillis), schemas);
+    }
+
+    /** A view on a given view model; {@code schemas} (nullable) enables the schema editor. */
+    public AnnotationView(AnnotationViewModel vm, AnnotationSchemaRepository schemas) {
+        this.vm = vm;
+        this.schemas = schemas;
+        this.questionPanel = new QuestionPanel(vm);
+        setId("annotationView");
+        setTop(queueBar());
+        setCenter(body());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        vm.revisionProperty().addListener((o, a, b) -> scheduleRefresh());
+        vm.focusedQuestionProperty().addListener((o, a, b) -> scheduleRefresh());
+        vm.selectedProperty().addListener((o, a, b) -> scheduleRefresh());
+        loadFilterChoices();
+    }
+
+    private static ExecutorService ioExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "annotation-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public AnnotationViewModel viewModel() {
+        return vm;
+    }
+
+    private Node queueBar() {
+        simulatorFilter.setId("simulatorFilter");
+        taskFilter.setId("taskFilter");
+        runFilter.setId("runFilter");
+        unannotatedOnly.setId("unannotatedOnly");
+        blind.setId("blind");
+        for (ComboBox<String> c : List.of(simulatorFilter, taskFilter, runFilter)) {
+            c.setPrefWidth(140);
+        }
+        simulatorFilter.setPromptText("any simulator");
+        taskFilter.setPromptText("any task");
+        runFilter.setPromptText("any run");
+        Button build = new Button("Build queue (Ctrl+B)");
+        build.setId("buildQueue");
+        build.setOnAction(e -> buildQueue());
+        Label progress = new Label();
+        progress.setId("progress");
+        progress.textProperty().bind(vm.progressProperty());
+        Label status = new Label();
+        status.setId("saveStatus");
+        status.textProperty().bind(vm.statusProperty());
+        Button editSchema = new Button("Schema…");
+        editSchema.setId("editSchema");
+        editSchema.setDisable(schemas == null);
+        editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema())
+                .ifPresent(edited -> vm.saveSchema(schemas, edited)));
+        HBox bar = new HBox(8, simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, editSchema,
+                progress, status);
+        bar.setPadding(new Insets(6));
+        bar.setStyle("-fx-alignment: center-left;");
+        return bar;
+    }
+
+    private Node body() {
+        Label header = new Label();
+        header.setId("conversationHeader");
+        header.textProperty().bind(vm.headerProperty());
+        header.setStyle("-fx-font-weight: bold;");
+        Label intent = new Label();
+        intent.setId("intent");
+        intent.setWrapText(true);
+        intent.textProperty().bind(vm.intentProperty().map(s -> s.isEmpty() ? "" : "Intent: " + s));
+        turnList.setId("turnList");
+        turnList.setItems(vm.items());
+        turnList.setCellFactory(l -> new TurnCell());
+        turnList.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (!syncingSelection && b.intValue() >= 0) {
+                vm.select(b.intValue());
+            }
+        });
+        VBox left = new VBox(4, header, intent, turnList);
+        VBox.setVgrow(turnList, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+        ScrollPane right = new ScrollPane(questionPanel);
+        right.setFitToWidth(true);
+        SplitPane split = new SplitPane(left, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private void loadFilterChoices() {
+        List<List<String>> choices = vm.filterChoices();
+        simulatorFilter.getItems().setAll(withAny(choices.get(0)));
+        taskFilter.getItems().setAll(withAny(choices.get(1)));
+        runFilter.getItems().setAll(withAny(choices.get(2)));
+    }
+
+    private static List<String> withAny(List<String> values) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add("");
+        out.addAll(values);
+        return out;
+    }
+
+    /** Builds the queue from the filters and moves keyboard focus to the turn list. */
+    public void buildQueue() {
+        vm.buildQueue(new QueueFilter(simulatorFilter.getValue(), taskFilter.getValue(), runFilter.getValue(),
+                unannotatedOnly.isSelected(), blind.isSelected()), turnList::requestFocus);
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.isShortcutDown() && e.getCode() == KeyCode.B) {
+            e.consume();
+            buildQueue();
+            return;
+        }
+        if (e.getTarget() instanceof TextInputControl || getScene() != null
+                && getScene().getFocusOwner() instanceof TextInputControl) {
+            onKeyInText(e);
+            return;
+        }
+        KeyCode k = e.getCode();
+        if (e.getTarget() instanceof ComboBox<?> && !(e.isShortcutDown() && k == KeyCode.ENTER)) {
+            return;
+        }
+        boolean handled = true;
+        if (e.isShortcutDown() && k == KeyCode.ENTER) {
+            vm.confirmAndNext();
+        } else if (e.isShortcutDown() && k == KeyCode.Z) {
+            vm.undo();
+        } else if (e.isShortcutDown() || e.isAltDown()) {
+            handled = false;
+        } else if (k.isDigitKey() && digit(k) >= 1) {
+            vm.pickOption(digit(k));
+        } else if (k == KeyCode.J || k == KeyCode.RIGHT || k == KeyCode.PAGE_DOWN) {
+            vm.next();
+        } else if (k == KeyCode.K || k == KeyCode.LEFT || k == KeyCode.PAGE_UP) {
+            vm.previous();
+        } else if (k == KeyCode.N) {
+            vm.nextUnannotated();
+        } else if (k == KeyCode.DOWN || k == KeyCode.TAB && !e.isShiftDown()) {
+            vm.moveFocus(1);
+        } else if (k == KeyCode.UP || k == KeyCode.TAB) {
+            vm.moveFocus(-1);
+        } else if (k == KeyCode.DELETE || k == KeyCode.BACK_SPACE) {
+            vm.clearFocused();
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+            focusTextIfTextQuestion();
+        }
+    }
+
+    private void onKeyInText(KeyEvent e) {
+        if (!(getScene().getFocusOwner() instanceof TextArea area) || !(area.getUserData() instanceof AnnotationQuestion q)) {
+            return;
+        }
+        if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            vm.setText(q, area.getText());
+            vm.confirmAndNext();
+        } else if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.TAB) {
+            vm.setText(q, area.getText());
+            vm.moveFocus(e.isShiftDown() ? -1 : 1);
+        } else {
+            return;
+        }
+        e.consume();
+        turnList.requestFocus();
+        focusTextIfTextQuestion();
+    }
+
+    private static int digit(KeyCode k) {
+        String name = k.getName();
+        return Character.isDigit(name.charAt(name.length() - 1)) ? name.charAt(name.length() - 1) - '0' : -1;
+    }
+
+    /** When the focused question is free text, put the caret in its field so typing goes there. */
+    private void focusTextIfTextQuestion() {
+        Platform.runLater(() -> {
+            List<AnnotationQuestion> qs = vm.questions();
+            int f = vm.focusedQuestionProperty().get();
+            if (f < qs.size() && qs.get(f).type() == QuestionType.TEXT) {
+                Node n = questionPanel.lookup("#q-" + qs.get(f).key() + "-text");
+                if (n != null) {
+                    n.requestFocus();
+                }
+            }
+        });
+    }
+
+    private void scheduleRefresh() {
+        if (!refreshScheduled) {
+            refreshScheduled = true;
+            Platform.runLater(this::refresh);
+        }
+    }
+
+    private void refresh() {
+        refreshScheduled = false;
+        int sel = vm.selectedProperty().get();
+        syncingSelection = true;
+        if (sel >= 0 && sel < vm.items().size()) {
+            turnList.getSelectionModel().select(sel);
+            turnList.scrollTo(Math.max(0, sel - 1));
+        }
+        syncingSelection = false;
+        turnList.refresh();
+        questionPanel.show();
+    }
+
+    /** A turn: role, a done mark, the text (model name only when not blind). */
+    private final class TurnCell extends ListCell<WorkItem> {
+        TurnCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(WorkItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            String mark = vm.complete(item) ? "✓ " : "· ";
+            String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
+            String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
+            String body = item.role() == null ? "(questions about the whole conversation)" : item.text();
+            setText(mark + (item.turnIndex() >= 0 ? item.turnIndex() + " " : "") + who + model + "\n" + body);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.userlm.workbench.ui.annotation;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+import javafx.scene.control.TextInputDialog;
+
+/** The annotator's name: asked once in a dialog, then kept in the user's preferences. */
+public final class AnnotatorName {
+    private static final String KEY = "annotator";
+
+    private AnnotatorName() {
+    }
+
+    /** A supplier that reads the stored name or asks for it (on the FX thread) the first time. */
+    public static Supplier<String> fromPreferences() {
+        Preferences prefs = Preferences.userNodeForPackage(AnnotatorName.class);
+        return () -> {
+            String stored = prefs.get(KEY, "");
+            if (!stored.isBlank()) {
+                return stored;
+            }
+            String name = ask().orElse(System.getProperty("user.name", "annotator"));
+            prefs.put(KEY, name);
+            return name;
+        };
+    }
+
+    private static Optional<String> ask() {
+        TextInputDialog d = new TextInputDialog(System.getProperty("user.name", ""));
+        d.setTitle("Annotator");
+        d.setHeaderText("Your name goes with every annotation (asked once).");
+        d.setContentText("Annotator name:");
+        return d.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
+    }
+}

@@ -1,0 +1,39 @@
+package org.userlm.workbench.ui.annotation;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.userlm.workbench.domain.Conversation;
+import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
+import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+
+/** Conversations to annotate: each has user, assistant, user, assistant turns. */
+final class AnnotationFixtures {
+    private AnnotationFixtures() {
+    }
+
+    static Conversation conversation(String id, String simulator, long createdAt) {
+        return new Conversation(id, null, "t-" + id, "title " + id, simulator, "UserLM-8b", "gpt-4o-mini",
+                "find out how many apples Tom has", "sys", "{}", null, null, null, createdAt, List.of(
+                        turn(0, Role.USER, "how many apples does tom have", "UserLM-8b"),
+                        turn(1, Role.ASSISTANT, "Could you tell me how many boxes he has?", "gpt-4o-mini"),
+                        turn(2, Role.USER, "3 boxes of 4", "UserLM-8b"),
+                        turn(3, Role.ASSISTANT, "He has 12 apples.", "gpt-4o-mini")));
+    }
+
+    private static Turn turn(int i, Role r, String text, String model) {
+        Turn t = Turn.typed(i, r, text);
+        return new Turn(i, r, text, text, t.status(), null, 1L, null, 1L, null, null, null, model, List.of(), false,
+                null);
+    }
+
+    /** A database at {@code file} with conversations c1 (userlm) and c2 (prompted). */
+    static void seed(Path file) {
+        try (SqliteDatabase db = SqliteDatabase.open(file)) {
+            var repo = new SqliteConversationRepository(db);
+            repo.create(conversation("c1", "userlm", 1_000));
+            repo.create(conversation("c2", "prompted", 2_000));
+        }
+    }
+}
