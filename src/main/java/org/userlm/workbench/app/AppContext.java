@@ -15,8 +15,10 @@ import org.userlm.workbench.inference.ModelProvider;
 import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
 import org.userlm.workbench.inference.openai.OpenAiOptions;
 import org.userlm.workbench.simulation.ConversationRunner;
+import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.sqlite.SqliteComparisonRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import org.userlm.workbench.storage.sqlite.SqliteTaskRepository;
@@ -32,12 +34,14 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteDatabase db;
     private final SqliteConversationRepository conversations;
     private final SqliteTaskRepository tasks;
+    private final SqliteComparisonRepository comparisons;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
         this.db = db;
         this.conversations = new SqliteConversationRepository(db);
         this.tasks = new SqliteTaskRepository(db);
+        this.comparisons = new SqliteComparisonRepository(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -49,6 +53,11 @@ public final class AppContext implements AutoCloseable, ModelProvider {
 
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    /** Stored comparisons and blind pairwise judgments. */
+    public ComparisonRepository comparisons() {
+        return comparisons;
     }
 
     public TaskRepository tasks() {
