@@ -56,7 +56,7 @@ public final class CompareView extends BorderPane {
         VBox columnsPane = new VBox(6, strip, columnBox);
         VBox.setVgrow(columnBox, Priority.ALWAYS);
         JudgeViewModel judge = new JudgeViewModel(vm.comparisons(), vm::completed, vm.comparisonId::get,
-                background, Platform::runLater, new Random());
+                i -> vm.columns.get(i).name(), background, Platform::runLater, new Random());
         tabs.getTabs().addAll(new Tab("Columns", columnsPane), new Tab("Repeat N", repeatPane()),
                 new Tab("Judge", new JudgeView(judge)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,6 +38,7 @@ public final class JudgeViewModel {
     private final ComparisonRepository comparisons;
     private final Supplier<List<CompletedConversation>> pool;
     private final Supplier<String> comparisonId;
+    private final IntFunction<String> columnName;
     private final Executor background;
     private final Executor fx;
     private final Random random;
@@ -44,11 +46,18 @@ public final class JudgeViewModel {
     private CompletedConversation right;
     private Integer turn;
 
+    /**
+     * @param pool         finished conversations to draw from
+     * @param comparisonId the comparison they belong to (stored with each judgment), or null
+     * @param columnName   the simulator profile name of a column (stored, never shown while judging)
+     */
     public JudgeViewModel(ComparisonRepository comparisons, Supplier<List<CompletedConversation>> pool,
-                          Supplier<String> comparisonId, Executor background, Executor fx, Random random) {
+                          Supplier<String> comparisonId, IntFunction<String> columnName, Executor background,
+                          Executor fx, Random random) {
         this.comparisons = comparisons;
         this.pool = pool;
         this.comparisonId = comparisonId;
+        this.columnName = columnName;
         this.background = background;
         this.fx = fx;
         this.random = random;
@@ -71,6 +80,8 @@ public final class JudgeViewModel {
             int n = (int) Math.min(left.metrics().userTurns(), right.metrics().userTurns());
             turn = n == 0 ? null : random.nextInt(n);
         }
+        String task = left.conversation().taskId();
+        background.execute(() -> refreshLeaderboard(task));
         leftText.set(render(left, turn));
         rightText.set(render(right, turn));
         prompt.set(turn == null ? "Which USER is more human-like? 1 = left, 2 = right, 0 or T = tie."
@@ -105,7 +116,7 @@ public final class JudgeViewModel {
         }
         Judgment j = new Judgment(UUID.randomUUID().toString(), comparisonId.get(),
                 left.conversation().taskId(), left.conversation().id(), right.conversation().id(),
-                profileName(left), profileName(right), turn, winner, judge.get(), System.currentTimeMillis());
+                columnName.apply(left.column()), columnName.apply(right.column()), turn, winner, judge.get(), System.currentTimeMillis());
         left = null;
         right = null;
         background.execute(() -> {
@@ -113,13 +124,6 @@ public final class JudgeViewModel {
             refreshLeaderboard(j.taskId());
         });
         next();
-    }
-
-    private static String profileName(CompletedConversation c) {
-        // The runner titles each conversation "<profile name> · <comparison title>".
-        String title = c.conversation().title();
-        int i = title == null ? -1 : title.indexOf(" · ");
-        return i < 0 ? c.conversation().simulator() + " " + c.conversation().userModel() : title.substring(0, i);
     }
 
     /** Recomputes the leaderboard from every stored judgment on the task (call off the FX thread). */
