@@ -21,6 +21,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -240,6 +241,10 @@ public final class CompareView extends BorderPane {
             outcome.setPrefWidth(10);
             HBox.setHgrow(outcome, Priority.ALWAYS);
             outcome.setStyle("-fx-padding: 6; -fx-background-color: #f1f1f1; -fx-background-radius: 6;");
+            outcome.setTooltip(new Tooltip("✓/✗: the last answer attempt is correct (LiC graders); \"was right "
+                    + "earlier\" = solved at some turn.\n" + AnswerAttempts.DEFINITION + ".\n"
+                    + ConversationMetrics.INTENT_SHARE_DEFINITION + ".\nwords/turn: whitespace-separated words, "
+                    + "mean over user turns."));
             strip.getChildren().add(outcome);
         }
     }
@@ -309,7 +314,8 @@ public final class CompareView extends BorderPane {
         return head + "\n" + outcome + " · ended: " + (m.endReason() == null ? "?" : m.endReason().wire())
                 + "\n" + m.userTurns() + " user turns · " + fmt(m.wordsPerUserTurn(), 1) + " words/turn"
                 + "\nintent share in turn 1: " + pct(m.intentShareTurn1())
-                + " · guardrail firings: " + m.guardrailFirings();
+                + " · guardrail firings: " + m.guardrailFirings()
+                + (m.firingsByRule().isEmpty() ? "" : " " + m.firingsByRule());
     }
 
     static String fmt(double v, int d) {

@@ -152,12 +152,13 @@ public final class CompareViewModel {
         resetColumns(ps);
         state.set(State.RUNNING);
         message.set("Running " + ps.size() * req.repeats() + " conversations…");
-        handle = runner.start(req, new Forwarder());
-        comparisonId.set(handle.comparisonId());
-        handle.done().whenComplete((list, err) -> updates.add(() -> {
+        ComparisonHandle h = runner.start(req, new Forwarder());
+        handle = h;
+        comparisonId.set(h.comparisonId());
+        h.done().whenComplete((list, err) -> updates.add(() -> {
             state.set(State.DONE);
             message.set(err != null ? "Comparison failed: " + err.getMessage() : "Done: " + list.size()
-                    + " conversations stored (comparison " + handle.comparisonId().substring(0, 8) + ").");
+                    + " conversations stored (comparison " + h.comparisonId().substring(0, 8) + ").");
             refreshSaved();
         }));
     }

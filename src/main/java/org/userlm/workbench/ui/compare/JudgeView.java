@@ -10,6 +10,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -45,14 +46,16 @@ final class JudgeView extends VBox {
         CheckBox turns = new CheckBox("single user turns");
         turns.selectedProperty().bindBidirectional(vm.singleTurns);
         HBox buttons = new HBox(8, next, l, r, t, turns);
-        setOnKeyPressed(e -> {
+        setFocusTraversable(true);
+        // A filter, so the keys work while one of the (read-only) transcripts has the focus.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             KeyCode k = e.getCode();
-            if (k == KeyCode.DIGIT1 || k == KeyCode.NUMPAD1) {
-                vm.judge(JudgmentWinner.LEFT);
-            } else if (k == KeyCode.DIGIT2 || k == KeyCode.NUMPAD2) {
-                vm.judge(JudgmentWinner.RIGHT);
-            } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0 || k == KeyCode.T) {
-                vm.judge(JudgmentWinner.TIE);
+            JudgmentWinner w = k == KeyCode.DIGIT1 || k == KeyCode.NUMPAD1 ? JudgmentWinner.LEFT
+                    : k == KeyCode.DIGIT2 || k == KeyCode.NUMPAD2 ? JudgmentWinner.RIGHT
+                    : k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0 || k == KeyCode.T ? JudgmentWinner.TIE : null;
+            if (w != null) {
+                vm.judge(w);
+                e.consume();
             }
         });
         Label board = new Label("Leaderboard (all judgments on this task): win rate, ties = ½, 95% Wilson interval; "

@@ -17,6 +17,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.userlm.workbench.domain.JudgmentWinner;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -186,6 +189,21 @@ class CompareViewTest extends FxRobot {
             assertTrue(outcome(2).contains("✓ solved"), outcome(2));
             id = vm.comparisonId.get();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.state.get() == CompareViewModel.State.DONE);
+
+            // blind judging: names hidden, key 1 picks the left user, the leaderboard fills in
+            clickOn("Judge");
+            clickOn("#judge-next");
+            String left = lookup("#judge-left").queryAs(TextArea.class).getText();
+            String right = lookup("#judge-right").queryAs(TextArea.class).getText();
+            assertTrue(left.startsWith("USER: ") && right.startsWith("USER: "), left);
+            for (String name : List.of("UserLM", "GPT-4o", "sharded")) {
+                assertFalse(left.contains(name) || right.contains(name), name);
+            }
+            type(KeyCode.DIGIT1);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> lookup("#judge-leaderboard").queryTableView().getItems().size() == 2);
+            assertEquals(1, ctx.comparisons().judgments(id).size());
+            assertEquals(JudgmentWinner.LEFT, ctx.comparisons().judgments(id).get(0).winner());
             FxToolkit.cleanupStages();
         }
 
