@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ExportCommand.class,
             GradeCommand.class,
+            CompareCommand.class,
             ExportComparisonCommand.class,
         })
 public final class Main implements Runnable {
