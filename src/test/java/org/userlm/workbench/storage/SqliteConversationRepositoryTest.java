@@ -64,7 +64,7 @@ class SqliteConversationRepositoryTest {
                 assertEquals("wal", rs.getString(1));
             }
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                assertEquals(1, rs.getInt(1));
+                assertEquals(3, rs.getInt(1)); // V001 init, V002 annotations (placeholder here), V003 comparisons
             }
         }
         // Reopening applies no migration twice and keeps the data.
