@@ -20,10 +20,12 @@ import org.userlm.workbench.inference.openai.OpenAiOptions;
 import org.userlm.workbench.simulation.ConversationRunner;
 import org.userlm.workbench.storage.AnnotationRepository;
 import org.userlm.workbench.storage.AnnotationSchemaRepository;
+import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
+import org.userlm.workbench.storage.sqlite.SqliteComparisonRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import org.userlm.workbench.storage.sqlite.SqliteTaskRepository;
@@ -41,6 +43,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteTaskRepository tasks;
     private final SqliteAnnotationRepository annotations;
     private final SqliteAnnotationSchemaRepository annotationSchemas;
+    private final SqliteComparisonRepository comparisons;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
@@ -49,6 +52,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         this.tasks = new SqliteTaskRepository(db);
         this.annotations = new SqliteAnnotationRepository(db);
         this.annotationSchemas = new SqliteAnnotationSchemaRepository(db);
+        this.comparisons = new SqliteComparisonRepository(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -60,6 +64,11 @@ public final class AppContext implements AutoCloseable, ModelProvider {
 
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    /** Stored comparisons and blind pairwise judgments. */
+    public ComparisonRepository comparisons() {
+        return comparisons;
     }
 
     public TaskRepository tasks() {

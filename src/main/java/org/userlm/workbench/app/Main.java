@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             ExportAnnotationsCommand.class,
             ImportAnnotationsCommand.class,
             AnnotateCommand.class,
+            CompareCommand.class,
+            ExportComparisonCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,49 @@
+package org.userlm.workbench.evaluation.metrics;
+
+import java.util.Optional;
+import org.userlm.workbench.domain.Conversation;
+import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.evaluation.GradeResult;
+import org.userlm.workbench.evaluation.Grader;
+import org.userlm.workbench.evaluation.Graders;
+
+/**
+ * Grades a conversation's answer attempts with the task's grader (LiC math rule; code in the python3 sandbox).
+ * Blocks while code tests run: call it off the FX thread.
+ */
+public final class Outcomes {
+    private Outcomes() {
+    }
+
+    /** The outcome with the task's default grader. */
+    public static Outcome grade(Task task, Conversation conversation) {
+        Optional<Grader> g = Graders.forTask(task);
+        if (g.isEmpty()) {
+            return Outcome.notGradeable("task " + task.id() + " (" + task.kind().wire() + ") has no grader");
+        }
+        return grade(task, conversation, g.get());
+    }
+
+    /** The outcome with the given grader; only the heuristic answer attempts are graded. */
+    public static Outcome grade(Task task, Conversation conversation, Grader grader) {
+        int attempts = 0;
+        boolean last = false;
+        Integer first = null;
+        String detail = "no answer attempt";
+        for (Turn t : conversation.turns()) {
+            if (t.role() != Role.ASSISTANT || !AnswerAttempts.isAttempt(task.kind(), t.content())) {
+                continue;
+            }
+            attempts++;
+            GradeResult r = grader.grade(task, t.content());
+            last = r.correct();
+            detail = r.detail();
+            if (r.correct() && first == null) {
+                first = t.index();
+            }
+        }
+        return new Outcome(true, last, first != null, first, attempts, detail);
+    }
+}

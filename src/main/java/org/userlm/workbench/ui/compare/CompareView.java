@@ -1,0 +1,350 @@
+package org.userlm.workbench.ui.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.userlm.workbench.domain.Comparison;
+import org.userlm.workbench.domain.SimulatorKind;
+import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.evaluation.metrics.AnswerAttempts;
+import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
+
+/**
+ * Compare view: one task, one assistant, 2–4 user simulators side by side, streaming live. The main window hosts
+ * it as a tab; tests show it alone. Text arrives through the view model's queue, drained once per pulse.
+ */
+public final class CompareView extends BorderPane {
+    private final CompareViewModel vm;
+    private final HBox strip = new HBox(8);
+    private final HBox columnBox = new HBox(8);
+    private final List<ColumnView> columnViews = new ArrayList<>();
+    private final CheckBox scrollLock = new CheckBox("Lock scrolling");
+    private final TabPane tabs = new TabPane();
+    private final AnimationTimer pulse;
+    private boolean syncing;
+
+    public CompareView(CompareViewModel vm, Executor background) {
+        this.vm = vm;
+        setId("compare-view");
+        setPadding(new Insets(8));
+        setTop(new VBox(6, settingsRow(), profilesBox(), actionsRow()));
+        strip.setId("outcome-strip");
+        VBox columnsPane = new VBox(6, strip, columnBox);
+        VBox.setVgrow(columnBox, Priority.ALWAYS);
+        JudgeViewModel judge = new JudgeViewModel(vm.comparisons(), vm::completed, vm.comparisonId::get,
+                i -> vm.columns.get(i).name(), background, Platform::runLater, new Random());
+        tabs.getTabs().addAll(new Tab("Columns", columnsPane), new Tab("Repeat N", repeatPane()),
+                new Tab("Judge", new JudgeView(judge)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
+        scrollLock.setSelected(true);
+        scrollLock.setId("scroll-lock");
+        vm.columns.addListener((ListChangeListener<ColumnState>) c -> rebuildColumns());
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onPulse();
+            }
+        };
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                pulse.start();
+            } else {
+                pulse.stop();
+            }
+        });
+    }
+
+    private HBox settingsRow() {
+        ComboBox<Task> task = new ComboBox<>(vm.tasks);
+        task.setId("task");
+        task.valueProperty().bindBidirectional(vm.task);
+        task.setConverter(converter(t -> t.id() + " — " + t.title()));
+        task.setPrefWidth(260);
+        TextField url = field("assistant-url", vm.assistantUrl, 200);
+        TextField model = field("assistant-model", vm.assistantModel, 120);
+        Spinner<Integer> n = new Spinner<>(1, 50, vm.repeats.get());
+        n.setId("repeats");
+        n.setPrefWidth(70);
+        n.valueProperty().addListener((o, a, b) -> vm.repeats.set(b));
+        vm.repeats.addListener((o, a, b) -> n.getValueFactory().setValue(b.intValue()));
+        Spinner<Integer> turns = new Spinner<>(1, 30, vm.maxTurns.get());
+        turns.setPrefWidth(70);
+        turns.valueProperty().addListener((o, a, b) -> vm.maxTurns.set(b));
+        vm.maxTurns.addListener((o, a, b) -> turns.getValueFactory().setValue(b.intValue()));
+        Button start = new Button("Start");
+        start.setId("start");
+        start.setDefaultButton(true);
+        start.setOnAction(e -> vm.start());
+        start.disableProperty().bind(vm.state.isEqualTo(CompareViewModel.State.RUNNING));
+        Button stop = new Button("Stop");
+        stop.setId("stop");
+        stop.setOnAction(e -> vm.stop());
+        stop.disableProperty().bind(vm.state.isNotEqualTo(CompareViewModel.State.RUNNING));
+        HBox row = new HBox(6, new Label("Task"), task, new Label("Assistant"), url, model, new Label("N"), n,
+                new Label("max user turns"), turns, start, stop);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private VBox profilesBox() {
+        VBox box = new VBox(4);
+        box.setId("profiles");
+        Runnable rebuild = () -> {
+            box.getChildren().clear();
+            for (int i = 0; i < vm.profiles.size(); i++) {
+                box.getChildren().add(profileRow(i, vm.profiles.get(i)));
+            }
+            Button add = new Button("+ simulator");
+            add.setDisable(vm.profiles.size() >= 4);
+            add.setOnAction(e -> vm.profiles.add(new ProfileRow("", SimulatorKind.SHARDED,
+                    "http://127.0.0.1:8001/v1", "gpt-4o-mini", ProfileRow.Preset.OFF)));
+            box.getChildren().add(add);
+        };
+        vm.profiles.addListener((ListChangeListener<ProfileRow>) c -> rebuild.run());
+        rebuild.run();
+        return box;
+    }
+
+    private HBox profileRow(int i, ProfileRow p) {
+        TextField name = field("profile-name-" + i, p.name, 190);
+        ComboBox<SimulatorKind> kind = new ComboBox<>();
+        kind.getItems().addAll(SimulatorKind.USERLM, SimulatorKind.PROMPTED, SimulatorKind.SHARDED);
+        kind.valueProperty().bindBidirectional(p.kind);
+        ComboBox<ProfileRow.Preset> g = new ComboBox<>();
+        g.getItems().addAll(ProfileRow.Preset.values());
+        g.valueProperty().bindBidirectional(p.guardrails);
+        g.disableProperty().bind(p.kind.isNotEqualTo(SimulatorKind.USERLM));
+        Button remove = new Button("✕");
+        remove.setOnAction(e -> vm.profiles.remove(p));
+        remove.setDisable(vm.profiles.size() <= 2);
+        HBox row = new HBox(6, new Label((char) ('A' + i) + ""), name, kind, field("profile-url-" + i, p.url, 200),
+                field("profile-model-" + i, p.model, 170), new Label("guardrails"), g, remove);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private HBox actionsRow() {
+        ComboBox<Comparison> saved = new ComboBox<>(vm.saved);
+        saved.setId("saved");
+        saved.setPrefWidth(300);
+        saved.setConverter(converter(c -> c.title() + " (" + c.profiles().size() + " columns, " + c.id().substring(0, 8)
+                + ")"));
+        Button open = new Button("Open");
+        open.setId("open");
+        open.setOnAction(e -> {
+            if (saved.getValue() != null) {
+                vm.open(saved.getValue().id());
+            }
+        });
+        Button jsonl = new Button("Export JSONL…");
+        jsonl.setOnAction(e -> choose("comparison.jsonl").ifPresent(f -> vm.exportJsonl(f, m -> { })));
+        Button html = new Button("Export HTML…");
+        html.setOnAction(e -> choose("comparison.html").ifPresent(f -> vm.exportHtml(f, m -> { })));
+        TextField title = field("title", vm.title, 200);
+        title.setPromptText("title (optional)");
+        Label msg = new Label();
+        msg.setId("message");
+        msg.textProperty().bind(vm.message);
+        HBox row = new HBox(6, new Label("Saved"), saved, open, jsonl, html, title, scrollLock, msg);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private java.util.Optional<Path> choose(String name) {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(name);
+        java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    private VBox repeatPane() {
+        TableView<CompareViewModel.SummaryRow> table = new TableView<>(vm.summaries);
+        table.setId("repeat-table");
+        table.getColumns().add(JudgeView.col("Simulator", r -> r.name()));
+        table.getColumns().add(JudgeView.col("Runs", r -> Integer.toString(r.summary().runs())));
+        table.getColumns().add(JudgeView.col("Success [95% Wilson]", r -> r.summary().success().percent()));
+        table.getColumns().add(JudgeView.col("Solved at some turn", r -> r.summary().solvedAtSomeTurn().percent()));
+        table.getColumns().add(JudgeView.col("Mean user turns ± sd", r -> fmt(r.summary().meanTurns(), 1) + " ± "
+                + fmt(r.summary().sdTurns(), 1)));
+        table.getColumns().add(JudgeView.col("First-turn diversity", r -> fmt(r.summary().firstTurnDiversity(), 2)));
+        table.getColumns().add(JudgeView.col("Distinct first turns", r -> pct(r.summary().distinctFirstTurns())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ComboBox<Integer> run = new ComboBox<>();
+        run.setId("run-picker");
+        Button show = new Button("Show run in its column");
+        show.setOnAction(e -> {
+            CompareViewModel.SummaryRow r = table.getSelectionModel().getSelectedItem();
+            if (r != null && run.getValue() != null) {
+                vm.columns.get(r.column()).shownRepeat.set(run.getValue() - 1);
+                tabs.getSelectionModel().select(0);
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            run.getItems().clear();
+            if (r != null) {
+                for (int i = 1; i <= r.summary().runs(); i++) {
+                    run.getItems().add(i);
+                }
+                run.setValue(1);
+            }
+        });
+        Label defs = new Label("Success = last answer attempt correct. " + AnswerAttempts.DEFINITION
+                + ".\nFirst-turn diversity = mean pairwise 1 − Jaccard of word 3-grams of the N first user turns.");
+        defs.setWrapText(true);
+        VBox box = new VBox(6, table, new HBox(6, new Label("Run"), run, show), defs);
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private void rebuildColumns() {
+        columnViews.clear();
+        columnBox.getChildren().clear();
+        strip.getChildren().clear();
+        for (int i = 0; i < vm.columns.size(); i++) {
+            ColumnView cv = new ColumnView(i, vm.columns.get(i));
+            HBox.setHgrow(cv, Priority.ALWAYS);
+            cv.setPrefWidth(10);
+            columnViews.add(cv);
+            columnBox.getChildren().add(cv);
+            ScrollPane sp = cv.scroll;
+            sp.vvalueProperty().addListener((o, a, b) -> syncScroll(sp));
+            Label outcome = new Label();
+            outcome.setId("outcome-" + i);
+            outcome.setWrapText(true);
+            outcome.setMaxWidth(Double.MAX_VALUE);
+            outcome.setPrefWidth(10);
+            HBox.setHgrow(outcome, Priority.ALWAYS);
+            outcome.setStyle("-fx-padding: 6; -fx-background-color: #f1f1f1; -fx-background-radius: 6;");
+            outcome.setTooltip(new Tooltip("✓/✗: the last answer attempt is correct (LiC graders); \"was right "
+                    + "earlier\" = solved at some turn.\n" + AnswerAttempts.DEFINITION + ".\n"
+                    + ConversationMetrics.INTENT_SHARE_DEFINITION + ".\nwords/turn: whitespace-separated words, "
+                    + "mean over user turns."));
+            strip.getChildren().add(outcome);
+        }
+    }
+
+    private void onPulse() {
+        vm.drain();
+        boolean changed = false;
+        for (ColumnView cv : columnViews) {
+            changed |= cv.refresh();
+        }
+        if (changed) {
+            alignRows();
+            for (int i = 0; i < columnViews.size() && i < strip.getChildren().size(); i++) {
+                ((Label) strip.getChildren().get(i)).setText(outcomeText(vm.columns.get(i)));
+            }
+        }
+    }
+
+    /** Turns with the same number get the same height in every column, so they line up. */
+    private void alignRows() {
+        int max = columnViews.stream().mapToInt(c -> c.rows.size()).max().orElse(0);
+        for (int i = 0; i < max; i++) {
+            double h = 0;
+            for (ColumnView cv : columnViews) {
+                h = Math.max(h, cv.contentHeight(i));
+            }
+            for (ColumnView cv : columnViews) {
+                if (i < cv.rows.size()) {
+                    cv.rows.get(i).setMinHeight(h);
+                }
+            }
+        }
+    }
+
+    private void syncScroll(ScrollPane source) {
+        if (syncing || !scrollLock.isSelected()) {
+            return;
+        }
+        syncing = true;
+        double srcRange = source.getContent().getBoundsInLocal().getHeight() - source.getViewportBounds().getHeight();
+        double offset = source.getVvalue() * Math.max(0, srcRange);
+        for (ColumnView cv : columnViews) {
+            ScrollPane sp = cv.scroll;
+            if (sp != source) {
+                double range = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                sp.setVvalue(range <= 0 ? 0 : Math.min(1, offset / range));
+            }
+        }
+        syncing = false;
+    }
+
+    static String outcomeText(ColumnState c) {
+        Transcript tr = c.shown();
+        ConversationMetrics m = tr.metrics;
+        String head = c.name() + (c.repeats.size() > 1 ? " · run " + (c.shownRepeat.get() + 1) : "");
+        if (tr.error != null) {
+            return head + "\n✗ failed: " + tr.error;
+        }
+        if (m == null) {
+            return head + "\nrunning… " + tr.cells.size() + " turns";
+        }
+        String outcome = switch (m.outcome().mark()) {
+            case "✓" -> "✓ solved";
+            case "✗" -> "✗ not solved" + (m.outcome().solvedAtSomeTurn() ? " (was right earlier)" : "");
+            default -> "– not graded";
+        };
+        return head + "\n" + outcome + " · ended: " + (m.endReason() == null ? "?" : m.endReason().wire())
+                + "\n" + m.userTurns() + " user turns · " + fmt(m.wordsPerUserTurn(), 1) + " words/turn"
+                + "\nintent share in turn 1: " + pct(m.intentShareTurn1())
+                + " · guardrail firings: " + m.guardrailFirings()
+                + (m.firingsByRule().isEmpty() ? "" : " " + m.firingsByRule());
+    }
+
+    static String fmt(double v, int d) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + d + "f", v);
+    }
+
+    static String pct(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty p, double width) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(p);
+        f.setPrefWidth(width);
+        return f;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}
