@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].equals("--db") || args[0].startsWith("--db=")) {
             GuiLauncher.launch(args);
             return;
         }

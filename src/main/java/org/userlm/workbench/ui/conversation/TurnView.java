@@ -1,0 +1,203 @@
+package org.userlm.workbench.ui.conversation;
+
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.util.UndoUtils;
+import org.userlm.workbench.domain.GuardrailEvent;
+import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnStatus;
+
+/** One turn as a bubble: streams into a RichTextFX area, then shows rendered markdown once the turn settles. */
+final class TurnView extends VBox {
+    /** What a bubble's buttons do. */
+    interface Actions {
+        void fork(int index, String newText);
+
+        void retry();
+
+        boolean editable();
+    }
+
+    private final TurnViewModel vm;
+    private final Actions actions;
+    private final StackPane body = new StackPane();
+    private final Label status = new Label();
+    private final TitledPane guardrails = new TitledPane();
+    private final VBox guardrailList = new VBox(6);
+    private final HBox errorRow = new HBox(8);
+    private final Button edit = new Button("Edit");
+    private final Button copy = new Button("Copy");
+    private StyleClassedTextArea streaming;
+    private final TurnViewModel.TextSink sink = new TurnViewModel.TextSink() {
+        @Override
+        public void appended(String delta) {
+            if (streaming != null) {
+                streaming.appendText(delta);
+            }
+        }
+
+        @Override
+        public void cleared() {
+            if (streaming != null) {
+                streaming.clear();
+            }
+        }
+    };
+    private final ChangeListener<Turn> onSettled = (o, was, t) -> showSettled(t);
+
+    TurnView(TurnViewModel vm, Actions actions) {
+        this.vm = vm;
+        this.actions = actions;
+        setId("turn-" + vm.index());
+        getStyleClass().addAll("turn-bubble", vm.role() == Role.USER ? "user-turn" : "assistant-turn");
+        setSpacing(6);
+        getChildren().addAll(header(), body, guardrails, errorRow);
+        guardrails.setContent(guardrailList);
+        guardrails.setExpanded(false);
+        guardrails.getStyleClass().add("guardrail-pane");
+        vm.guardrailEvents().addListener((ListChangeListener<GuardrailEvent>) c -> showGuardrails());
+        showGuardrails();
+        Button retry = new Button("Retry");
+        retry.getStyleClass().add("retry-button");
+        retry.setId("retryButton");
+        retry.setOnAction(e -> actions.retry());
+        Label error = new Label();
+        error.getStyleClass().add("turn-error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        errorRow.getChildren().addAll(error, retry);
+        errorRow.getStyleClass().add("error-row");
+        vm.settledProperty().addListener(onSettled);
+        if (vm.settledProperty().get() != null) {
+            showSettled(vm.settledProperty().get());
+        } else {
+            showStreaming();
+        }
+    }
+
+    private HBox header() {
+        boolean user = vm.role() == Role.USER;
+        Label role = new Label(user ? "USER" : "ASSISTANT");
+        role.getStyleClass().addAll("role-chip", user ? "role-user" : "role-assistant");
+        Label stats = new Label();
+        stats.getStyleClass().add("turn-stats");
+        stats.textProperty().bind(vm.statsProperty());
+        status.getStyleClass().add("turn-status");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        edit.getStyleClass().addAll("flat-button", "edit-turn");
+        edit.setOnAction(e -> beginEdit());
+        copy.getStyleClass().add("flat-button");
+        copy.setOnAction(e -> {
+            ClipboardContent cc = new ClipboardContent();
+            cc.putString(vm.text());
+            Clipboard.getSystemClipboard().setContent(cc);
+        });
+        HBox h = new HBox(10, role, status, spacer, stats, copy, edit);
+        h.getStyleClass().add("turn-header");
+        return h;
+    }
+
+    private void showStreaming() {
+        streaming = new StyleClassedTextArea();
+        streaming.setUndoManager(UndoUtils.noOpUndoManager());
+        streaming.setEditable(false);
+        streaming.setWrapText(true);
+        streaming.setAutoHeight(true);
+        // The bubble must not swallow scroll events while text streams in.
+        streaming.setMouseTransparent(true);
+        streaming.getStyleClass().add("streaming-text");
+        streaming.appendText(vm.text());
+        vm.addSink(sink);
+        body.getChildren().setAll(streaming);
+        setStatus(vm.role() == Role.USER && vm.text().isEmpty() ? "writing…" : "streaming", "status-streaming");
+        edit.setVisible(false);
+        copy.setVisible(false);
+        errorRow.setVisible(false);
+        errorRow.setManaged(false);
+    }
+
+    private void showSettled(Turn t) {
+        vm.removeSink(sink);
+        streaming = null;
+        body.getChildren().setAll(MarkdownRenderer.render(t.content()));
+        boolean failed = t.status() == TurnStatus.FAILED;
+        setStatus(switch (t.status()) {
+            case COMPLETE -> "";
+            case CANCELLED -> "stopped";
+            case FAILED -> "failed";
+            default -> t.status().wire();
+        }, "status-" + t.status().wire());
+        errorRow.setVisible(failed);
+        errorRow.setManaged(failed);
+        edit.setVisible(t.status() == TurnStatus.COMPLETE);
+        copy.setVisible(true);
+        if (failed) {
+            getStyleClass().add("failed-turn");
+        }
+    }
+
+    private void setStatus(String text, String styleClass) {
+        status.setText(text);
+        status.getStyleClass().setAll("turn-status", styleClass);
+        status.setVisible(!text.isEmpty());
+    }
+
+    private void showGuardrails() {
+        int n = vm.guardrailEvents().size();
+        guardrails.setVisible(n > 0);
+        guardrails.setManaged(n > 0);
+        guardrails.setText("⚑ " + n + " guardrail firing" + (n == 1 ? "" : "s") + " — click for details");
+        guardrailList.getChildren().clear();
+        for (GuardrailEvent e : vm.guardrailEvents()) {
+            Label what = new Label(e.rule() + " · " + e.action() + " · attempt " + e.attempt()
+                    + (e.detail().isEmpty() ? "" : " — " + e.detail()));
+            what.getStyleClass().add("guardrail-rule");
+            Label rejected = new Label("rejected: “" + e.rejectedText() + "”");
+            rejected.getStyleClass().add("guardrail-rejected");
+            rejected.setWrapText(true);
+            guardrailList.getChildren().addAll(what, rejected);
+        }
+    }
+
+    private void beginEdit() {
+        if (!actions.editable()) {
+            return;
+        }
+        TextArea area = new TextArea(vm.text());
+        area.setId("editArea");
+        area.setWrapText(true);
+        area.setPrefRowCount(4);
+        Button fork = new Button("Fork from here");
+        fork.setId("forkButton");
+        fork.getStyleClass().add("accent-button");
+        fork.setOnAction(e -> actions.fork(vm.index(), area.getText()));
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> showSettled(vm.settledProperty().get()));
+        Label hint = new Label("The original stays; the edited conversation continues as a new branch.");
+        hint.getStyleClass().add("hint");
+        VBox editor = new VBox(6, area, new HBox(8, fork, cancel, hint));
+        body.getChildren().setAll(editor);
+        edit.setVisible(false);
+        area.requestFocus();
+    }
+
+    /** Stops listening to the view model (the bubble left the scene). */
+    void dispose() {
+        vm.removeSink(sink);
+        vm.settledProperty().removeListener(onSettled);
+    }
+}
