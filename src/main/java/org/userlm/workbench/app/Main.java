@@ -26,10 +26,16 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the CLI in-process and returns the exit status (used by tests). */
+    /** Runs the CLI in-process on the process's streams and returns the exit status. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI in-process with the given streams and returns the exit status (used by tests). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         AppProperties.applyDefaults();
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out).setErr(err).execute(args);
     }
 
     @Override

@@ -60,6 +60,13 @@ public record GuardrailSettings(boolean filterFirstTokens, List<String> bannedFi
                 false, 3, 25, false, 8, 5, 256, false);
     }
 
+    /** A copy with another retry budget. */
+    public GuardrailSettings withMaxRetries(int retries) {
+        return new GuardrailSettings(filterFirstTokens, bannedFirstTokens, avoidTermination, terminationMode,
+                minUserTurnsBeforeEnd, lengthThreshold, minWords, maxWords, verbatimRepetition, intentNgram, retries,
+                maxNewTokens, useServerBans);
+    }
+
     /** Whether the end marker is banned when {@code existingUserTurns} user turns already exist. */
     public boolean endBanned(int existingUserTurns) {
         if (existingUserTurns == 0) {

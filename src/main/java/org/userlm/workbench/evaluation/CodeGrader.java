@@ -12,7 +12,8 @@ import org.userlm.workbench.domain.Task;
  * The Lost-in-Conversation code rule (PROTOCOL.md §6): extract the answer's code ({@link CodeExtractor}),
  * prepend the task's imports and common typing/stdlib imports, alias the last top-level function to
  * {@code func_name} when the answer named it differently, then run every public and private test, one
- * Python process per test ({@link SandboxSettings}: 6 s, 4 GB, no network by default). Call-based tests pass
+ * separate Python process per answer, each test timed on its own ({@link SandboxSettings}: 6 s per test,
+ * 4 GB, no network by default). Call-based tests pass
  * JSON positional arguments and compare with {@code ==} (tuples as lists); class-based starter code calls
  * {@code Solution().func_name(*args)}. Tasks without LiC tests (HumanEval JSONL) run {@code check(candidate)}.
  * Correct iff every test passes; the first failing test is named in the detail.
@@ -95,29 +96,34 @@ public final class CodeGrader implements Grader {
         Map<String, Object> run = new HashMap<>(base);
         run.put("mode", "check");
         run.put("check", spec.checkCode());
-        PythonSandbox.Outcome o = new PythonSandbox(settings).run(run);
-        return o.status() == PythonSandbox.Status.PASS
-                ? GradeResult.pass("check(candidate) passed")
-                : GradeResult.fail("check(candidate) " + describe(o));
+        PythonSandbox.Outcome o = new PythonSandbox(settings).run(run, 1);
+        if (o.status() == PythonSandbox.Status.PASS) {
+            return GradeResult.pass("check(candidate) passed");
+        }
+        return GradeResult.fail((o.index() < 0 ? "loading the solution " : "check(candidate) ") + describe(o));
     }
 
     private GradeResult runCalls(Map<String, Object> base, List<CodeTests.CallTest> tests, String note)
             throws IOException, InterruptedException {
-        PythonSandbox sandbox = new PythonSandbox(settings);
+        List<Map<String, String>> wire = new ArrayList<>();
         for (CodeTests.CallTest t : tests) {
             if (!"functional".equals(t.testType())) {
                 return GradeResult.fail(t.label() + ": test type \"" + t.testType() + "\" is not supported" + note);
             }
-            Map<String, Object> run = new HashMap<>(base);
-            run.put("mode", "call");
-            run.put("input", t.input());
-            run.put("output", t.output());
-            PythonSandbox.Outcome o = sandbox.run(run);
-            if (o.status() != PythonSandbox.Status.PASS) {
-                return GradeResult.fail(t.label() + " (input " + shorten(t.input()) + ") " + describe(o) + note);
-            }
+            wire.add(Map.of("input", t.input(), "output", t.output()));
         }
-        return GradeResult.pass("passed all " + tests.size() + " tests" + note);
+        Map<String, Object> run = new HashMap<>(base);
+        run.put("mode", "call");
+        run.put("tests", wire);
+        PythonSandbox.Outcome o = new PythonSandbox(settings).run(run, tests.size());
+        if (o.status() == PythonSandbox.Status.PASS) {
+            return GradeResult.pass("passed all " + tests.size() + " tests" + note);
+        }
+        if (o.index() < 0) {
+            return GradeResult.fail("loading the solution " + describe(o) + note);
+        }
+        CodeTests.CallTest t = tests.get(o.index());
+        return GradeResult.fail(t.label() + " (input " + shorten(t.input()) + ") " + describe(o) + note);
     }
 
     private String describe(PythonSandbox.Outcome o) {

@@ -1,22 +1,30 @@
 package org.userlm.workbench.evaluation;
 
 /**
- * The Python side of the code sandbox: one run executes one test. It reads {@code spec.json}, applies the
+ * The Python side of the code sandbox: one process runs all tests of one answer. It reads {@code spec.json}, applies the
  * memory ({@code RLIMIT_AS}), CPU and file-size caps, disables socket creation, loads the candidate in a
- * fresh namespace (never as {@code __main__}), then either calls the function with JSON positional
- * arguments and compares with {@code ==} (tuples as lists) or runs HumanEval's {@code check(candidate)}.
- * The verdict goes to {@code result.json} as {@code {"status": pass|fail|error|memory, "message": ...}}.
+ * fresh namespace (never as {@code __main__}), then runs the tests in order, stopping at the first that does
+ * not pass: a call with JSON positional arguments compared with {@code ==} (tuples as lists), or HumanEval's
+ * {@code check(candidate)}. The candidate's own stdout goes to a file; the harness reports on the original
+ * stdout, one JSON event per line: {@code {"event":"start","index":i}},
+ * {@code {"event":"result","index":i,"status":"pass|fail|error|memory","message":...}} (index -1 = while
+ * loading the solution) and {@code {"event":"done"}}. The Java side times each test from its start event.
  */
 final class Harness {
     /** File name of the script inside the run directory. */
     static final String FILE = "harness.py";
 
     static final String SOURCE = """
-            import json, sys
+            import json, os, sys
 
-            def _out(path, status, message):
-                with open(path, 'w', encoding='utf-8') as f:
-                    json.dump({'status': status, 'message': str(message)[:1500]}, f)
+            _PROTO = None
+
+            def _emit(**event):
+                _PROTO.write(json.dumps(event) + '\\n')
+                _PROTO.flush()
+
+            def _result(index, status, message):
+                _emit(event='result', index=index, status=status, message=str(message)[:1500])
 
             def _limits(spec):
                 import resource
@@ -53,7 +61,7 @@ final class Harness {
                 fn = spec['func_name']
                 sol = ns.get('Solution')
                 if spec.get('class_based') and isinstance(sol, type) and hasattr(sol, fn):
-                    return getattr(sol(), fn)
+                    return lambda *args: getattr(sol(), fn)(*args)
                 import ast
                 names = [n.name for n in ast.parse(code).body
                          if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
@@ -63,7 +71,41 @@ final class Harness {
                     raise NameError('function %s is not defined by the answer' % fn)
                 return ns[fn]
 
-            def _run(spec, res):
+            def _one(index, spec, ns, target):
+                if spec['mode'] == 'check':
+                    exec(compile(spec['check'], 'test.py', 'exec'), ns)
+                    ns['check'](target)
+                    return _result(index, 'pass', 'check(candidate) passed')
+                test = spec['tests'][index]
+                text = test['input']
+                args = [json.loads(line) for line in text.split('\\n')] if text.strip() else []
+                expected = json.loads(test['output'])
+                got = _listify(target(*args))
+                if got == expected:
+                    return _result(index, 'pass', 'ok')
+                _result(index, 'fail', 'expected %r, got %r' % (expected, got))
+
+            def _guarded(index, body):
+                try:
+                    body()
+                    return True
+                except AssertionError as e:
+                    _result(index, 'fail', 'assertion failed' + (': %s' % e if str(e) else ''))
+                except MemoryError:
+                    _result(index, 'memory', 'MemoryError')
+                except BaseException as e:
+                    _result(index, 'error', '%s: %s' % (type(e).__name__, e))
+                return False
+
+            def main():
+                global _PROTO
+                _PROTO = os.fdopen(os.dup(1), 'w', encoding='utf-8')
+                out = os.open('candidate_output.txt', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.dup2(out, 1)
+                with open(sys.argv[1], encoding='utf-8') as f:
+                    spec = json.load(f)
+                _limits(spec)
+                _no_network()
                 code = spec['code']
                 ns = {'__name__': '__solution__', '__builtins__': __builtins__}
                 if spec.get('preamble'):
@@ -71,39 +113,18 @@ final class Harness {
                         exec(compile(spec['preamble'], 'prompt.py', 'exec'), ns)
                     except Exception:
                         pass
-                try:
+                box = {}
+                def load():
                     exec(compile(code, 'solution.py', 'exec'), ns)
-                except MemoryError:
-                    return _out(res, 'memory', 'MemoryError while loading the solution')
-                except BaseException as e:
-                    return _out(res, 'error', 'the solution failed to load: %s: %s' % (type(e).__name__, e))
-                target = _target(ns, spec, code)
-                if spec['mode'] == 'check':
-                    exec(compile(spec['check'], 'test.py', 'exec'), ns)
-                    ns['check'](target)
-                    return _out(res, 'pass', 'check(candidate) passed')
-                text = spec['input']
-                args = [json.loads(line) for line in text.split('\\n')] if text.strip() else []
-                expected = json.loads(spec['output'])
-                got = _listify(target(*args))
-                if got == expected:
-                    return _out(res, 'pass', 'ok')
-                return _out(res, 'fail', 'expected %r, got %r' % (expected, got))
-
-            def main():
-                with open(sys.argv[1], encoding='utf-8') as f:
-                    spec = json.load(f)
-                res = sys.argv[2]
-                _limits(spec)
-                _no_network()
-                try:
-                    _run(spec, res)
-                except AssertionError as e:
-                    _out(res, 'fail', 'assertion failed' + (': %s' % e if str(e) else ''))
-                except MemoryError:
-                    _out(res, 'memory', 'MemoryError')
-                except BaseException as e:
-                    _out(res, 'error', '%s: %s' % (type(e).__name__, e))
+                    box['target'] = _target(ns, spec, code)
+                if not _guarded(-1, load):
+                    return
+                count = 1 if spec['mode'] == 'check' else len(spec['tests'])
+                for i in range(count):
+                    _emit(event='start', index=i)
+                    if not _guarded(i, lambda: _one(i, spec, ns, box['target'])):
+                        return
+                _emit(event='done')
 
             main()
             """;

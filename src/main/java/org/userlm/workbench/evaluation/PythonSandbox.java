@@ -2,32 +2,46 @@ package org.userlm.workbench.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs one test of a candidate in a separate Python process: a fresh temporary directory, a minimal
- * environment, stdin closed, the caps of {@link SandboxSettings}, and the process tree killed on timeout.
+ * Runs the tests of one answer in a separate Python process ({@link Harness}): a fresh temporary directory,
+ * a minimal environment, stdin closed, the caps of {@link SandboxSettings}. Each test is timed from the
+ * harness's start event; on timeout the whole process tree is killed.
  */
 final class PythonSandbox {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> UNSHARE_WORKS = new ConcurrentHashMap<>();
+    private static final String EOF = "<eof>";
+    private static final long STARTUP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** How a run ended. */
+    /** How a test (or the loading of the solution) ended. */
     enum Status { PASS, FAIL, ERROR, MEMORY, TIMEOUT, CRASH }
 
-    /** The outcome of one run. */
-    record Outcome(Status status, String message) {
+    /**
+     * The outcome of a run: the first test that did not pass, or PASS for all.
+     *
+     * @param status  how it ended
+     * @param index   0-based index of the test concerned; -1 while loading the solution or for an overall PASS
+     * @param message the harness's message (expected/got, exception) or the reason the process died
+     */
+    record Outcome(Status status, int index, String message) {
     }
 
     private final SandboxSettings settings;
@@ -37,17 +51,19 @@ final class PythonSandbox {
     }
 
     /**
-     * Runs the harness on {@code spec} (the fields the harness reads; limits are added here).
+     * Runs the harness on {@code spec} (code, func_name, mode, tests...; limits are added here).
      *
+     * @param testCount how many tests the spec holds (1 in check mode), for the CPU limit
      * @throws IOException when the temporary directory or Python cannot be used
      */
-    Outcome run(Map<String, Object> spec) throws IOException, InterruptedException {
+    Outcome run(Map<String, Object> spec, int testCount) throws IOException, InterruptedException {
         String python = resolvePython();
         Path dir = Files.createTempDirectory("userlm-grade-");
         try {
             Map<String, Object> full = new java.util.LinkedHashMap<>(spec);
+            long perTestSeconds = (long) Math.ceil(settings.perTestTimeout().toMillis() / 1000.0);
             full.put("memory_bytes", settings.memoryBytes());
-            full.put("cpu_seconds", (int) Math.ceil(settings.perTestTimeout().toMillis() / 1000.0) + 1);
+            full.put("cpu_seconds", perTestSeconds * (testCount + 1) + 1);
             MAPPER.writeValue(dir.resolve("spec.json").toFile(), full);
             Files.writeString(dir.resolve(Harness.FILE), Harness.SOURCE, StandardCharsets.UTF_8);
             return execute(dir, command(python, dir));
@@ -61,34 +77,78 @@ final class PythonSandbox {
         if (settings.networkNamespace() && unshareWorks(python)) {
             cmd.addAll(List.of("unshare", "-rn"));
         }
-        cmd.addAll(List.of(python, "-I", dir.resolve(Harness.FILE).toString(),
-                dir.resolve("spec.json").toString(), dir.resolve("result.json").toString()));
+        cmd.addAll(List.of(python, "-I", dir.resolve(Harness.FILE).toString(), dir.resolve("spec.json").toString()));
         return cmd;
     }
 
     private Outcome execute(Path dir, List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
         minimalEnvironment(pb.environment(), dir);
         Process p = pb.start();
         p.getOutputStream().close();
-        long limitMs = settings.perTestTimeout().toMillis() + 500;
-        if (!p.waitFor(limitMs, TimeUnit.MILLISECONDS)) {
-            killTree(p);
-            return new Outcome(Status.TIMEOUT, "timed out after " + settings.perTestTimeout().toMillis() / 1000.0 + " s");
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> readLines(p, events), "grader-harness-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long timeoutNanos = settings.perTestTimeout().toNanos();
+        long deadline = System.nanoTime() + timeoutNanos + STARTUP_NANOS;
+        int current = -1;
+        while (true) {
+            String line = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                killTree(p);
+                return new Outcome(Status.TIMEOUT, current, "timed out");
+            }
+            if (line.equals(EOF)) {
+                p.waitFor(5, TimeUnit.SECONDS);
+                return died(p, dir, current);
+            }
+            JsonNode ev = MAPPER.readTree(line);
+            switch (ev.path("event").asText()) {
+                case "start" -> {
+                    current = ev.path("index").asInt();
+                    deadline = System.nanoTime() + timeoutNanos;
+                }
+                case "result" -> {
+                    Status st = Status.valueOf(ev.path("status").asText("error").toUpperCase(Locale.ROOT));
+                    if (st != Status.PASS) {
+                        p.waitFor(2, TimeUnit.SECONDS);
+                        killTree(p);
+                        return new Outcome(st, ev.path("index").asInt(), ev.path("message").asText(""));
+                    }
+                }
+                case "done" -> {
+                    p.waitFor(5, TimeUnit.SECONDS);
+                    killTree(p);
+                    return new Outcome(Status.PASS, -1, "");
+                }
+                default -> { }
+            }
         }
-        Path result = dir.resolve("result.json");
-        if (Files.exists(result) && Files.size(result) > 0) {
-            JsonNode r = MAPPER.readTree(result.toFile());
-            Status st = Status.valueOf(r.path("status").asText("error").toUpperCase(java.util.Locale.ROOT));
-            return new Outcome(st, r.path("message").asText(""));
+    }
+
+    private static void readLines(Process p, BlockingQueue<String> events) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("{")) {
+                    events.add(line);
+                }
+            }
+        } catch (IOException ignored) {
+            // the process was killed; the EOF marker below ends the wait
         }
+        events.add(EOF);
+    }
+
+    /** The process exited without reporting a verdict for the current test. */
+    private static Outcome died(Process p, Path dir, int current) throws IOException {
         String err = tail(dir.resolve("stderr.txt"));
         if (err.contains("MemoryError")) {
-            return new Outcome(Status.MEMORY, "MemoryError");
+            return new Outcome(Status.MEMORY, current, "MemoryError");
         }
-        return new Outcome(Status.CRASH, "python exited with code " + p.exitValue() + (err.isEmpty() ? "" : ": " + err));
+        String code = p.isAlive() ? "?" : String.valueOf(p.exitValue());
+        return new Outcome(Status.CRASH, current, "python exited with code " + code + (err.isEmpty() ? "" : ": " + err));
     }
 
     /** Kills the descendants first (collected before the parent dies), then the process itself. */

@@ -39,10 +39,7 @@ public final class PromptedUserSimulator extends LlmUserSimulator {
     }
 
     private static GuardrailSettings withRetries(int maxRetries) {
-        GuardrailSettings off = GuardrailSettings.off();
-        return new GuardrailSettings(false, off.bannedFirstTokens(), false, off.terminationMode(),
-                off.minUserTurnsBeforeEnd(), false, off.minWords(), off.maxWords(), false, off.intentNgram(),
-                maxRetries, 0, false);
+        return GuardrailSettings.off().withMaxRetries(maxRetries);
     }
 
     @Override

@@ -166,10 +166,7 @@ class ConversationRunnerTest {
 
     @Test
     void whenEveryRetryFailsTheLastCandidateIsKeptAndMarked() {
-        GuardrailSettings g = GuardrailSettings.defaults();
-        g = new GuardrailSettings(g.filterFirstTokens(), g.bannedFirstTokens(), g.avoidTermination(),
-                g.terminationMode(), g.minUserTurnsBeforeEnd(), g.lengthThreshold(), g.minWords(), g.maxWords(),
-                g.verbatimRepetition(), g.intentNgram(), 2, g.maxNewTokens(), g.useServerBans());
+        GuardrailSettings g = GuardrailSettings.defaults().withMaxRetries(2);
         FakeChatModel user = new FakeChatModel("userlm").respond(r -> "\nI want the percent");
         FakeChatModel asst = new FakeChatModel("asst").respond(r -> "36");
         Conversation c = run(userLm(user, g), asst, 1, ConversationListener.NONE, new RunControl());

@@ -37,66 +37,78 @@ public final class Reply {
         RAW
     }
 
-    final Kind kind;
-    final String text;
-    final List<String> pieces;
-    final int chunkSize;
-    final int delayMillis;
-    final String finishReason;
-    final int[] usage;
-    final boolean sendDone;
-    final int status;
-    /** The content type (RAW, HANG, HTTP_ERROR) or the in-stream error message (STREAM_ERROR). */
-    final String detail;
+    // Set only on fresh copies inside this class, never after a reply is handed out: effectively immutable.
+    Kind kind;
+    String text;
+    List<String> pieces;
+    int chunkSize;
+    int delayMillis;
+    int headerDelayMillis;
+    String finishReason = "stop";
+    int[] usage;
+    boolean sendDone = true;
+    int status = 200;
+    /** The content type (RAW, HANG) or the in-stream error message (STREAM_ERROR). */
+    String detail;
 
-    private Reply(Kind kind, String text, List<String> pieces, int chunkSize, int delayMillis, String finishReason,
-                  int[] usage, boolean sendDone, int status, String detail) {
+    private Reply(Kind kind, String text) {
         this.kind = kind;
-        this.text = text;
-        this.pieces = pieces;
-        this.chunkSize = chunkSize;
-        this.delayMillis = delayMillis;
-        this.finishReason = finishReason;
-        this.usage = usage;
-        this.sendDone = sendDone;
-        this.status = status;
-        this.detail = detail;
+        this.text = Objects.requireNonNull(text, "text");
     }
 
-    private static Reply of(Kind kind, String text, int status, String detail) {
-        return new Reply(kind, Objects.requireNonNull(text, "text"), null, 0, 0, "stop", null, true, status,
-                detail);
+    private Reply copy() {
+        Reply r = new Reply(kind, text);
+        r.pieces = pieces;
+        r.chunkSize = chunkSize;
+        r.delayMillis = delayMillis;
+        r.headerDelayMillis = headerDelayMillis;
+        r.finishReason = finishReason;
+        r.usage = usage;
+        r.sendDone = sendDone;
+        r.status = status;
+        r.detail = detail;
+        return r;
     }
 
     /** A normal answer: {@code text}, cut into word-sized chunks, ending with {@code finish_reason: stop}. */
     public static Reply text(String text) {
-        return of(Kind.TEXT, text, 200, null);
+        return new Reply(Kind.TEXT, text);
     }
 
     /** Streams {@code partialText} and then cuts the connection without a finish reason or {@code [DONE]}. */
     public static Reply dropAfter(String partialText) {
-        return of(Kind.DROP, partialText, 200, null);
+        return new Reply(Kind.DROP, partialText);
     }
 
-    /** Streams {@code partialText}, then an in-stream {@code {"error": {"message": message}}} chunk. */
+    /**
+     * Streams {@code partialText}, then an in-stream {@code {"error": {"message": message}}} chunk and ends
+     * (non-streaming requests get an HTTP 500 with that message).
+     */
     public static Reply streamError(String partialText, String message) {
-        return new Reply(Kind.STREAM_ERROR, Objects.requireNonNull(partialText, "partialText"), null, 0, 0, null,
-                null, false, 200, Objects.requireNonNull(message, "message"));
+        Reply r = new Reply(Kind.STREAM_ERROR, partialText);
+        r.detail = Objects.requireNonNull(message, "message");
+        return r;
     }
 
     /** An HTTP error with body {@code {"error": {"message": message, "type": ..., "code": status}}}. */
     public static Reply httpError(int status, String message) {
-        return of(Kind.HTTP_ERROR, message, status, "application/json");
+        Reply r = new Reply(Kind.HTTP_ERROR, message);
+        r.status = status;
+        return r;
     }
 
     /** Sends 200 and the SSE headers, then nothing; released (connection cut) when the server closes. */
     public static Reply hang() {
-        return of(Kind.HANG, "", 200, "text/event-stream");
+        Reply r = new Reply(Kind.HANG, "");
+        r.detail = "text/event-stream";
+        return r;
     }
 
     /** An exact body (e.g. hand-written SSE with comments, CRLF or a malformed chunk) with status 200. */
     public static Reply raw(String contentType, String body) {
-        return of(Kind.RAW, body, 200, contentType);
+        Reply r = new Reply(Kind.RAW, body);
+        r.detail = Objects.requireNonNull(contentType, "contentType");
+        return r;
     }
 
     /** Raw server-sent events: {@code raw("text/event-stream", body)}. */
@@ -106,9 +118,11 @@ public final class Reply {
 
     /** Streams exactly these pieces (their concatenation replaces the text). */
     public Reply chunks(String... newPieces) {
-        String joined = String.join("", newPieces);
-        return new Reply(kind, joined, List.of(newPieces), 0, delayMillis, finishReason, usage, sendDone, status,
-                detail);
+        Reply r = copy();
+        r.pieces = List.of(newPieces);
+        r.text = String.join("", newPieces);
+        r.chunkSize = 0;
+        return r;
     }
 
     /** Streams the text in pieces of {@code chars} characters. */
@@ -116,28 +130,45 @@ public final class Reply {
         if (chars <= 0) {
             throw new IllegalArgumentException("chunk size must be positive");
         }
-        return new Reply(kind, text, null, chars, delayMillis, finishReason, usage, sendDone, status, detail);
+        Reply r = copy();
+        r.chunkSize = chars;
+        r.pieces = null;
+        return r;
     }
 
-    /** Waits this long between two chunks (also before the finish chunk). */
+    /** Waits this long between two chunks and before the finish chunk (non-streaming: once, before the body). */
     public Reply delayMillis(int millis) {
-        return new Reply(kind, text, pieces, chunkSize, millis, finishReason, usage, sendDone, status, detail);
+        Reply r = copy();
+        r.delayMillis = millis;
+        return r;
+    }
+
+    /** Waits this long before sending the response headers (a slow prefill, or a header timeout). */
+    public Reply headerDelayMillis(int millis) {
+        Reply r = copy();
+        r.headerDelayMillis = millis;
+        return r;
     }
 
     /** The finish reason ({@code "stop"}, {@code "length"}, ...), or null to send none (then only {@code [DONE]}). */
     public Reply finishReason(String reason) {
-        return new Reply(kind, text, pieces, chunkSize, delayMillis, reason, usage, sendDone, status, detail);
+        Reply r = copy();
+        r.finishReason = reason;
+        return r;
     }
 
     /** The token counts reported in {@code usage} (default: words of the prompt, number of chunks). */
     public Reply usage(int promptTokens, int completionTokens) {
-        return new Reply(kind, text, pieces, chunkSize, delayMillis, finishReason,
-                new int[] {promptTokens, completionTokens}, sendDone, status, detail);
+        Reply r = copy();
+        r.usage = new int[] {promptTokens, completionTokens};
+        return r;
     }
 
     /** Ends the stream after the finish reason without {@code data: [DONE]} (as some servers do). */
     public Reply withoutDone() {
-        return new Reply(kind, text, pieces, chunkSize, delayMillis, finishReason, usage, false, status, detail);
+        Reply r = copy();
+        r.sendDone = false;
+        return r;
     }
 
     /** The full text of this reply (for TEXT, DROP and STREAM_ERROR: what is streamed). */

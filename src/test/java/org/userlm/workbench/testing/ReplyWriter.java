@@ -32,6 +32,7 @@ final class ReplyWriter {
     }
 
     void write(HttpExchange ex, RecordedRequest req, Reply reply) throws IOException {
+        pause(reply.headerDelayMillis);
         switch (reply.kind) {
             case HTTP_ERROR -> sendError(ex, reply.status, reply.text);
             case RAW -> {
@@ -102,6 +103,8 @@ final class ReplyWriter {
             event(out, chunk(req, pieces.get(i), null, false));
         }
         if (reply.kind == Reply.Kind.DROP) {
+            // Let the client read what was sent: an abrupt cut can make its TCP stack discard unread bytes.
+            pause(200);
             throw new CutConnection();
         }
         if (reply.kind == Reply.Kind.STREAM_ERROR) {

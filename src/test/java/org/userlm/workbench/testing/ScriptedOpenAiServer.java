@@ -212,7 +212,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         Reply r = queue.poll();
         Function<RecordedRequest, Reply> fn = responder;
         if (r == null && fn != null) {
-            r = fn.apply(req);
+            try {
+                r = fn.apply(req);
+            } catch (RuntimeException | AssertionError e) {
+                return Reply.httpError(500, "the scripted responder failed: " + e);
+            }
         }
         return r != null ? r : Reply.httpError(500, "no scripted reply for " + req.method() + " " + req.path());
     }

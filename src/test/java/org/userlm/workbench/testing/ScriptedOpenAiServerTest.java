@@ -144,4 +144,14 @@ class ScriptedOpenAiServerTest {
         assertTrue(e.getMessage().contains("expected 1 requests"));
         assertThrows(AssertionError.class, server::lastRequest);
     }
+
+    @Test
+    void aFailingResponderBecomesAn500() throws Exception {
+        server.respondWith(req -> {
+            throw new IllegalStateException("boom");
+        });
+        HttpResponse<String> r = post("/chat/completions", "{}");
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().contains("boom"));
+    }
 }

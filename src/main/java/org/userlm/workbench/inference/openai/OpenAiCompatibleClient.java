@@ -37,7 +37,8 @@ import org.userlm.workbench.inference.TokenListener;
  *
  * <p>Threads: {@link #generate} blocks its caller and reads the response on that same thread, so the
  * {@link TokenListener} is called on the caller's thread, once per received chunk. Cancellation closes the
- * response stream at once from the cancelling thread. A stream that delivers no byte for
+ * response stream at once from the cancelling thread (use the token: the JDK's response stream does not react
+ * to thread interrupts). A stream that delivers no byte for
  * {@code timeoutSeconds} is closed by a watchdog. The API key is read from the environment variable named in
  * the settings at each request and is never stored or logged. Thread-safe: calls may run concurrently.
  */
@@ -69,7 +70,10 @@ public final class OpenAiCompatibleClient implements ChatModel {
             throw new IllegalArgumentException("no model name");
         }
         this.baseUrl = settings.baseUrl().strip().replaceAll("/+$", "");
-        URI.create(baseUrl + "/models");
+        String scheme = URI.create(baseUrl + "/models").getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("the base URL must start with http:// or https://: " + baseUrl);
+        }
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
@@ -142,8 +146,10 @@ public final class OpenAiCompatibleClient implements ChatModel {
                     + response.url() + ")", reader.text(), failure);
         }
         String why = failure == null ? "" : " (" + HttpErrors.describe(failure) + ")";
-        throw new InferenceException("stream ended before the server finished the reply: no finish_reason and no "
-                + "[DONE] after " + reader.text().length() + " characters" + why, reader.text(), failure);
+        String what = options.streaming() ? "no finish_reason and no [DONE] after " + reader.text().length()
+                + " characters" : "the connection closed before the whole JSON reply arrived";
+        throw new InferenceException("stream ended before the server finished the reply: " + what + why,
+                reader.text(), failure);
     }
 
     /**

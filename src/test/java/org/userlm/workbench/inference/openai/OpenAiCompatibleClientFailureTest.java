@@ -180,4 +180,29 @@ class OpenAiCompatibleClientFailureTest {
         assertTrue(e.getMessage().startsWith("stream ended before the server finished"), e.getMessage());
         assertTrue(deltas.isEmpty());
     }
+
+    @Test
+    void slowButSteadyStreamIsNotTimedOut() throws Exception {
+        server.enqueue(Reply.text("a b c d e").delayMillis(400));
+        var client = new OpenAiCompatibleClient(settings(BackendKind.OPENAI_CHAT, server.baseUrl(), 1, null),
+                OpenAiOptions.defaults());
+        assertEquals("a b c d e", client.generate(request(), null, null).text());
+    }
+
+    @Test
+    void noHeadersWithinTheTimeoutIsAnIdleTimeout() {
+        server.enqueue(Reply.text("late").headerDelayMillis(10_000));
+        var client = new OpenAiCompatibleClient(settings(BackendKind.OPENAI_CHAT, server.baseUrl(), 1, null),
+                OpenAiOptions.defaults().withStreaming(false));
+        InferenceException e = assertThrows(InferenceException.class, () -> client.generate(request(), null, null));
+        assertTrue(e.getMessage().startsWith("no data from server for 1 s"), e.getMessage());
+    }
+
+    @Test
+    void rejectsUnusableSettings() {
+        assertThrows(IllegalArgumentException.class, () -> chat("ftp://127.0.0.1/v1"));
+        assertThrows(IllegalArgumentException.class, () -> chat(" "));
+        assertThrows(IllegalArgumentException.class, () -> new OpenAiCompatibleClient(
+                org.userlm.workbench.domain.BackendSettings.local("/tmp/model"), OpenAiOptions.defaults()));
+    }
 }

@@ -102,7 +102,7 @@ class OpenAiCompatibleClientTest {
         String tpl = "{% for m in messages %}[{{ m['role'] }}]{{ m['content'] }}{% endfor %}"
                 + "{% if add_generation_prompt %}[next]{% endif %}";
         var s = new org.userlm.workbench.domain.BackendSettings(BackendKind.OPENAI_COMPLETIONS, server.baseUrl(),
-                "m", null, null, 5, tpl);
+                "m", null, null, 5, tpl, null, false);
         new OpenAiCompatibleClient(s, OpenAiOptions.defaults()).generate(
                 new GenerationRequest(List.of(ChatMessage.user("hi")), GenerationParams.userLmCard()), null, null);
         assertEquals("[user]hi[next]", server.lastRequest().prompt());
@@ -225,5 +225,26 @@ class OpenAiCompatibleClientTest {
         chat(server.baseUrl()).generate(request(), null, null);
         assertEquals("system", server.lastRequest().field("messages").get(0).get("role").asText());
         assertEquals(Role.ASSISTANT, server.lastRequest().messages().get(2).role());
+    }
+
+    @Test
+    void concurrentGenerationsDoNotMixUp() throws Exception {
+        server.respondWith(req -> Reply.text("echo " + req.lastMessage()).chunkSize(2).delayMillis(5));
+        OpenAiCompatibleClient client = chat(server.baseUrl());
+        List<java.util.concurrent.CompletableFuture<String>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String msg = "message number " + i;
+            all.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.generate(new GenerationRequest(List.of(ChatMessage.user(msg)),
+                            GenerationParams.userLmCard()), null, null).text();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals("echo message number " + i, all.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
     }
 }

@@ -1,0 +1,10 @@
+def rle_encode(s: str) -> str:
+    out = []
+    i = 0
+    while i < len(s):
+        j = i
+        while j < len(s) and s[j] == s[i]:
+            j += 1
+        out.append(s[i] + str(j - i))
+        i = j
+    return "".join(out)
