@@ -27,6 +27,9 @@ public final class Background {
 
     /** Runs {@code work} in the background, then {@code onDone} or {@code onError} on the FX thread. */
     public <T> void run(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        if (pool.isShutdown()) {
+            return; // the window is closing: late refreshes have nowhere to go
+        }
         pool.execute(() -> {
             T value;
             try {

@@ -27,6 +27,7 @@ import org.userlm.workbench.ui.conversation.ConversationViewModel.RunState;
 public final class ConversationView extends BorderPane {
     private final ConversationViewModel vm;
     private final VBox turnList = new VBox(12);
+    private final VBox extras = new VBox(8);
     private final ScrollPane scroll = new ScrollPane();
     private final Label endReason = new Label();
     private final Label empty = new Label("Pick a task, a simulator and an assistant, then press Start  (Ctrl+Enter)");
@@ -43,14 +44,15 @@ public final class ConversationView extends BorderPane {
         start.setOnAction(e -> onStart.run());
         start.getStyleClass().add("accent-button");
         setTop(toolbar());
-        turnList.getStyleClass().add("turn-list");
         endReason.setId("endReason");
         endReason.getStyleClass().add("end-reason");
         endReason.setMaxWidth(Double.MAX_VALUE);
         endReason.setAlignment(Pos.CENTER);
         empty.getStyleClass().add("empty-state");
         scroll.setId("conversationView");
-        scroll.setContent(turnList);
+        VBox content = new VBox(12, turnList, extras, endReason);
+        content.getStyleClass().add("turn-list");
+        scroll.setContent(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("conversation-scroll");
         // Auto-scroll only while the reader is at the bottom (ARCHITECTURE.md, threads rule 3).
@@ -216,8 +218,9 @@ public final class ConversationView extends BorderPane {
         views.values().forEach(TurnView::dispose);
         views.clear();
         views.putAll(keep);
+        extras.getChildren().clear();
         if (t.turns().isEmpty() && t.endReasonProperty().get() == null && t.failureProperty().get() == null) {
-            turnList.getChildren().add(empty);
+            extras.getChildren().add(empty);
         }
         if (t.failureProperty().get() != null) {
             Button retry = new Button("Retry");
@@ -226,9 +229,8 @@ public final class ConversationView extends BorderPane {
             retry.setOnAction(e -> vm.retry());
             HBox row = new HBox(8, new Label(t.failureProperty().get()), retry);
             row.getStyleClass().addAll("turn-bubble", "failed-turn", "error-row");
-            turnList.getChildren().add(row);
+            extras.getChildren().add(row);
         }
-        turnList.getChildren().add(endReason);
     }
 
     private static final class BranchCell extends ListCell<ConversationSummary> {

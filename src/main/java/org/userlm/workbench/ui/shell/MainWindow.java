@@ -84,7 +84,10 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(settingsView, false);
         root.setCenter(split);
         root.setBottom(statusBar());
-        scene = new Scene(root, width(state.width(), 1440), width(state.height(), 900));
+        // Never larger than the screen (a headless test screen is only 1280x800).
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(width(state.width(), 1440), screen.getWidth()),
+                Math.min(width(state.height(), 900), screen.getHeight()));
         dark = Boolean.TRUE.equals(state.dark());
         applyTheme();
         installShortcuts();

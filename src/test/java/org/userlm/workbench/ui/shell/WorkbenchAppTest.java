@@ -58,7 +58,7 @@ class WorkbenchAppTest {
             return fx.endReason().contains("USER_ENDED");
         });
         assertTrue(sawStreaming.get(), "text streamed into a live area before the turn settled");
-        assertEquals(2, fx.count(".user-turn"));
+        assertEquals(3, fx.count(".user-turn"), "the last user turn carries the end marker and text");
         assertEquals(2, fx.count(".assistant-turn"));
         String text = fx.transcriptText();
         assertTrue(text.contains("USER: hello there"), text);

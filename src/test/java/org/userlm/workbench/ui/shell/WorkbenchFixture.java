@@ -87,16 +87,17 @@ final class WorkbenchFixture {
         return robot.lookup(id).queryAs(TextInputControl.class);
     }
 
-    String endReason() {
-        return robot.lookup("#endReason").queryAs(Label.class).getText();
+    String endReason() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#endReason").tryQueryAs(Label.class)
+                .map(Label::getText).orElse("")).get(10, TimeUnit.SECONDS);
     }
 
-    void awaitEnd(String wire) throws TimeoutException {
+    void awaitEnd(String wire) throws Exception {
         waitFor(() -> endReason().contains(wire));
     }
 
-    int count(String query) {
-        return robot.lookup(query).queryAll().size();
+    int count(String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAll().size()).get(10, TimeUnit.SECONDS);
     }
 
     Node node(String query) {
