@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ExportCommand.class,
             GradeCommand.class,
+            BenchUiCommand.class,
         })
 public final class Main implements Runnable {
 

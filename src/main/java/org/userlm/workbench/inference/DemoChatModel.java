@@ -98,14 +98,19 @@ public final class DemoChatModel implements ChatModel {
         boolean code = intent.contains("Python");
         if (userTurns == 0) {
             return "hey, can you help me with " + (code ? "a small python function" : "a word problem") + "? "
-                    + words(sentences[0], 9);
+                    + words(sentences[0], 6);
         }
         if (userTurns == 1) {
             if (seenPrompts.add(r.messages().hashCode())) {
                 return "I think I forgot to mention something important.";
             }
-            String detail = sentences.length > 1 ? sentences[sentences.length - 1] : sentences[0];
-            return "oh and one more detail: " + words(detail, 12);
+            List<String> numbers = new ArrayList<>();
+            Matcher m = NUMBER.matcher(problem);
+            while (m.find() && numbers.size() < 4) {
+                numbers.add(m.group());
+            }
+            return numbers.size() < 2 ? "oh and one more detail: " + words(sentences[sentences.length - 1], 6)
+                    : "oh, the numbers are " + String.join(", ", numbers) + " if that helps";
         }
         boolean endAllowed = !r.constraints().bannedStrings().contains("<|endconversation|>");
         return endAllowed ? "great, that matches what I expected. thanks! <|endconversation|>"
@@ -143,18 +148,14 @@ public final class DemoChatModel implements ChatModel {
                     + "- how many items there are at the start\n- what changes, and when\n\n"
                     + "Then I can work through it step by step.";
         }
-        double a = Double.parseDouble(numbers.get(0));
-        double b = Double.parseDouble(numbers.get(1));
-        String sum = fmt(a + b);
-        return "Let's work through it step by step.\n\n"
-                + "1. We start with **" + fmt(a) + "**.\n"
-                + "2. The problem adds **" + fmt(b) + "** more.\n"
-                + "3. So the total is `" + fmt(a) + " + " + fmt(b) + " = " + sum + "`.\n\n"
-                + "**Answer:** " + sum;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        StringBuilder sb = new StringBuilder("Thanks! Let's organise what we know first:\n\n");
+        for (int i = 0; i < numbers.size(); i++) {
+            sb.append(i + 1).append(". a quantity of **").append(numbers.get(i)).append("**\n");
+        }
+        sb.append("\nNext, I'll combine the rates step by step. As a quick check in code:\n\n```python\nvalues = [")
+                .append(String.join(", ", numbers)).append("]\nprint(values)\n```\n\n")
+                .append("Which of these are *per week* and which are *per carton*? Then I can give the final answer.");
+        return sb.toString();
     }
 
     private static String codeAnswer(String lastUser) {

@@ -18,10 +18,16 @@ import org.userlm.workbench.simulation.ConversationListener;
 public final class ConversationStreamBuffer implements ConversationListener {
     private final ConcurrentLinkedQueue<StreamEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong textEvents = new AtomicLong();
+    private long textEventsDrained;
 
     /** Any thread. */
     public void post(StreamEvent e) {
         queue.add(e);
+    }
+
+    /** Number of text deltas the FX thread has taken so far (for the bench). FX thread. */
+    public long textEventsDrained() {
+        return textEventsDrained;
     }
 
     /** Number of text deltas posted so far (for the bench). */
@@ -68,6 +74,7 @@ public final class ConversationStreamBuffer implements ConversationListener {
         StreamEvent e;
         while ((e = queue.poll()) != null) {
             if (e instanceof StreamEvent.Text t) {
+                textEventsDrained++;
                 if (text != null && t.index() == index) {
                     text.append(t.delta());
                     continue;

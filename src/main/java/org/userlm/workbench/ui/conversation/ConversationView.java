@@ -33,8 +33,8 @@ public final class ConversationView extends BorderPane {
     private final Label empty = new Label("Pick a task, a simulator and an assistant, then press Start  (Ctrl+Enter)");
     private final Map<TurnViewModel, TurnView> views = new HashMap<>();
     private final Button start = button("▶  Start", "startButton", "Start a new conversation (Ctrl+Enter)");
-    private final ListChangeListener<TurnViewModel> turnsListener = c -> rebuildTurns();
-    private final javafx.beans.InvalidationListener endListener = o -> rebuildTurns();
+    private final ListChangeListener<TurnViewModel> turnsListener = this::turnsChanged;
+    private final javafx.beans.InvalidationListener endListener = o -> rebuildExtras();
     private boolean stickToBottom = true;
     private TranscriptModel bound;
 
@@ -74,15 +74,19 @@ public final class ConversationView extends BorderPane {
         }.start();
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         Label title = new Label();
         title.setId("conversationTitle");
         title.getStyleClass().add("conversation-title");
+        title.setMinWidth(60);
+        HBox.setHgrow(title, Priority.SOMETIMES);
         vm.shownProperty().addListener((o, a, t) -> title.textProperty().bind(t.titleProperty()));
         title.textProperty().bind(vm.shownProperty().get().titleProperty());
         ComboBox<ConversationSummary> branches = new ComboBox<>(vm.branches());
         branches.setId("branchSwitcher");
         branches.setPromptText("Branches");
+        branches.setMaxWidth(200);
+        branches.setMinWidth(90);
         branches.setTooltip(new Tooltip("Switch between the original and its forks"));
         branches.setCellFactory(l -> new BranchCell());
         branches.setButtonCell(new BranchCell());
@@ -97,17 +101,18 @@ public final class ConversationView extends BorderPane {
             String id = vm.shownProperty().get().conversationIdProperty().get();
             vm.branches().stream().filter(s -> s.id().equals(id)).findFirst().ifPresent(branches::setValue);
         });
-        Button pause = button("⏸  Pause", "pauseButton", "Finish the current turn, then wait (Ctrl+P)");
+        Button pause = button("‖  Pause", "pauseButton", "Finish the current turn, then wait (Ctrl+P)");
         pause.setOnAction(e -> vm.pause());
-        Button step = button("⏭  Step", "stepButton", "While paused: one more turn (Ctrl+T)");
+        Button step = button("→  Step", "stepButton", "While paused: one more turn (Ctrl+T)");
         step.setOnAction(e -> vm.step());
-        Button resume = button("⏵  Continue", "continueButton", "Continue after a pause (Ctrl+R)");
+        Button resume = button("▶  Continue", "continueButton", "Continue after a pause (Ctrl+R)");
         resume.setOnAction(e -> vm.resume());
-        Button stop = button("⏹  Stop", "stopButton", "Cancel now, keep the partial text (Esc)");
+        Button stop = button("■  Stop", "stopButton", "Cancel now, keep the partial text (Esc)");
         stop.getStyleClass().add("danger-button");
         stop.setOnAction(e -> vm.stop());
-        ToggleButton takeOver = new ToggleButton("✍  Take over user");
+        ToggleButton takeOver = new ToggleButton("✎  Take over user");
         takeOver.setId("takeOverToggle");
+        takeOver.setMinWidth(Region.USE_PREF_SIZE);
         takeOver.setTooltip(new Tooltip("Type the user's turns yourself, from the next user turn (Ctrl+U)"));
         takeOver.selectedProperty().bindBidirectional(vm.takeOverProperty());
         start.disableProperty().bind(vm.stateProperty().isNotEqualTo(RunState.IDLE));
@@ -117,8 +122,11 @@ public final class ConversationView extends BorderPane {
         stop.disableProperty().bind(vm.stateProperty().isEqualTo(RunState.IDLE));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, branches, spacer, start, pause, step, resume, stop, takeOver);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox titleRow = new HBox(8, title, branches);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = new HBox(6, start, pause, step, resume, stop, spacer, takeOver);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(8, titleRow, controls);
         bar.getStyleClass().add("run-toolbar");
         return bar;
     }
@@ -126,6 +134,7 @@ public final class ConversationView extends BorderPane {
     private static Button button(String text, String id, String tip) {
         Button b = new Button(text);
         b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setTooltip(new Tooltip(tip));
         return b;
     }
@@ -185,14 +194,29 @@ public final class ConversationView extends BorderPane {
         rebuildTurns();
     }
 
-    private void rebuildTurns() {
-        TranscriptModel t = bound;
-        turnList.getChildren().clear();
-        Map<TurnViewModel, TurnView> keep = new HashMap<>();
-        for (TurnViewModel turn : t.turns()) {
-            TurnView v = views.remove(turn);
-            if (v == null) {
-                v = new TurnView(turn, new TurnView.Actions() {
+    /** Appends new bubbles in place; anything else rebuilds (re-adding every bubble re-applies all CSS). */
+    private void turnsChanged(ListChangeListener.Change<? extends TurnViewModel> c) {
+        boolean appendOnly = true;
+        while (c.next()) {
+            appendOnly &= c.wasAdded() && !c.wasRemoved() && !c.wasPermutated()
+                    && c.getFrom() == turnList.getChildren().size();
+            if (appendOnly) {
+                for (TurnViewModel turn : c.getAddedSubList()) {
+                    TurnView v = view(turn);
+                    views.put(turn, v);
+                    turnList.getChildren().add(v);
+                }
+            }
+        }
+        if (!appendOnly) {
+            rebuildTurns();
+        } else {
+            rebuildExtras();
+        }
+    }
+
+    private TurnView view(TurnViewModel turn) {
+        TurnView v = new TurnView(turn, new TurnView.Actions() {
                     @Override
                     public void fork(int index, String newText) {
                         vm.fork(index, newText);
@@ -208,16 +232,32 @@ public final class ConversationView extends BorderPane {
                         return !vm.isLive() || vm.shownProperty().get() != bound;
                     }
                 });
+        // Offset the two sides so a glance tells who is speaking.
+        VBox.setMargin(v, turn.role() == org.userlm.workbench.domain.Role.USER
+                ? new javafx.geometry.Insets(0, 0, 0, 72) : new javafx.geometry.Insets(0, 72, 0, 0));
+        return v;
+    }
+
+    private void rebuildTurns() {
+        TranscriptModel t = bound;
+        turnList.getChildren().clear();
+        Map<TurnViewModel, TurnView> keep = new HashMap<>();
+        for (TurnViewModel turn : t.turns()) {
+            TurnView v = views.remove(turn);
+            if (v == null) {
+                v = view(turn);
             }
             keep.put(turn, v);
-            // Offset the two sides so a glance tells who is speaking.
-            VBox.setMargin(v, turn.role() == org.userlm.workbench.domain.Role.USER
-                    ? new javafx.geometry.Insets(0, 0, 0, 72) : new javafx.geometry.Insets(0, 72, 0, 0));
             turnList.getChildren().add(v);
         }
         views.values().forEach(TurnView::dispose);
         views.clear();
         views.putAll(keep);
+        rebuildExtras();
+    }
+
+    private void rebuildExtras() {
+        TranscriptModel t = bound;
         extras.getChildren().clear();
         if (t.turns().isEmpty() && t.endReasonProperty().get() == null && t.failureProperty().get() == null) {
             extras.getChildren().add(empty);

@@ -13,14 +13,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.fxmisc.richtext.StyleClassedTextArea;
-import org.fxmisc.richtext.util.UndoUtils;
 import org.userlm.workbench.domain.GuardrailEvent;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.domain.TurnStatus;
 
-/** One turn as a bubble: streams into a RichTextFX area, then shows rendered markdown once the turn settles. */
+/** One turn as a bubble: streams as plain wrapped text, then shows rendered markdown once the turn settles. */
 final class TurnView extends VBox {
     /** What a bubble's buttons do. */
     interface Actions {
@@ -40,12 +38,16 @@ final class TurnView extends VBox {
     private final HBox errorRow = new HBox(8);
     private final Button edit = new Button("Edit");
     private final Button copy = new Button("Copy");
-    private StyleClassedTextArea streaming;
+    private StreamingText streaming;
+    // Settled bubbles keep their height per width: TextFlow re-lays all its text whenever the width it is asked
+    // about changes, and a growing streaming bubble makes the list ask every bubble again each frame.
+    private final java.util.Map<Double, Double> prefHeights = new java.util.HashMap<>();
+    private final java.util.Map<Double, Double> minHeights = new java.util.HashMap<>();
     private final TurnViewModel.TextSink sink = new TurnViewModel.TextSink() {
         @Override
         public void appended(String delta) {
             if (streaming != null) {
-                streaming.appendText(delta);
+                streaming.append(delta);
             }
         }
 
@@ -88,6 +90,29 @@ final class TurnView extends VBox {
         }
     }
 
+    @Override
+    protected double computePrefHeight(double width) {
+        if (streaming != null) {
+            return super.computePrefHeight(width);
+        }
+        return prefHeights.computeIfAbsent(width, super::computePrefHeight);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        if (streaming != null) {
+            return super.computeMinHeight(width);
+        }
+        return minHeights.computeIfAbsent(width, super::computeMinHeight);
+    }
+
+    @Override
+    public void requestLayout() {
+        prefHeights.clear();
+        minHeights.clear();
+        super.requestLayout();
+    }
+
     private HBox header() {
         boolean user = vm.role() == Role.USER;
         Label role = new Label(user ? "USER" : "ASSISTANT");
@@ -112,15 +137,8 @@ final class TurnView extends VBox {
     }
 
     private void showStreaming() {
-        streaming = new StyleClassedTextArea();
-        streaming.setUndoManager(UndoUtils.noOpUndoManager());
-        streaming.setEditable(false);
-        streaming.setWrapText(true);
-        streaming.setAutoHeight(true);
-        // The bubble must not swallow scroll events while text streams in.
-        streaming.setMouseTransparent(true);
-        streaming.getStyleClass().add("streaming-text");
-        streaming.appendText(vm.text());
+        streaming = new StreamingText();
+        streaming.append(vm.text());
         vm.addSink(sink);
         body.getChildren().setAll(streaming);
         setStatus(vm.role() == Role.USER && vm.text().isEmpty() ? "writing…" : "streaming", "status-streaming");

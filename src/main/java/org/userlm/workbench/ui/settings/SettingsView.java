@@ -86,6 +86,7 @@ public final class SettingsView extends ScrollPane {
         profile.valueProperty().bindBidirectional(f.profile);
         profile.setMaxWidth(Double.MAX_VALUE);
         Button save = new Button("Save…");
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.getStyleClass().add("flat-button");
         save.setOnAction(e -> {
             TextInputDialog d = new TextInputDialog(f.model.get());
@@ -100,6 +101,7 @@ public final class SettingsView extends ScrollPane {
         Button test = new Button("Test connection");
         test.setId(prefix + "TestConnection");
         test.setOnAction(e -> vm.testConnection(f));
+        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId(prefix + "ConnectionStatus");
         status.getStyleClass().add("connection-status");
@@ -125,8 +127,11 @@ public final class SettingsView extends ScrollPane {
         ChoiceBox<GuardrailPreset> preset = new ChoiceBox<>();
         preset.getItems().setAll(GuardrailPreset.values());
         preset.setId("guardrailPreset");
+        preset.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(preset, Priority.ALWAYS);
         preset.valueProperty().bindBidirectional(f.preset);
         Button reset = new Button("Reset");
+        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         reset.setId("resetGuardrails");
         reset.setOnAction(e -> f.reset());
         g.addRow(0, label("Preset"), new HBox(6, preset, reset));
@@ -136,12 +141,12 @@ public final class SettingsView extends ScrollPane {
         mode.getItems().setAll(TerminationMode.values());
         mode.valueProperty().bindBidirectional(f.terminationMode);
         g.addRow(2, toggle("Avoid termination", f.avoidTermination, "guardTermination"), mode);
-        HBox words = new HBox(6, intSpinner(f.minWords, 0, 500, "minWords"), new Label("to"),
-                intSpinner(f.maxWords, 1, 500, "maxWords"), new Label("words"));
+        HBox words = new HBox(6, intSpinner(f.minWords, 0, 500, "minWords"), new Label("–"),
+                intSpinner(f.maxWords, 1, 500, "maxWords"));
         words.setAlignment(Pos.CENTER_LEFT);
         g.addRow(3, toggle("Length thresholds", f.length, "guardLength"), words);
         g.addRow(4, toggle("Verbatim repetition", f.verbatim, "guardVerbatim"),
-                new HBox(6, new Label("max retries"), intSpinner(f.maxRetries, 0, 20, "maxRetries")));
+                new HBox(6, new Label("retries"), intSpinner(f.maxRetries, 0, 20, "maxRetries")));
         Label note = new Label("Paper values are reported by third parties, not confirmed by the authors.");
         note.getStyleClass().add("hint");
         note.setWrapText(true);
@@ -213,7 +218,7 @@ public final class SettingsView extends ScrollPane {
         Spinner<Integer> s = new Spinner<>(min, max, p.get() == null ? min : p.get());
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(90);
+        s.setPrefWidth(76);
         s.getValueFactory().valueProperty().bindBidirectional(p);
         return s;
     }

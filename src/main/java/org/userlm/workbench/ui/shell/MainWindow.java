@@ -79,7 +79,7 @@ public final class MainWindow {
         ConversationView conv = new ConversationView(conversation, this::start);
         SettingsView settingsView = new SettingsView(settings);
         SplitPane split = new SplitPane(left, conv, settingsView);
-        split.setDividerPositions(0.24, 0.70);
+        split.setDividerPositions(0.22, 0.72);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(settingsView, false);
         root.setCenter(split);
@@ -97,6 +97,17 @@ public final class MainWindow {
         s.show();
         tasks.load(state.taskId());
         history.refresh();
+        if (Boolean.getBoolean("userlm.autostart")) {
+            // Kiosk/demo mode: start as soon as a task is selected (used for screenshots and projector demos).
+            tasks.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends org.userlm.workbench.domain.Task> o,
+                                    org.userlm.workbench.domain.Task a, org.userlm.workbench.domain.Task t) {
+                    tasks.selectedProperty().removeListener(this);
+                    Platform.runLater(MainWindow.this::start);
+                }
+            });
+        }
     }
 
     private static double width(Double saved, double fallback) {

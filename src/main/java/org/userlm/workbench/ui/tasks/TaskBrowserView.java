@@ -108,6 +108,11 @@ public final class TaskBrowserView extends VBox {
     }
 
     private static final class TaskCell extends ListCell<Task> {
+        TaskCell() {
+            // Fit the list's width (ellipsis) instead of growing a horizontal scroll bar.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Task t, boolean empty) {
             super.updateItem(t, empty);
@@ -120,6 +125,7 @@ public final class TaskBrowserView extends VBox {
             kind.getStyleClass().addAll("kind-chip", "kind-" + t.kind().wire());
             Label title = new Label(t.title() == null || t.title().isBlank() ? t.id() : t.title());
             title.getStyleClass().add("task-title");
+            title.setMinWidth(0);
             Label source = new Label(t.source());
             source.getStyleClass().add("hint");
             setText(null);
