@@ -130,4 +130,31 @@ class WorkbenchAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx.endReason().contains("USER_ENDED"));
     }
+
+    @Test
+    void takeOverLetsTheResearcherTypeUserTurns() throws Exception {
+        fx.script(USER, Reply.text(ANSWER).chunkSize(8).delayMillis(2));
+        fx.configure();
+        fx.robot.clickOn("#takeOverToggle");
+        fx.robot.clickOn("#startButton");
+        WorkbenchFixture.waitFor(() -> !fx.node("#sendHumanTurn").isDisabled());
+        fx.robot.interact(() -> fx.text("#humanInput").setText("typed by me: what is six times seven?"));
+        fx.robot.clickOn("#sendHumanTurn");
+        WorkbenchFixture.waitFor(() -> fx.transcriptText().contains("**Answer:** 42"));
+        WorkbenchFixture.waitFor(() -> !fx.node("#sendHumanTurn").isDisabled());
+        fx.robot.interact(() -> fx.text("#humanInput").setText("great, thanks <|endconversation|>"));
+        fx.robot.clickOn("#sendHumanTurn");
+        fx.awaitEnd("USER_ENDED");
+        assertTrue(fx.transcriptText().contains("USER: typed by me"));
+        assertTrue(fx.server.requests().stream().noneMatch(r -> r.model().equals("sim-model")),
+                "the user model is not asked while the researcher types");
+    }
+
+    @Test
+    void cheatSheetListsShortcuts() throws Exception {
+        fx.robot.clickOn("#conversationView");
+        fx.robot.type(javafx.scene.input.KeyCode.F1);
+        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#cheatSheet").tryQuery().isPresent());
+        fx.robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
 }
