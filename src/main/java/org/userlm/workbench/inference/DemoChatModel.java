@@ -135,7 +135,9 @@ public final class DemoChatModel implements ChatModel {
                 lastUser = m.content();
                 Matcher x = NUMBER.matcher(m.content());
                 while (x.find()) {
-                    numbers.add(x.group());
+                    if (!numbers.contains(x.group())) {
+                        numbers.add(x.group());
+                    }
                 }
             }
         }

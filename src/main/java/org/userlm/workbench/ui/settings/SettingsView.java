@@ -135,17 +135,17 @@ public final class SettingsView extends ScrollPane {
         reset.setId("resetGuardrails");
         reset.setOnAction(e -> f.reset());
         g.addRow(0, label("Preset"), new HBox(6, preset, reset));
-        g.addRow(1, toggle("Filter first tokens", f.filterFirst, "guardFirst"),
+        g.addRow(1, toggle("First words", f.filterFirst, "guardFirst"),
                 field(f.bannedFirst, "bannedFirstWords", "I, You, Here"));
         ChoiceBox<TerminationMode> mode = new ChoiceBox<>();
         mode.getItems().setAll(TerminationMode.values());
         mode.valueProperty().bindBidirectional(f.terminationMode);
-        g.addRow(2, toggle("Avoid termination", f.avoidTermination, "guardTermination"), mode);
+        g.addRow(2, toggle("End ban", f.avoidTermination, "guardTermination"), mode);
         HBox words = new HBox(6, intSpinner(f.minWords, 0, 500, "minWords"), new Label("–"),
                 intSpinner(f.maxWords, 1, 500, "maxWords"));
         words.setAlignment(Pos.CENTER_LEFT);
-        g.addRow(3, toggle("Length thresholds", f.length, "guardLength"), words);
-        g.addRow(4, toggle("Verbatim repetition", f.verbatim, "guardVerbatim"),
+        g.addRow(3, toggle("Length", f.length, "guardLength"), words);
+        g.addRow(4, toggle("Verbatim", f.verbatim, "guardVerbatim"),
                 new HBox(6, new Label("retries"), intSpinner(f.maxRetries, 0, 20, "maxRetries")));
         Label note = new Label("Paper values are reported by third parties, not confirmed by the authors.");
         note.getStyleClass().add("hint");

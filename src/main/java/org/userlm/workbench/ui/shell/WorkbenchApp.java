@@ -29,8 +29,10 @@ public class WorkbenchApp extends Application {
             throw new IllegalStateException("start the workbench through org.userlm.workbench.app.Main");
         }
         // Runs on the launcher thread: opening SQLite and crash recovery never hold up the FX thread.
+        trace("init");
         services = f.apply(databaseFile(getParameters().getRaw()));
         services.conversations().recoverInterrupted();
+        trace("services open");
     }
 
     static Path databaseFile(List<String> args) {
@@ -51,6 +53,14 @@ public class WorkbenchApp extends Application {
     public void start(Stage stage) {
         window = new MainWindow(services, UiState.configDir());
         window.show(stage);
+        trace("window shown");
+    }
+
+    private static void trace(String what) {
+        if (Boolean.getBoolean("userlm.trace.startup")) {
+            System.err.println(what + " at " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                    + " ms");
+        }
     }
 
     @Override

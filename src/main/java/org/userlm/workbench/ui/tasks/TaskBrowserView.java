@@ -123,13 +123,12 @@ public final class TaskBrowserView extends VBox {
             }
             Label kind = new Label(t.kind().wire());
             kind.getStyleClass().addAll("kind-chip", "kind-" + t.kind().wire());
+            kind.setMinWidth(Label.USE_PREF_SIZE);
             Label title = new Label(t.title() == null || t.title().isBlank() ? t.id() : t.title());
             title.getStyleClass().add("task-title");
             title.setMinWidth(0);
-            Label source = new Label(t.source());
-            source.getStyleClass().add("hint");
             setText(null);
-            setGraphic(new HBox(6, kind, title, source));
+            setGraphic(new HBox(6, kind, title));
         }
     }
 }
