@@ -33,8 +33,24 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownRenderer {
     private static final Parser PARSER = Parser.builder().build();
+    /** Long turns are parsed and built off the FX thread (nodes not yet in a scene may be built anywhere). */
+    static final int ASYNC_THRESHOLD = 2000;
+    private static final java.util.concurrent.ExecutorService WORKER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "markdown-render");
+                t.setDaemon(true);
+                return t;
+            });
 
     private MarkdownRenderer() {
+    }
+
+    /** Renders on a worker thread and hands the node to {@code onFx} on the FX thread. */
+    public static void renderAsync(String markdown, java.util.function.Consumer<Node> onFx) {
+        WORKER.execute(() -> {
+            Node n = render(markdown);
+            javafx.application.Platform.runLater(() -> onFx.accept(n));
+        });
     }
 
     public static Node render(String markdown) {

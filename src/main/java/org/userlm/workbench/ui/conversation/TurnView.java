@@ -151,7 +151,16 @@ final class TurnView extends VBox {
     private void showSettled(Turn t) {
         vm.removeSink(sink);
         streaming = null;
-        body.getChildren().setAll(MarkdownRenderer.render(t.content()));
+        if (t.content().length() < MarkdownRenderer.ASYNC_THRESHOLD) {
+            body.getChildren().setAll(MarkdownRenderer.render(t.content()));
+        } else {
+            // The streamed text stays on screen until the rendered version is ready.
+            MarkdownRenderer.renderAsync(t.content(), node -> {
+                if (vm.settledProperty().get() == t) {
+                    body.getChildren().setAll(node);
+                }
+            });
+        }
         boolean failed = t.status() == TurnStatus.FAILED;
         setStatus(switch (t.status()) {
             case COMPLETE -> "";
