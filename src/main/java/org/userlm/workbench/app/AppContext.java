@@ -13,6 +13,9 @@ import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.DemoChatModel;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.ModelProvider;
+import org.userlm.workbench.inference.djl.LoadOptions;
+import org.userlm.workbench.inference.djl.LocalModels;
+import org.userlm.workbench.inference.djl.ModelLoadException;
 import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
 import org.userlm.workbench.inference.openai.OpenAiOptions;
 import org.userlm.workbench.simulation.ConversationRunner;
@@ -73,8 +76,13 @@ public final class AppContext implements AutoCloseable, ModelProvider {
 
     @Override
     public ChatModel open(BackendSettings s) throws InferenceException {
+        return open(s, LoadProgress.NONE);
+    }
+
+    @Override
+    public ChatModel open(BackendSettings s, LoadProgress progress) throws InferenceException {
         if (s.kind() == BackendKind.LOCAL) {
-            return openLocal(s);
+            return openLocal(s, progress);
         }
         if (DemoChatModel.isDemo(s.baseUrl())) {
             return new DemoChatModel(s.model() == null ? "demo-model" : s.model(), DEMO_TOKENS_PER_SECOND);
@@ -88,8 +96,24 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         }
     }
 
-    private ChatModel openLocal(BackendSettings s) throws InferenceException {
-        throw new InferenceException("in-process models are not available in this build (" + s.localPath() + ")");
+    /** One loaded model per folder, shared by every conversation (its worker thread serialises calls). */
+    private ChatModel openLocal(BackendSettings s, LoadProgress progress) throws InferenceException {
+        if (s.localPath() == null || s.localPath().isBlank()) {
+            throw new InferenceException("no model folder given");
+        }
+        String key = Path.of(s.localPath()).toAbsolutePath().normalize().toString();
+        synchronized (localModels) {
+            ChatModel m = localModels.get(key);
+            if (m == null) {
+                try {
+                    m = LocalModels.load(Path.of(key), LoadOptions.defaults(), progress::onProgress, null);
+                } catch (ModelLoadException e) {
+                    throw new InferenceException(e.getMessage());
+                }
+                localModels.put(key, m);
+            }
+            return m;
+        }
     }
 
     private static Map<String, Object> extraBody(String json) throws InferenceException {

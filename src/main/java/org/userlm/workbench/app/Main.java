@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ExportCommand.class,
             GradeCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class,
             BenchUiCommand.class,
         })
 public final class Main implements Runnable {

@@ -2,6 +2,8 @@ package org.userlm.workbench.inference;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import java.util.ArrayList;
@@ -23,11 +25,62 @@ public final class ChatTemplate {
             + "message['role'] + '<|end_header_id|>' }}\n{{ message['content'] }}<|eot_id|>{% endfor %}"
             + "{{ '<|start_header_id|>user<|end_header_id|>' }}";
 
-    private static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder()
-            .withTrimBlocks(true)
-            .withLstripBlocks(true)
-            .withFailOnUnknownTokens(false)
-            .build());
+    private static final Jinjava JINJAVA = newJinjava();
+
+    /**
+     * Jinjava configured like transformers' sandboxed Jinja environment: trim_blocks, lstrip_blocks, {@code {{-}}
+     * and {@code {#-}} whitespace control (off in Jinjava by default), Python operator precedence for filters
+     * ({@code a + b | trim}), and the helpers HF templates call: {@code raise_exception}, {@code strftime_now}.
+     */
+    private static Jinjava newJinjava() {
+        Jinjava j = new Jinjava(JinjavaConfig.newBuilder()
+                .withTrimBlocks(true)
+                .withLstripBlocks(true)
+                .withFailOnUnknownTokens(false)
+                .withLegacyOverrides(LegacyOverrides.newBuilder()
+                        .withUseTrimmingForNotesAndExpressions(true)
+                        .withParseWhitespaceControlStrictly(true)
+                        .withUseNaturalOperatorPrecedence(true)
+                        .withUsePyishObjectMapper(true)
+                        .withKeepNullableLoopValues(true)
+                        .build())
+                .build());
+        j.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception", ChatTemplate.class,
+                "raiseException", String.class));
+        j.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now", ChatTemplate.class,
+                "strftimeNow", String.class));
+        return j;
+    }
+
+    /** {@code raise_exception(msg)} of HF templates: fails the render with the template's message. */
+    public static String raiseException(String message) {
+        throw new IllegalArgumentException(message);
+    }
+
+    /** {@code strftime_now(fmt)} of HF templates; supports the codes Llama templates use (%d %b %Y %m %B). */
+    public static String strftimeNow(String format) {
+        java.time.LocalDate d = java.time.LocalDate.now();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < format.length(); i++) {
+            char ch = format.charAt(i);
+            if (ch != '%' || i + 1 >= format.length()) {
+                sb.append(ch);
+                continue;
+            }
+            char c = format.charAt(++i);
+            switch (c) {
+                case 'd' -> sb.append(String.format(java.util.Locale.ROOT, "%02d", d.getDayOfMonth()));
+                case 'm' -> sb.append(String.format(java.util.Locale.ROOT, "%02d", d.getMonthValue()));
+                case 'Y' -> sb.append(d.getYear());
+                case 'b' -> sb.append(d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+                        java.util.Locale.ENGLISH));
+                case 'B' -> sb.append(d.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+                        java.util.Locale.ENGLISH));
+                default -> sb.append('%').append(c);
+            }
+        }
+        return sb.toString();
+    }
 
     private final String source;
     private final Map<String, Object> specialTokens;
@@ -62,12 +115,28 @@ public final class ChatTemplate {
         Map<String, Object> ctx = new HashMap<>(specialTokens);
         ctx.put("messages", msgs);
         ctx.put("add_generation_prompt", addGenerationPrompt);
-        RenderResult result = JINJAVA.renderForResult(source, ctx);
+        RenderResult result;
+        try {
+            result = JINJAVA.renderForResult(source, ctx);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("chat template failed: " + rootMessage(e), e);
+        }
         List<TemplateError> fatal = result.getErrors().stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
         if (!fatal.isEmpty()) {
-            throw new IllegalArgumentException("chat template failed: " + fatal.get(0).getMessage());
+            TemplateError first = fatal.get(0);
+            String why = first.getException() != null ? rootMessage(first.getException()) : null;
+            throw new IllegalArgumentException("chat template failed: " + first.getMessage()
+                    + (why != null && !why.equals(first.getMessage()) ? ": " + why : ""));
         }
         return result.getOutput();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 }

@@ -14,4 +14,21 @@ public interface ModelProvider {
      * @throws InferenceException when the backend cannot be opened (bad folder, unknown kind)
      */
     ChatModel open(BackendSettings settings) throws InferenceException;
+
+    /**
+     * Opens a model, reporting load progress ({@code stage}, fraction 0..1) on the loading thread.
+     * Backends that need no loading report nothing.
+     */
+    default ChatModel open(BackendSettings settings, LoadProgress progress) throws InferenceException {
+        return open(settings);
+    }
+
+    /** Progress of a model load. */
+    @FunctionalInterface
+    interface LoadProgress {
+        /** Ignores progress. */
+        LoadProgress NONE = (stage, fraction) -> { };
+
+        void onProgress(String stage, double fraction);
+    }
 }

@@ -1,0 +1,80 @@
+package org.userlm.workbench.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code generate} and {@code bench} CLI contracts, in-process. */
+class GenerateCommandTest {
+    private static final Path GOLDEN = Path.of(System.getProperty("shared.dir", "../shared"), "golden",
+            "tiny-llama-a");
+
+    private static String[] run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int rc;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            rc = Main.run(args);
+        } finally {
+            System.setOut(old);
+        }
+        return new String[] {String.valueOf(rc), buf.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static JsonNode lastLine(String out) throws Exception {
+        String[] lines = out.strip().split("\n");
+        return new ObjectMapper().readTree(lines[lines.length - 1]);
+    }
+
+    @Test
+    void promptJsonMatchesGolden() throws Exception {
+        assumeTrue(Files.isDirectory(GOLDEN));
+        JsonNode golden = new ObjectMapper().readTree(GOLDEN.resolve("golden.json").toFile()).get("cases").get(0);
+        String[] r = run("generate", "--model", GOLDEN.toString(), "--prompt", golden.get("text").asText(),
+                "--greedy", "--max-new-tokens", "12", "--json", "--device", "cpu");
+        assertEquals("0", r[0]);
+        JsonNode j = lastLine(r[1]);
+        assertEquals(golden.get("ids"), j.get("prompt_ids"));
+        assertEquals(golden.get("greedy_ids"), j.get("generated_ids"));
+        assertEquals(golden.get("greedy_text").asText(), j.get("text").asText());
+    }
+
+    @Test
+    void messagesAreRenderedWithoutExtraBos(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isDirectory(GOLDEN));
+        JsonNode g = new ObjectMapper().readTree(GOLDEN.resolve("golden.json").toFile());
+        Path msgs = tmp.resolve("m.json");
+        Files.writeString(msgs, g.get("chat_messages").toString());
+        String[] r = run("generate", "--model", GOLDEN.toString(), "--messages", msgs.toString(), "--greedy",
+                "--max-new-tokens", "12", "--json", "--device", "cpu");
+        assertEquals("0", r[0]);
+        JsonNode j = lastLine(r[1]);
+        assertEquals(g.get("cases").get(3).get("ids"), j.get("prompt_ids"));
+        assertEquals(g.get("cases").get(3).get("greedy_ids"), j.get("generated_ids"));
+    }
+
+    @Test
+    void badFolderExitsWithTwo(@TempDir Path tmp) {
+        assertEquals("2", run("generate", "--model", tmp.toString(), "--prompt", "x")[0]);
+    }
+
+    @Test
+    void benchTinyPrintsRatesAndBound() {
+        String[] r = run("bench", "--random-config", "tiny", "--prompt-tokens", "16", "--new-tokens", "8",
+                "--runs", "1", "--device", "cpu");
+        assertEquals("0", r[0]);
+        assertTrue(r[1].contains("prefill:") && r[1].contains("decode:") && r[1].contains("bandwidth bound:"),
+                r[1]);
+    }
+}
