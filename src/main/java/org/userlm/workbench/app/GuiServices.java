@@ -48,6 +48,11 @@ public final class GuiServices implements WorkbenchServices {
     }
 
     @Override
+    public ChatModel open(BackendSettings settings, LoadProgress progress) throws InferenceException {
+        return ctx.open(settings, progress);
+    }
+
+    @Override
     public List<String> testConnection(BackendSettings b) throws InferenceException {
         if (DemoChatModel.isDemo(b.baseUrl())) {
             return List.of(b.model() + " (offline demo)");

@@ -50,6 +50,7 @@ public final class ConversationViewModel {
     private final BooleanProperty takeOver = new SimpleBooleanProperty();
     private final BooleanProperty awaitingHuman = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final javafx.beans.property.DoubleProperty loadProgress = new javafx.beans.property.SimpleDoubleProperty(-1);
     private final StringProperty activity = new SimpleStringProperty("Ready");
     private final ObservableList<ConversationSummary> branches = FXCollections.observableArrayList();
     private final List<Runnable> conversationsChanged = new ArrayList<>();
@@ -102,6 +103,7 @@ public final class ConversationViewModel {
         shown.set(l.transcript);
         state.set(RunState.RUNNING);
         busy.set(true);
+        loadProgress.set(-1);
         activity.set("Opening " + settings.simulator().name() + " and " + settings.assistant().name() + "…");
         bg.spawn("conversation-runner", () -> run(l, settings, initial, parentId, title));
     }
@@ -110,11 +112,15 @@ public final class ConversationViewModel {
     private void run(Live l, RunSettings s, List<Turn> initial, String parentId, String title) {
         ChatModel assistant = null;
         try {
+            // Load progress arrives at load rate (a few per second), so it may share the stream buffer.
+            org.userlm.workbench.inference.ModelProvider.LoadProgress progress =
+                    (stage, fraction) -> l.buffer.post(new StreamEvent.Loading(stage, fraction));
+            org.userlm.workbench.inference.ModelProvider withProgress = b -> services.open(b, progress);
             UserSimulator sim = s.simulator().kind() == SimulatorKind.HUMAN ? null
-                    : Simulators.create(s.simulator(), services, null);
+                    : Simulators.create(s.simulator(), withProgress, null);
             l.user = new TakeoverSimulator(sim, s.takeOver() || sim == null,
                     waiting -> l.buffer.post(new StreamEvent.AwaitingHuman(waiting)));
-            assistant = services.open(s.assistant().backend());
+            assistant = withProgress.open(s.assistant().backend());
             String system = s.assistant().systemPrompt() == null || s.assistant().systemPrompt().isBlank()
                     ? SystemPrompts.assistantDefault(s.task().kind()) : s.assistant().systemPrompt();
             SolvedCheck solved = s.stopWhenSolved() ? (task, reply) -> Graders.forTask(task)
@@ -142,7 +148,11 @@ public final class ConversationViewModel {
         }
         for (StreamEvent e : l.buffer.drain()) {
             l.transcript.apply(e);
-            if (e instanceof StreamEvent.AwaitingHuman a) {
+            if (e instanceof StreamEvent.Loading p) {
+                loadProgress.set(p.fraction());
+                activity.set("Loading model: " + p.stage() + (p.fraction() >= 0
+                        ? String.format(java.util.Locale.ROOT, " %.0f%%", p.fraction() * 100) : ""));
+            } else if (e instanceof StreamEvent.AwaitingHuman a) {
                 awaitingHuman.set(a.waiting());
                 activity.set(a.waiting() ? "Your turn: type the user's message" : "Running");
             } else if (e instanceof StreamEvent.Started s) {
@@ -317,6 +327,11 @@ public final class ConversationViewModel {
 
     public BooleanProperty awaitingHumanProperty() {
         return awaitingHuman;
+    }
+
+    /** Fraction of the current model load, or -1 when unknown. */
+    public javafx.beans.property.DoubleProperty loadProgressProperty() {
+        return loadProgress;
     }
 
     /** True while models open (before the first event of a conversation). */

@@ -22,6 +22,9 @@ public sealed interface StreamEvent {
     /** The conversation could not start (no model, bad settings): shown as a failed turn with Retry. */
     record Failed(String message) implements StreamEvent { }
 
+    /** A model is loading (fraction 0..1, or negative when unknown). */
+    record Loading(String stage, double fraction) implements StreamEvent { }
+
     /** The runner waits for (or stopped waiting for) a typed user turn. */
     record AwaitingHuman(boolean waiting) implements StreamEvent { }
 }

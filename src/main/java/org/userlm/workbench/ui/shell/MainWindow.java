@@ -139,7 +139,8 @@ public final class MainWindow {
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
         bar.textProperty().bind(conversation.activityProperty());
-        bar.progressProperty().bind(Bindings.when(conversation.busyProperty()).then(-1.0).otherwise(0.0));
+        bar.progressProperty().bind(Bindings.when(conversation.busyProperty())
+                .then(conversation.loadProgressProperty()).otherwise(0.0));
         BackendForm sim = settings.simulator();
         BackendForm asst = settings.assistant();
         Label backend = new Label();
