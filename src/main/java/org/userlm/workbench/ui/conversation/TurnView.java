@@ -66,22 +66,14 @@ final class TurnView extends VBox {
         setId("turn-" + vm.index());
         getStyleClass().addAll("turn-bubble", vm.role() == Role.USER ? "user-turn" : "assistant-turn");
         setSpacing(6);
-        getChildren().addAll(header(), body, guardrails, errorRow);
+        // The guardrail pane and the error row join the bubble only when needed: most turns never show them, and
+        // every node in the scene costs CSS and layout on the frame the bubble appears.
+        getChildren().addAll(header(), body);
         guardrails.setContent(guardrailList);
         guardrails.setExpanded(false);
         guardrails.getStyleClass().add("guardrail-pane");
         vm.guardrailEvents().addListener((ListChangeListener<GuardrailEvent>) c -> showGuardrails());
         showGuardrails();
-        Button retry = new Button("Retry");
-        retry.getStyleClass().add("retry-button");
-        retry.setId("retryButton");
-        retry.setOnAction(e -> actions.retry());
-        Label error = new Label();
-        error.getStyleClass().add("turn-error");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        errorRow.getChildren().addAll(error, retry);
-        errorRow.getStyleClass().add("error-row");
         vm.settledProperty().addListener(onSettled);
         if (vm.settledProperty().get() != null) {
             showSettled(vm.settledProperty().get());
@@ -144,8 +136,25 @@ final class TurnView extends VBox {
         setStatus(vm.role() == Role.USER && vm.text().isEmpty() ? "writing…" : "streaming", "status-streaming");
         edit.setVisible(false);
         copy.setVisible(false);
-        errorRow.setVisible(false);
-        errorRow.setManaged(false);
+        getChildren().remove(errorRow);
+    }
+
+    private void showError() {
+        if (errorRow.getChildren().isEmpty()) {
+            Button retry = new Button("Retry");
+            retry.getStyleClass().add("retry-button");
+            retry.setId("retryButton");
+            retry.setOnAction(e -> actions.retry());
+            Label error = new Label();
+            error.getStyleClass().add("turn-error");
+            error.setWrapText(true);
+            error.textProperty().bind(vm.errorProperty());
+            errorRow.getChildren().addAll(error, retry);
+            errorRow.getStyleClass().add("error-row");
+        }
+        if (!getChildren().contains(errorRow)) {
+            getChildren().add(errorRow);
+        }
     }
 
     private void showSettled(Turn t) {
@@ -168,8 +177,11 @@ final class TurnView extends VBox {
             case FAILED -> "failed";
             default -> t.status().wire();
         }, "status-" + t.status().wire());
-        errorRow.setVisible(failed);
-        errorRow.setManaged(failed);
+        if (failed) {
+            showError();
+        } else {
+            getChildren().remove(errorRow);
+        }
         edit.setVisible(t.status() == TurnStatus.COMPLETE);
         copy.setVisible(true);
         if (failed) {
@@ -185,8 +197,13 @@ final class TurnView extends VBox {
 
     private void showGuardrails() {
         int n = vm.guardrailEvents().size();
-        guardrails.setVisible(n > 0);
-        guardrails.setManaged(n > 0);
+        if (n == 0) {
+            getChildren().remove(guardrails);
+            return;
+        }
+        if (!getChildren().contains(guardrails)) {
+            getChildren().add(2, guardrails);
+        }
         guardrails.setText("⚑ " + n + " guardrail firing" + (n == 1 ? "" : "s") + " — click for details");
         guardrailList.getChildren().clear();
         for (GuardrailEvent e : vm.guardrailEvents()) {
