@@ -119,8 +119,10 @@ class WorkbenchAppTest {
         fx.configure();
         fx.robot.clickOn("#startButton");
         fx.awaitEnd("USER_ENDED");
+        String chosen = selectedTaskId();
         FxToolkit.cleanupApplication(fx.app);
         fx.launch();
+        WorkbenchFixture.waitFor(() -> chosen.equals(selectedTaskId()));
         fx.robot.clickOn("#historyTab");
         ListView<?> history = fx.robot.lookup("#historyList").queryAs(ListView.class);
         WorkbenchFixture.waitFor(() -> history.getItems().size() == 1);
@@ -156,5 +158,50 @@ class WorkbenchAppTest {
         fx.robot.type(javafx.scene.input.KeyCode.F1);
         WorkbenchFixture.waitFor(() -> fx.robot.lookup("#cheatSheet").tryQuery().isPresent());
         fx.robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    private String selectedTaskId() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            ListView<?> l = fx.robot.lookup("#taskList").queryAs(ListView.class);
+            Object t = l.getSelectionModel().getSelectedItem();
+            return t == null ? "" : ((org.userlm.workbench.domain.Task) t).id();
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void testConnectionListsModelsOrExplains() throws Exception {
+        fx.server.models("sim-model", "asst-model");
+        fx.configure();
+        fx.robot.clickOn("#simTestConnection");
+        WorkbenchFixture.waitFor(() -> fx.text("#simBaseUrl") != null
+                && label("#simConnectionStatus").contains("2 models: sim-model, asst-model"));
+        fx.robot.interact(() -> fx.text("#asstBaseUrl").setText("http://127.0.0.1:9/v1"));
+        // The assistant card sits below the fold of the settings column: fire the button directly.
+        fx.robot.interact(() -> ((javafx.scene.control.Button) fx.node("#asstTestConnection")).fire());
+        WorkbenchFixture.waitFor(() -> label("#asstConnectionStatus").startsWith("✗"));
+    }
+
+    private String label(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> fx.robot.lookup(id).queryAs(javafx.scene.control.Label.class)
+                .getText()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void pauseStepAndContinue() throws Exception {
+        fx.script(USER, Reply.text(ANSWER).chunkSize(4).delayMillis(10));
+        fx.configure();
+        fx.robot.clickOn("#startButton");
+        WorkbenchFixture.waitFor(() -> fx.count(".turn-bubble") >= 1);
+        fx.robot.clickOn("#pauseButton");
+        WorkbenchFixture.waitFor(() -> !fx.node("#stepButton").isDisabled() && fx.count(".streaming-text") == 0);
+        Thread.sleep(800);
+        int paused = fx.count(".turn-bubble");
+        assertEquals(paused, fx.count(".turn-bubble"), "no new turn while paused");
+        fx.robot.clickOn("#stepButton");
+        WorkbenchFixture.waitFor(() -> fx.count(".turn-bubble") == paused + 1 && fx.count(".streaming-text") == 0);
+        Thread.sleep(800);
+        assertEquals(paused + 1, fx.count(".turn-bubble"), "step allows exactly one more turn");
+        fx.robot.clickOn("#continueButton");
+        fx.awaitEnd("USER_ENDED");
     }
 }
