@@ -1,10 +1,7 @@
 package org.userlm.workbench.ui.conversation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
@@ -276,29 +273,8 @@ public final class ConversationViewModel {
             branches.clear();
             return;
         }
-        bg.run(() -> family(services.conversations().list(), id), branches::setAll,
+        bg.run(() -> Branches.family(services.conversations().list(), id), branches::setAll,
                 e -> activity.set(Messages.shortMessage(e)));
-    }
-
-    /** The conversation, its ancestors' root and every descendant of that root, oldest first. */
-    static List<ConversationSummary> family(List<ConversationSummary> all, String id) {
-        Map<String, ConversationSummary> byId = new HashMap<>();
-        all.forEach(s -> byId.put(s.id(), s));
-        String root = root(byId, id);
-        return all.stream().filter(s -> root.equals(root(byId, s.id())))
-                .sorted(Comparator.comparingLong(ConversationSummary::createdAtMs)).toList();
-    }
-
-    private static String root(Map<String, ConversationSummary> byId, String id) {
-        String cur = id;
-        for (int guard = 0; guard < 1000; guard++) {
-            ConversationSummary s = byId.get(cur);
-            if (s == null || s.parentId() == null || !byId.containsKey(s.parentId())) {
-                return cur;
-            }
-            cur = s.parentId();
-        }
-        return cur;
     }
 
     public void onConversationsChanged(Runnable r) {

@@ -16,9 +16,9 @@ class FamilyTest {
     void collectsRootAndDescendantsOnly() {
         List<ConversationSummary> all = List.of(s("fork2", "fork1", 3), s("other", null, 4), s("fork1", "root", 2),
                 s("root", null, 1));
-        List<String> ids = ConversationViewModel.family(all, "fork2").stream().map(ConversationSummary::id).toList();
+        List<String> ids = Branches.family(all, "fork2").stream().map(ConversationSummary::id).toList();
         assertEquals(List.of("root", "fork1", "fork2"), ids);
-        assertEquals(List.of("other"), ConversationViewModel.family(all, "other").stream()
+        assertEquals(List.of("other"), Branches.family(all, "other").stream()
                 .map(ConversationSummary::id).toList());
     }
 }
