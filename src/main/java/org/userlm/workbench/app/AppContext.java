@@ -10,6 +10,7 @@ import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.inference.ChatModel;
+import org.userlm.workbench.inference.DemoChatModel;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.ModelProvider;
 import org.userlm.workbench.inference.djl.LoadOptions;
@@ -37,6 +38,8 @@ import org.userlm.workbench.tasks.BundledTasks;
  */
 public final class AppContext implements AutoCloseable, ModelProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Pace of the offline demo backend: about a fast server's speed, slow enough to watch. */
+    private static final int DEMO_TOKENS_PER_SECOND = 28;
 
     private final SqliteDatabase db;
     private final SqliteConversationRepository conversations;
@@ -105,6 +108,9 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     public ChatModel open(BackendSettings s, LoadProgress progress) throws InferenceException {
         if (s.kind() == BackendKind.LOCAL) {
             return openLocal(s, progress);
+        }
+        if (DemoChatModel.isDemo(s.baseUrl())) {
+            return new DemoChatModel(s.model() == null ? "demo-model" : s.model(), DEMO_TOKENS_PER_SECOND);
         }
         try {
             return new OpenAiCompatibleClient(s, OpenAiOptions.defaults()

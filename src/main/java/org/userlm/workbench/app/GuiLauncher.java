@@ -15,6 +15,7 @@ final class GuiLauncher {
             // es2 fails on many virtual displays and falls back anyway; software rendering is predictable.
             System.setProperty("prism.order", "sw");
         }
+        WorkbenchApp.setServicesFactory(GuiServices::open);
         Application.launch(WorkbenchApp.class, args);
     }
 }

@@ -23,11 +23,12 @@ import picocli.CommandLine.Command;
             AnnotateCommand.class,
             CompareCommand.class,
             ExportComparisonCommand.class,
+            BenchUiCommand.class,
         })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].equals("--db") || args[0].startsWith("--db=")) {
             GuiLauncher.launch(args);
             return;
         }

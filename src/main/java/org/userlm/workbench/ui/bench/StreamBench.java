@@ -1,0 +1,185 @@
+package org.userlm.workbench.ui.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnStatus;
+import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.conversation.ConversationStreamBuffer;
+import org.userlm.workbench.ui.conversation.ConversationView;
+import org.userlm.workbench.ui.conversation.ConversationViewModel;
+import org.userlm.workbench.ui.conversation.StreamEvent;
+
+/**
+ * Streams a synthetic token source at a fixed rate into the real conversation view (same buffer, same once-per-frame
+ * drain, same bubbles and markdown rendering at the end of each turn) and measures how the FX thread copes.
+ * "Frame work" is the FX thread's time from the start of a pulse's animation phase to the end of its layout phase.
+ */
+public final class StreamBench {
+    private static final List<String> WORDS = Arrays.asList(("the user wants a function that returns the running "
+            + "maximum of a list so we keep the largest value seen so far and append it at each step; edge cases "
+            + "are empty lists and negative numbers, **which** we handle with `float('-inf')` as the start").split(" "));
+
+    /** What one run measured. */
+    public record Result(int offeredRate, double seconds, long tokens, double achievedRate, double maxFrameWorkMs,
+                         double p99FrameWorkMs, double maxFrameGapMs, int frames, int framesOver16ms, int turns, double loadAverage) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "offered %d tok/s for %.1f s: %d tokens in %d turns; achieved %.0f tok/s;"
+                    + " FX frame work max %.1f ms, p99 %.1f ms; frames %d, over 16 ms %d; longest gap between frames "
+                    + "%.1f ms; system load average %.2f on %d cores", offeredRate, seconds, tokens, turns,
+                    achievedRate, maxFrameWorkMs, p99FrameWorkMs, frames, framesOver16ms, maxFrameGapMs, loadAverage,
+                    Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private StreamBench() {
+    }
+
+    /** Runs the bench; call off the FX thread with the toolkit started. */
+    public static Result run(int rate, double seconds, int turnTokens) throws Exception {
+        Probe probe = new Probe();
+        ConversationStreamBuffer buffer = new ConversationStreamBuffer();
+        CompletableFuture<ConversationViewModel> ready = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            probe.start();
+            ConversationViewModel vm = new ConversationViewModel(null, new Background(Platform::runLater));
+            Scene scene = new Scene(new ConversationView(vm, () -> { }), 1000, 760);
+            scene.getStylesheets().setAll(css("/assets/css/workbench.css"), css("/assets/css/light.css"));
+            scene.addPostLayoutPulseListener(probe::afterLayout);
+            Stage stage = new Stage();
+            stage.setTitle("UserLM Workbench · bench-ui");
+            stage.setScene(scene);
+            stage.show();
+            vm.watch(buffer);
+            ready.complete(vm);
+        });
+        ready.get(30, TimeUnit.SECONDS);
+        Thread.sleep(500); // let the first layout settle before measuring
+        probe.reset();
+        long start = System.nanoTime();
+        int turns = produce(buffer, rate, seconds, turnTokens);
+        long tokens = buffer.textEventsPosted();
+        CompletableFuture<Long> drained = new CompletableFuture<>();
+        awaitDrained(buffer, tokens, drained);
+        long end = drained.get(60, TimeUnit.SECONDS);
+        double elapsed = (end - start) / 1e9;
+        Result r = probe.result(rate, seconds, tokens, tokens / elapsed, turns);
+        Platform.runLater(() -> {
+            probe.stop();
+            javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s
+                    && s.getTitle() != null && s.getTitle().endsWith("bench-ui")).toList().forEach(w -> ((Stage) w).close());
+        });
+        return r;
+    }
+
+    private static String css(String path) {
+        var url = StreamBench.class.getResource(path);
+        return url == null ? path : url.toExternalForm();
+    }
+
+    /** Producer thread = the calling thread: paces tokens like a model, ending a turn every {@code turnTokens}. */
+    private static int produce(ConversationStreamBuffer buffer, int rate, double seconds, int turnTokens)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long total = (long) (rate * seconds);
+        long sent = 0;
+        int index = 0;
+        int inTurn = 0;
+        StringBuilder text = new StringBuilder();
+        buffer.post(new StreamEvent.TurnStarted(0, Role.USER));
+        while (sent < total) {
+            long due = Math.min(total, (long) (rate * (System.nanoTime() - start) / 1e9));
+            while (sent < due) {
+                String token = (inTurn > 0 && inTurn % 60 == 0 ? "\n\n" : " ") + WORDS.get((int) (sent % WORDS.size()));
+                text.append(token);
+                buffer.onText(index, token);
+                sent++;
+                if (++inTurn >= turnTokens) {
+                    buffer.post(new StreamEvent.TurnFinished(turn(index, text.toString(), inTurn)));
+                    index++;
+                    inTurn = 0;
+                    text.setLength(0);
+                    buffer.post(new StreamEvent.TurnStarted(index, index % 2 == 0 ? Role.USER : Role.ASSISTANT));
+                }
+            }
+            Thread.sleep(1);
+        }
+        buffer.post(new StreamEvent.TurnFinished(turn(index, text.toString(), inTurn)));
+        return index + 1;
+    }
+
+    private static Turn turn(int index, String text, int tokens) {
+        return new Turn(index, index % 2 == 0 ? Role.USER : Role.ASSISTANT, text, text, TurnStatus.COMPLETE, null,
+                System.currentTimeMillis(), 1L, 1000L, null, tokens, null, "synthetic", List.of(), false, null);
+    }
+
+    /** Completes with the time at which the view has taken in every token. */
+    private static void awaitDrained(ConversationStreamBuffer buffer, long tokens, CompletableFuture<Long> done) {
+        Platform.runLater(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (buffer.textEventsDrained() >= tokens) {
+                    stop();
+                    done.complete(System.nanoTime());
+                }
+            }
+        }.start());
+    }
+
+    /** FX-thread frame timings. */
+    private static final class Probe extends AnimationTimer {
+        private final long[] work = new long[1 << 16];
+        private int frames;
+        private long pulseStart;
+        private long lastPulse;
+        private long maxGap;
+
+        @Override
+        public void handle(long now) {
+            long t = System.nanoTime();
+            if (lastPulse != 0) {
+                maxGap = Math.max(maxGap, t - lastPulse);
+            }
+            lastPulse = t;
+            pulseStart = t;
+        }
+
+        void afterLayout() {
+            if (pulseStart != 0 && frames < work.length) {
+                work[frames++] = System.nanoTime() - pulseStart;
+                pulseStart = 0;
+            }
+        }
+
+        synchronized void reset() {
+            Platform.runLater(() -> {
+                frames = 0;
+                maxGap = 0;
+                lastPulse = 0;
+            });
+        }
+
+        Result result(int rate, double seconds, long tokens, double achieved, int turns) throws Exception {
+            CompletableFuture<Result> r = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                long[] w = Arrays.copyOf(work, frames);
+                Arrays.sort(w);
+                int over = (int) Arrays.stream(w).filter(x -> x > 16_000_000L).count();
+                double max = w.length == 0 ? 0 : w[w.length - 1] / 1e6;
+                double p99 = w.length == 0 ? 0 : w[(int) Math.min(w.length - 1, Math.floor(w.length * 0.99))] / 1e6;
+                r.complete(new Result(rate, seconds, tokens, achieved, max, p99, maxGap / 1e6, frames, over, turns,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            });
+            return r.get(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.userlm.workbench.ui.common;
+
+import java.util.List;
+import org.userlm.workbench.domain.BackendSettings;
+import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.inference.ModelProvider;
+import org.userlm.workbench.simulation.ConversationRunner;
+import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.TaskRepository;
+
+/**
+ * What the window needs from the rest of the application. Implemented in {@code app}, so the UI never imports the
+ * SQLite or HTTP implementations (and {@code ui} does not depend on {@code app}: no package cycle).
+ */
+public interface WorkbenchServices extends ModelProvider, AutoCloseable {
+
+    ConversationRepository conversations();
+
+    TaskRepository tasks();
+
+    ConversationRunner runner();
+
+    /** Lists the backend's models, or explains in one line why it cannot. Blocking: call off the FX thread. */
+    List<String> testConnection(BackendSettings backend) throws InferenceException;
+
+    /** Where the data lives, for the status bar. */
+    String databaseLabel();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,325 @@
+package org.userlm.workbench.ui.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.userlm.workbench.domain.Conversation;
+import org.userlm.workbench.domain.SimulatorKind;
+import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnStatus;
+import org.userlm.workbench.evaluation.Graders;
+import org.userlm.workbench.inference.ChatModel;
+import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.simulation.ConversationSpec;
+import org.userlm.workbench.simulation.RunControl;
+import org.userlm.workbench.simulation.Simulators;
+import org.userlm.workbench.simulation.SolvedCheck;
+import org.userlm.workbench.simulation.SystemPrompts;
+import org.userlm.workbench.simulation.UserSimulator;
+import org.userlm.workbench.storage.ConversationSummary;
+import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.Messages;
+import org.userlm.workbench.ui.common.WorkbenchServices;
+import org.userlm.workbench.ui.settings.RunSettings;
+
+/**
+ * The live conversation and the one on screen. A live conversation runs on its own thread and streams into a
+ * {@link ConversationStreamBuffer}; {@link #pulse()} (once per frame, FX thread) applies what arrived. The shown
+ * transcript may be another one (from history) while the live one keeps streaming.
+ */
+public final class ConversationViewModel {
+    /** What the run controls may do. */
+    public enum RunState { IDLE, RUNNING, PAUSED }
+
+    private final WorkbenchServices services;
+    private final Background bg;
+    private final ObjectProperty<TranscriptModel> shown = new SimpleObjectProperty<>(new TranscriptModel());
+    private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
+    private final BooleanProperty takeOver = new SimpleBooleanProperty();
+    private final BooleanProperty awaitingHuman = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final javafx.beans.property.DoubleProperty loadProgress = new javafx.beans.property.SimpleDoubleProperty(-1);
+    private final StringProperty activity = new SimpleStringProperty("Ready");
+    private final ObservableList<ConversationSummary> branches = FXCollections.observableArrayList();
+    private final List<Runnable> conversationsChanged = new ArrayList<>();
+    private Live live;
+    private RunSettings lastSettings;
+
+    private static final class Live {
+        final ConversationStreamBuffer buffer;
+        final TranscriptModel transcript = new TranscriptModel();
+        final RunControl control = new RunControl();
+        volatile TakeoverSimulator user;
+
+        Live(ConversationStreamBuffer buffer) {
+            this.buffer = buffer;
+        }
+    }
+
+    public ConversationViewModel(WorkbenchServices services, Background bg) {
+        this.services = services;
+        this.bg = bg;
+        takeOver.addListener((o, was, on) -> {
+            Live l = live;
+            if (l != null && l.user != null) {
+                l.user.setTakeOver(on);
+            }
+        });
+    }
+
+    public void start(RunSettings settings) {
+        launch(settings.withTakeOver(settings.takeOver() || takeOver.get()), List.of(), null,
+                settings.task().title() == null ? settings.task().id() : settings.task().title());
+    }
+
+    /** Shows a buffer fed by someone else (the bench's synthetic source). */
+    public void watch(ConversationStreamBuffer buffer) {
+        Live l = new Live(buffer);
+        live = l;
+        shown.set(l.transcript);
+        state.set(RunState.RUNNING);
+    }
+
+    private void launch(RunSettings settings, List<Turn> initial, String parentId, String title) {
+        if (live != null) {
+            activity.set("A conversation is already running: stop it first");
+            return;
+        }
+        lastSettings = settings;
+        Live l = new Live(new ConversationStreamBuffer());
+        live = l;
+        shown.set(l.transcript);
+        state.set(RunState.RUNNING);
+        busy.set(true);
+        loadProgress.set(-1);
+        activity.set("Opening " + settings.simulator().name() + " and " + settings.assistant().name() + "…");
+        bg.spawn("conversation-runner", () -> run(l, settings, initial, parentId, title));
+    }
+
+    /** Runner thread: blocks until the conversation ends. */
+    private void run(Live l, RunSettings s, List<Turn> initial, String parentId, String title) {
+        ChatModel assistant = null;
+        try {
+            // Load progress arrives at load rate (a few per second), so it may share the stream buffer.
+            org.userlm.workbench.inference.ModelProvider.LoadProgress progress =
+                    (stage, fraction) -> l.buffer.post(new StreamEvent.Loading(stage, fraction));
+            org.userlm.workbench.inference.ModelProvider withProgress = b -> services.open(b, progress);
+            UserSimulator sim = s.simulator().kind() == SimulatorKind.HUMAN ? null
+                    : Simulators.create(s.simulator(), withProgress, null);
+            l.user = new TakeoverSimulator(sim, s.takeOver() || sim == null,
+                    waiting -> l.buffer.post(new StreamEvent.AwaitingHuman(waiting)));
+            assistant = withProgress.open(s.assistant().backend());
+            String system = s.assistant().systemPrompt() == null || s.assistant().systemPrompt().isBlank()
+                    ? SystemPrompts.assistantDefault(s.task().kind()) : s.assistant().systemPrompt();
+            SolvedCheck solved = s.stopWhenSolved() ? (task, reply) -> Graders.forTask(task)
+                    .map(g -> g.grade(task, reply).correct()).orElse(false) : SolvedCheck.NEVER;
+            String intent = s.intent() == null || s.intent().isBlank()
+                    ? org.userlm.workbench.simulation.Intents.fromTask(s.task()).text() : s.intent();
+            ConversationSpec spec = new ConversationSpec(UUID.randomUUID().toString(), null, title, s.task(), intent,
+                    l.user, assistant, assistant.modelName(), system, s.assistant().params(), s.maxUserTurns(), null,
+                    solved, s.toJson(), initial, parentId);
+            services.runner().run(spec, l.buffer, l.control);
+        } catch (InferenceException | RuntimeException e) {
+            l.buffer.post(new StreamEvent.Failed(Messages.shortMessage(e)));
+        } finally {
+            if (assistant != null) {
+                assistant.close();
+            }
+        }
+    }
+
+    /** FX thread, once per frame: applies what the runner streamed since the last frame. */
+    public void pulse() {
+        Live l = live;
+        if (l == null) {
+            return;
+        }
+        for (StreamEvent e : l.buffer.drain()) {
+            l.transcript.apply(e);
+            if (e instanceof StreamEvent.Loading p) {
+                loadProgress.set(p.fraction());
+                activity.set("Loading model: " + p.stage() + (p.fraction() >= 0
+                        ? String.format(java.util.Locale.ROOT, " %.0f%%", p.fraction() * 100) : ""));
+            } else if (e instanceof StreamEvent.AwaitingHuman a) {
+                awaitingHuman.set(a.waiting());
+                activity.set(a.waiting() ? "Your turn: type the user's message" : "Running");
+            } else if (e instanceof StreamEvent.Started s) {
+                busy.set(false);
+                activity.set("Running: " + s.conversation().userModel() + " ↔ " + s.conversation().assistantModel());
+                refreshBranches();
+                fireConversationsChanged();
+            } else if (e instanceof StreamEvent.Ended || e instanceof StreamEvent.Failed) {
+                live = null;
+                busy.set(false);
+                state.set(RunState.IDLE);
+                awaitingHuman.set(false);
+                activity.set(e instanceof StreamEvent.Failed f ? "Failed: " + f.message()
+                        : TranscriptModel.describe(((StreamEvent.Ended) e).conversation().endedBy()));
+                refreshBranches();
+                fireConversationsChanged();
+                return;
+            }
+        }
+    }
+
+    public void pause() {
+        if (live != null && state.get() == RunState.RUNNING) {
+            live.control.pause();
+            state.set(RunState.PAUSED);
+            activity.set("Pausing after the current turn");
+        }
+    }
+
+    public void resume() {
+        if (live != null && state.get() == RunState.PAUSED) {
+            live.control.resume();
+            state.set(RunState.RUNNING);
+            activity.set("Running");
+        }
+    }
+
+    public void step() {
+        if (live != null && state.get() == RunState.PAUSED) {
+            live.control.step();
+            activity.set("One more turn");
+        }
+    }
+
+    public void stop() {
+        if (live != null) {
+            live.control.stop();
+            activity.set("Stopping");
+        }
+    }
+
+    /** The researcher typed a user turn (take-over). */
+    public void submitHumanTurn(String text) {
+        Live l = live;
+        if (l != null && l.user != null && text != null && !text.isBlank()) {
+            l.user.submit(text.strip());
+        }
+    }
+
+    /** Edits a settled turn of the shown conversation and continues from there in a new branch. */
+    public void fork(int index, String newText) {
+        TranscriptModel t = shown.get();
+        TurnViewModel turn = t.turn(index);
+        if (turn == null || turn.settledProperty().get() == null || t.conversationIdProperty().get() == null) {
+            return;
+        }
+        List<Turn> initial = new ArrayList<>(t.settledTurnsBefore(index));
+        initial.add(turn.settledProperty().get().withContent(newText.strip()).withIndex(initial.size()));
+        String id = t.conversationIdProperty().get();
+        launchFromStored(id, initial, id, t.titleProperty().get() + " · fork @ turn " + (index + 1));
+    }
+
+    /** Retries a failed conversation: a new branch that continues from the last good turn. */
+    public void retry() {
+        TranscriptModel t = shown.get();
+        String id = t.conversationIdProperty().get();
+        if (id == null) {
+            if (lastSettings != null) {
+                launch(lastSettings, List.of(), null, lastSettings.task().title());
+            }
+            return;
+        }
+        int failedAt = t.turns().stream().filter(v -> v.statusProperty().get() == TurnStatus.FAILED)
+                .mapToInt(TurnViewModel::index).findFirst().orElse(t.turns().size());
+        launchFromStored(id, t.settledTurnsBefore(failedAt), id, t.titleProperty().get() + " · retry");
+    }
+
+    /** Runs a stored conversation again from scratch with its stored settings. */
+    public void rerun(String conversationId, String title) {
+        launchFromStored(conversationId, List.of(), null, title + " · re-run");
+    }
+
+    private void launchFromStored(String id, List<Turn> initial, String parentId, String title) {
+        if (live != null) {
+            activity.set("A conversation is already running: stop it first");
+            return;
+        }
+        bg.run(() -> services.conversations().find(id)
+                        .flatMap(c -> RunSettings.fromJson(c.settingsJson(), services.tasks().all())),
+                s -> s.ifPresentOrElse(settings -> launch(settings.withTakeOver(takeOver.get()), initial, parentId,
+                        title), () -> activity.set("This conversation has no re-runnable settings")),
+                e -> activity.set("Cannot load settings: " + Messages.shortMessage(e)));
+    }
+
+    /** Shows a stored conversation (or the live one, if that is the one asked for). */
+    public void open(String conversationId) {
+        if (live != null && Objects.equals(conversationId, live.transcript.conversationIdProperty().get())) {
+            shown.set(live.transcript);
+            refreshBranches();
+            return;
+        }
+        bg.run(() -> services.conversations().find(conversationId), c -> {
+            c.ifPresent(conv -> shown.set(TranscriptModel.of(conv)));
+            refreshBranches();
+        }, e -> activity.set("Cannot open: " + Messages.shortMessage(e)));
+    }
+
+    private void refreshBranches() {
+        String id = shown.get().conversationIdProperty().get();
+        if (id == null) {
+            branches.clear();
+            return;
+        }
+        bg.run(() -> Branches.family(services.conversations().list(), id), branches::setAll,
+                e -> activity.set(Messages.shortMessage(e)));
+    }
+
+    public void onConversationsChanged(Runnable r) {
+        conversationsChanged.add(r);
+    }
+
+    private void fireConversationsChanged() {
+        conversationsChanged.forEach(Runnable::run);
+    }
+
+    public boolean isLive() {
+        return live != null;
+    }
+
+    public ObjectProperty<TranscriptModel> shownProperty() {
+        return shown;
+    }
+
+    public ObjectProperty<RunState> stateProperty() {
+        return state;
+    }
+
+    public BooleanProperty takeOverProperty() {
+        return takeOver;
+    }
+
+    public BooleanProperty awaitingHumanProperty() {
+        return awaitingHuman;
+    }
+
+    /** Fraction of the current model load, or -1 when unknown. */
+    public javafx.beans.property.DoubleProperty loadProgressProperty() {
+        return loadProgress;
+    }
+
+    /** True while models open (before the first event of a conversation). */
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty activityProperty() {
+        return activity;
+    }
+
+    public ObservableList<ConversationSummary> branches() {
+        return branches;
+    }
+}

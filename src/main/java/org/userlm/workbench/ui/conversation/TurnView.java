@@ -1,0 +1,247 @@
+package org.userlm.workbench.ui.conversation;
+
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.userlm.workbench.domain.GuardrailEvent;
+import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnStatus;
+
+/** One turn as a bubble: streams as plain wrapped text, then shows rendered markdown once the turn settles. */
+final class TurnView extends VBox {
+    /** What a bubble's buttons do. */
+    interface Actions {
+        void fork(int index, String newText);
+
+        void retry();
+
+        boolean editable();
+    }
+
+    private final TurnViewModel vm;
+    private final Actions actions;
+    private final StackPane body = new StackPane();
+    private final Label status = new Label();
+    private final TitledPane guardrails = new TitledPane();
+    private final VBox guardrailList = new VBox(6);
+    private final HBox errorRow = new HBox(8);
+    private final Button edit = new Button("Edit");
+    private final Button copy = new Button("Copy");
+    private StreamingText streaming;
+    // Settled bubbles keep their height per width: TextFlow re-lays all its text whenever the width it is asked
+    // about changes, and a growing streaming bubble makes the list ask every bubble again each frame.
+    private final java.util.Map<Double, Double> prefHeights = new java.util.HashMap<>();
+    private final java.util.Map<Double, Double> minHeights = new java.util.HashMap<>();
+    private final TurnViewModel.TextSink sink = new TurnViewModel.TextSink() {
+        @Override
+        public void appended(String delta) {
+            if (streaming != null) {
+                streaming.append(delta);
+            }
+        }
+
+        @Override
+        public void cleared() {
+            if (streaming != null) {
+                streaming.clear();
+            }
+        }
+    };
+    private final ChangeListener<Turn> onSettled = (o, was, t) -> showSettled(t);
+
+    TurnView(TurnViewModel vm, Actions actions) {
+        this.vm = vm;
+        this.actions = actions;
+        setId("turn-" + vm.index());
+        getStyleClass().addAll("turn-bubble", vm.role() == Role.USER ? "user-turn" : "assistant-turn");
+        setSpacing(6);
+        // The guardrail pane and the error row join the bubble only when needed: most turns never show them, and
+        // every node in the scene costs CSS and layout on the frame the bubble appears.
+        getChildren().addAll(header(), body);
+        guardrails.setContent(guardrailList);
+        guardrails.setExpanded(false);
+        guardrails.getStyleClass().add("guardrail-pane");
+        vm.guardrailEvents().addListener((ListChangeListener<GuardrailEvent>) c -> showGuardrails());
+        showGuardrails();
+        vm.settledProperty().addListener(onSettled);
+        if (vm.settledProperty().get() != null) {
+            showSettled(vm.settledProperty().get());
+        } else {
+            showStreaming();
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        if (streaming != null) {
+            return super.computePrefHeight(width);
+        }
+        return prefHeights.computeIfAbsent(width, super::computePrefHeight);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        if (streaming != null) {
+            return super.computeMinHeight(width);
+        }
+        return minHeights.computeIfAbsent(width, super::computeMinHeight);
+    }
+
+    @Override
+    public void requestLayout() {
+        prefHeights.clear();
+        minHeights.clear();
+        super.requestLayout();
+    }
+
+    private HBox header() {
+        boolean user = vm.role() == Role.USER;
+        Label role = new Label(user ? "USER" : "ASSISTANT");
+        role.getStyleClass().addAll("role-chip", user ? "role-user" : "role-assistant");
+        Label stats = new Label();
+        stats.getStyleClass().add("turn-stats");
+        stats.textProperty().bind(vm.statsProperty());
+        status.getStyleClass().add("turn-status");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        edit.getStyleClass().addAll("flat-button", "edit-turn");
+        edit.setOnAction(e -> beginEdit());
+        copy.getStyleClass().add("flat-button");
+        copy.setOnAction(e -> {
+            ClipboardContent cc = new ClipboardContent();
+            cc.putString(vm.text());
+            Clipboard.getSystemClipboard().setContent(cc);
+        });
+        HBox h = new HBox(10, role, status, spacer, stats, copy, edit);
+        h.getStyleClass().add("turn-header");
+        return h;
+    }
+
+    private void showStreaming() {
+        streaming = new StreamingText();
+        streaming.append(vm.text());
+        vm.addSink(sink);
+        body.getChildren().setAll(streaming);
+        setStatus(vm.role() == Role.USER && vm.text().isEmpty() ? "writing…" : "streaming", "status-streaming");
+        edit.setVisible(false);
+        copy.setVisible(false);
+        getChildren().remove(errorRow);
+    }
+
+    private void showError() {
+        if (errorRow.getChildren().isEmpty()) {
+            Button retry = new Button("Retry");
+            retry.getStyleClass().add("retry-button");
+            retry.setId("retryButton");
+            retry.setOnAction(e -> actions.retry());
+            Label error = new Label();
+            error.getStyleClass().add("turn-error");
+            error.setWrapText(true);
+            error.textProperty().bind(vm.errorProperty());
+            errorRow.getChildren().addAll(error, retry);
+            errorRow.getStyleClass().add("error-row");
+        }
+        if (!getChildren().contains(errorRow)) {
+            getChildren().add(errorRow);
+        }
+    }
+
+    private void showSettled(Turn t) {
+        vm.removeSink(sink);
+        streaming = null;
+        if (t.content().length() < MarkdownRenderer.ASYNC_THRESHOLD) {
+            body.getChildren().setAll(MarkdownRenderer.render(t.content()));
+        } else {
+            // The streamed text stays on screen until the rendered version is ready.
+            MarkdownRenderer.renderAsync(t.content(), node -> {
+                if (vm.settledProperty().get() == t) {
+                    body.getChildren().setAll(node);
+                }
+            });
+        }
+        boolean failed = t.status() == TurnStatus.FAILED;
+        setStatus(switch (t.status()) {
+            case COMPLETE -> "";
+            case CANCELLED -> "stopped";
+            case FAILED -> "failed";
+            default -> t.status().wire();
+        }, "status-" + t.status().wire());
+        if (failed) {
+            showError();
+        } else {
+            getChildren().remove(errorRow);
+        }
+        edit.setVisible(t.status() == TurnStatus.COMPLETE);
+        copy.setVisible(true);
+        if (failed) {
+            getStyleClass().add("failed-turn");
+        }
+    }
+
+    private void setStatus(String text, String styleClass) {
+        status.setText(text);
+        status.getStyleClass().setAll("turn-status", styleClass);
+        status.setVisible(!text.isEmpty());
+    }
+
+    private void showGuardrails() {
+        int n = vm.guardrailEvents().size();
+        if (n == 0) {
+            getChildren().remove(guardrails);
+            return;
+        }
+        if (!getChildren().contains(guardrails)) {
+            getChildren().add(2, guardrails);
+        }
+        guardrails.setText("⚑ " + n + " guardrail firing" + (n == 1 ? "" : "s") + " — click for details");
+        guardrailList.getChildren().clear();
+        for (GuardrailEvent e : vm.guardrailEvents()) {
+            Label what = new Label(e.rule() + " · " + e.action() + " · attempt " + e.attempt()
+                    + (e.detail().isEmpty() ? "" : " — " + e.detail()));
+            what.getStyleClass().add("guardrail-rule");
+            Label rejected = new Label("rejected: “" + e.rejectedText() + "”");
+            rejected.getStyleClass().add("guardrail-rejected");
+            rejected.setWrapText(true);
+            guardrailList.getChildren().addAll(what, rejected);
+        }
+    }
+
+    private void beginEdit() {
+        if (!actions.editable()) {
+            return;
+        }
+        TextArea area = new TextArea(vm.text());
+        area.setId("editArea");
+        area.setWrapText(true);
+        area.setPrefRowCount(4);
+        Button fork = new Button("Fork from here");
+        fork.setId("forkButton");
+        fork.getStyleClass().add("accent-button");
+        fork.setOnAction(e -> actions.fork(vm.index(), area.getText()));
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> showSettled(vm.settledProperty().get()));
+        Label hint = new Label("The original stays; the edited conversation continues as a new branch.");
+        hint.getStyleClass().add("hint");
+        VBox editor = new VBox(6, area, new HBox(8, fork, cancel, hint));
+        body.getChildren().setAll(editor);
+        edit.setVisible(false);
+        area.requestFocus();
+    }
+
+    /** Stops listening to the view model (the bubble left the scene). */
+    void dispose() {
+        vm.removeSink(sink);
+        vm.settledProperty().removeListener(onSettled);
+    }
+}

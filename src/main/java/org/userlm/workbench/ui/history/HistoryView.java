@@ -1,0 +1,97 @@
+package org.userlm.workbench.ui.history;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.userlm.workbench.storage.ConversationSummary;
+
+/** History list with search, open, rename, delete/undo and re-run. */
+public final class HistoryView extends VBox {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    public HistoryView(HistoryViewModel vm, Consumer<String> open, BiConsumer<String, String> rerun) {
+        setSpacing(8);
+        getStyleClass().add("history-view");
+        TextField search = new TextField();
+        search.setId("historySearch");
+        search.setPromptText("Search text across all turns");
+        search.textProperty().bindBidirectional(vm.queryProperty());
+        ListView<ConversationSummary> list = new ListView<>(vm.items());
+        list.setId("historyList");
+        list.setCellFactory(l -> new SummaryCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.setOnMouseClicked(e -> {
+            ConversationSummary s = list.getSelectionModel().getSelectedItem();
+            if (s != null && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                open.accept(s.id());
+            }
+        });
+        Button openButton = new Button("Open");
+        openButton.setId("openConversation");
+        openButton.setOnAction(e -> selected(list, s -> open.accept(s.id())));
+        Button rename = new Button("Rename");
+        rename.setId("renameConversation");
+        rename.setOnAction(e -> selected(list, s -> {
+            TextInputDialog d = new TextInputDialog(s.title());
+            d.setHeaderText("Rename conversation");
+            d.showAndWait().filter(t -> !t.isBlank()).ifPresent(t -> vm.rename(s.id(), t.strip()));
+        }));
+        Button delete = new Button("Delete");
+        delete.setId("deleteConversation");
+        delete.setOnAction(e -> selected(list, vm::delete));
+        Button undo = new Button("Undo");
+        undo.setId("undoDelete");
+        undo.visibleProperty().bind(vm.lastDeletedProperty().isNotNull());
+        undo.setOnAction(e -> vm.undoDelete());
+        Button again = new Button("Re-run");
+        again.setId("rerunConversation");
+        again.setOnAction(e -> selected(list, s -> rerun.accept(s.id(), s.title())));
+        for (Button b : new Button[] {openButton, rename, delete, undo, again}) {
+            b.getStyleClass().add("small-button");
+        }
+        Label status = new Label();
+        status.getStyleClass().add("hint");
+        status.textProperty().bind(vm.statusProperty());
+        getChildren().addAll(search, list, new HBox(6, openButton, rename, delete, undo, again), status);
+    }
+
+    private static void selected(ListView<ConversationSummary> list, Consumer<ConversationSummary> action) {
+        ConversationSummary s = list.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            action.accept(s);
+        }
+    }
+
+    private static final class SummaryCell extends ListCell<ConversationSummary> {
+        @Override
+        protected void updateItem(ConversationSummary s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty || s == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label title = new Label((s.parentId() == null ? "" : "↳ ") + s.title());
+            title.getStyleClass().add("history-title");
+            Label meta = new Label((s.endedBy() == null ? "running / interrupted" : s.endedBy().wire()) + " · "
+                    + s.turnCount() + " turns · " + s.userModel() + " ⇄ " + s.assistantModel() + " · "
+                    + WHEN.format(Instant.ofEpochMilli(s.createdAtMs())));
+            meta.getStyleClass().add("hint");
+            setText(null);
+            setGraphic(new VBox(2, title, meta));
+        }
+    }
+}

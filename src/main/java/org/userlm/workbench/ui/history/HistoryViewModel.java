@@ -1,0 +1,90 @@
+package org.userlm.workbench.ui.history;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.userlm.workbench.storage.ConversationSummary;
+import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.Messages;
+import org.userlm.workbench.ui.common.WorkbenchServices;
+
+/** Stored conversations: list, full-text search across turns, rename, delete with undo. FX thread. */
+public final class HistoryViewModel {
+    private final WorkbenchServices services;
+    private final Background bg;
+    private final ObservableList<ConversationSummary> items = FXCollections.observableArrayList();
+    private final StringProperty query = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<ConversationSummary> lastDeleted = new SimpleObjectProperty<>();
+    private long generation;
+
+    public HistoryViewModel(WorkbenchServices services, Background bg) {
+        this.services = services;
+        this.bg = bg;
+        query.addListener((o, a, b) -> refresh());
+    }
+
+    /** Reloads (search when the query is not blank). Late answers of older queries are dropped. */
+    public void refresh() {
+        String q = query.get() == null ? "" : query.get().strip();
+        long mine = ++generation;
+        bg.run(() -> q.isEmpty() ? services.conversations().list() : services.conversations().search(q), rows -> {
+            if (mine == generation) {
+                items.setAll(rows);
+                status.set(rows.size() + (q.isEmpty() ? " conversations" : " matching “" + q + "”"));
+            }
+        }, e -> status.set("Search failed: " + Messages.shortMessage(e)));
+    }
+
+    public void rename(String id, String title) {
+        bg.run(() -> {
+            services.conversations().rename(id, title);
+            return null;
+        }, ok -> refresh(), e -> status.set("Rename failed: " + Messages.shortMessage(e)));
+    }
+
+    public void delete(ConversationSummary s) {
+        bg.run(() -> {
+            services.conversations().delete(s.id());
+            return null;
+        }, ok -> {
+            lastDeleted.set(s);
+            status.set("Deleted “" + s.title() + "” — Undo (Ctrl+Z)");
+            refresh();
+        }, e -> status.set("Delete failed: " + Messages.shortMessage(e)));
+    }
+
+    public void undoDelete() {
+        ConversationSummary s = lastDeleted.get();
+        if (s == null) {
+            return;
+        }
+        bg.run(() -> {
+            services.conversations().restore(s.id());
+            return null;
+        }, ok -> {
+            lastDeleted.set(null);
+            status.set("Restored “" + s.title() + "”");
+            refresh();
+        }, e -> status.set("Undo failed: " + Messages.shortMessage(e)));
+    }
+
+    public ObservableList<ConversationSummary> items() {
+        return items;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<ConversationSummary> lastDeletedProperty() {
+        return lastDeleted;
+    }
+}

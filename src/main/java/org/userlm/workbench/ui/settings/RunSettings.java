@@ -1,0 +1,60 @@
+package org.userlm.workbench.ui.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.userlm.workbench.domain.AssistantSettings;
+import org.userlm.workbench.domain.SimulatorSettings;
+import org.userlm.workbench.domain.Task;
+
+/**
+ * An immutable snapshot of everything a Start needs, taken on the FX thread and handed to the runner thread.
+ * Stored with the conversation as JSON (backend env-var names only, never keys) so it can be re-run.
+ */
+public record RunSettings(Task task, String intent, SimulatorSettings simulator, AssistantSettings assistant,
+                          int maxUserTurns, boolean stopWhenSolved, boolean takeOver) {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public RunSettings {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(simulator, "simulator");
+        Objects.requireNonNull(assistant, "assistant");
+    }
+
+    /** The stored form: the task by id. */
+    record Stored(String taskId, String intent, SimulatorSettings simulator, AssistantSettings assistant,
+                  int maxUserTurns, boolean stopWhenSolved) {
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(new Stored(task.id(), intent, simulator, assistant, maxUserTurns,
+                    stopWhenSolved));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write settings", e);
+        }
+    }
+
+    /** Parses stored settings; empty when they are missing, unreadable or the task is gone. */
+    public static Optional<RunSettings> fromJson(String json, List<Task> tasks) {
+        if (json == null || json.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Stored s = JSON.readValue(json, Stored.class);
+            return tasks.stream().filter(t -> t.id().equals(s.taskId())).findFirst()
+                    .map(t -> new RunSettings(t, s.intent(), s.simulator(), s.assistant(), s.maxUserTurns(),
+                            s.stopWhenSolved(), false));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public RunSettings withTakeOver(boolean on) {
+        return new RunSettings(task, intent, simulator, assistant, maxUserTurns, stopWhenSolved, on);
+    }
+}

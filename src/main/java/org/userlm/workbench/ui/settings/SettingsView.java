@@ -1,0 +1,225 @@
+package org.userlm.workbench.ui.settings;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
+import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
+import org.userlm.workbench.domain.SimulatorKind;
+import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailForm;
+import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailPreset;
+import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
+
+/** The right-hand settings column: simulator, guardrails, assistant, intent. Binds only. */
+public final class SettingsView extends ScrollPane {
+    private final SettingsViewModel vm;
+
+    public SettingsView(SettingsViewModel vm) {
+        this.vm = vm;
+        setId("settingsPane");
+        getStyleClass().add("settings-pane");
+        setFitToWidth(true);
+        VBox cards = new VBox(10, card("User simulator", simulatorCard()), card("Guardrails", guardrailCard()),
+                card("Assistant", assistantCard()), card("Intent & run", intentCard()));
+        cards.getStyleClass().add("settings-cards");
+        setContent(cards);
+    }
+
+    private static TitledPane card(String title, Node content) {
+        TitledPane p = new TitledPane(title, content);
+        p.getStyleClass().add("settings-card");
+        return p;
+    }
+
+    private Node simulatorCard() {
+        ChoiceBox<SimulatorKind> kind = new ChoiceBox<>();
+        kind.getItems().setAll(SimulatorKind.values());
+        kind.setId("simKind");
+        kind.valueProperty().bindBidirectional(vm.simulatorKind);
+        ChoiceBox<SamplingPreset> preset = new ChoiceBox<>();
+        preset.getItems().setAll(SamplingPreset.values());
+        preset.setId("samplingPreset");
+        preset.valueProperty().bindBidirectional(vm.samplingPreset);
+        GridPane g = backendGrid(vm.simulator, "sim");
+        int r = g.getRowCount();
+        g.addRow(r++, label("Simulator"), kind);
+        g.addRow(r, label("Sampling preset"), preset);
+        return g;
+    }
+
+    private Node assistantCard() {
+        GridPane g = backendGrid(vm.assistant, "asst");
+        TextArea prompt = new TextArea();
+        prompt.setId("systemPrompt");
+        prompt.setWrapText(true);
+        prompt.setPrefRowCount(3);
+        prompt.textProperty().bindBidirectional(vm.systemPrompt);
+        Button reset = new Button("Default for task");
+        reset.getStyleClass().add("flat-button");
+        reset.setOnAction(e -> vm.resetSystemPrompt());
+        g.add(label("System prompt"), 0, g.getRowCount());
+        g.add(reset, 1, g.getRowCount() - 1);
+        g.add(prompt, 0, g.getRowCount(), 2, 1);
+        return g;
+    }
+
+    private GridPane backendGrid(BackendForm f, String prefix) {
+        GridPane g = grid();
+        ComboBox<BackendProfile> profile = new ComboBox<>(vm.profiles);
+        profile.setId(prefix + "Profile");
+        profile.valueProperty().bindBidirectional(f.profile);
+        profile.setMaxWidth(Double.MAX_VALUE);
+        Button save = new Button("Save…");
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        save.getStyleClass().add("flat-button");
+        save.setOnAction(e -> {
+            TextInputDialog d = new TextInputDialog(f.model.get());
+            d.setHeaderText("Save these backend settings as a profile (API keys are never stored)");
+            d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> vm.saveProfile(f, name.strip()));
+        });
+        HBox.setHgrow(profile, Priority.ALWAYS);
+        ChoiceBox<BackendChoice> kind = new ChoiceBox<>();
+        kind.getItems().setAll(BackendChoice.values());
+        kind.setId(prefix + "Backend");
+        kind.valueProperty().bindBidirectional(f.kind);
+        Button test = new Button("Test connection");
+        test.setId(prefix + "TestConnection");
+        test.setOnAction(e -> vm.testConnection(f));
+        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label status = new Label();
+        status.setId(prefix + "ConnectionStatus");
+        status.getStyleClass().add("connection-status");
+        status.setWrapText(true);
+        status.textProperty().bind(f.connectionStatus);
+        g.addRow(0, label("Profile"), new HBox(6, profile, save));
+        g.addRow(1, label("Backend"), kind);
+        g.addRow(2, label("Base URL"), field(f.baseUrl, prefix + "BaseUrl", "http://127.0.0.1:8000/v1"));
+        g.addRow(3, label("Model"), field(f.model, prefix + "Model", "model name on the server"));
+        g.addRow(4, label("API key env"), field(f.apiKeyEnv, prefix + "ApiKeyEnv", "e.g. OPENAI_API_KEY (name only)"));
+        g.addRow(5, label("Model folder"), field(f.localPath, prefix + "LocalPath", "models/UserLM-8b"));
+        g.add(test, 0, 6);
+        g.add(status, 1, 6);
+        g.addRow(7, label("Temperature"), doubleSpinner(f.temperature, 0, 2, 0.05, prefix + "Temperature"));
+        g.addRow(8, label("Top-p"), doubleSpinner(f.topP, 0, 1, 0.05, prefix + "TopP"));
+        g.addRow(9, label("Max new tokens"), intSpinner(f.maxTokens, 1, 32768, prefix + "MaxTokens"));
+        return g;
+    }
+
+    private Node guardrailCard() {
+        GuardrailForm f = vm.guardrails;
+        GridPane g = grid();
+        ChoiceBox<GuardrailPreset> preset = new ChoiceBox<>();
+        preset.getItems().setAll(GuardrailPreset.values());
+        preset.setId("guardrailPreset");
+        preset.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(preset, Priority.ALWAYS);
+        preset.valueProperty().bindBidirectional(f.preset);
+        Button reset = new Button("Reset");
+        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reset.setId("resetGuardrails");
+        reset.setOnAction(e -> f.reset());
+        g.addRow(0, label("Preset"), new HBox(6, preset, reset));
+        g.addRow(1, toggle("First words", f.filterFirst, "guardFirst"),
+                field(f.bannedFirst, "bannedFirstWords", "I, You, Here"));
+        ChoiceBox<TerminationMode> mode = new ChoiceBox<>();
+        mode.getItems().setAll(TerminationMode.values());
+        mode.valueProperty().bindBidirectional(f.terminationMode);
+        g.addRow(2, toggle("End ban", f.avoidTermination, "guardTermination"), mode);
+        HBox words = new HBox(6, intSpinner(f.minWords, 0, 500, "minWords"), new Label("–"),
+                intSpinner(f.maxWords, 1, 500, "maxWords"));
+        words.setAlignment(Pos.CENTER_LEFT);
+        g.addRow(3, toggle("Length", f.length, "guardLength"), words);
+        g.addRow(4, toggle("Verbatim", f.verbatim, "guardVerbatim"),
+                new HBox(6, new Label("retries"), intSpinner(f.maxRetries, 0, 20, "maxRetries")));
+        Label note = new Label("Paper values are reported by third parties, not confirmed by the authors.");
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        g.add(note, 0, 5, 2, 1);
+        return g;
+    }
+
+    private Node intentCard() {
+        TextArea intent = new TextArea();
+        intent.setId("intentEditor");
+        intent.setWrapText(true);
+        intent.setPrefRowCount(5);
+        intent.textProperty().bindBidirectional(vm.intent);
+        Button regen = new Button("Regenerate from task");
+        regen.getStyleClass().add("flat-button");
+        regen.setOnAction(e -> vm.regenerateIntent());
+        Label hint = new Label("Only the user simulator sees the intent; the assistant never does.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        CheckBox solved = new CheckBox("Stop when the assistant solves the task (graded)");
+        solved.selectedProperty().bindBidirectional(vm.stopWhenSolved);
+        HBox turns = new HBox(6, new Label("Max user turns"), intSpinner(vm.maxUserTurns, 1, 50, "maxUserTurns"));
+        turns.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, hint, intent, regen, turns, solved);
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.getStyleClass().add("form-grid");
+        return g;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("form-label");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static TextField field(javafx.beans.property.StringProperty p, String id, String prompt) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setPromptText(prompt);
+        t.textProperty().bindBidirectional(p);
+        GridPane.setHgrow(t, Priority.ALWAYS);
+        return t;
+    }
+
+    private static ToggleSwitch toggle(String text, BooleanProperty p, String id) {
+        ToggleSwitch s = new ToggleSwitch(text);
+        s.setId(id);
+        s.selectedProperty().bindBidirectional(p);
+        return s;
+    }
+
+    private static Spinner<Double> doubleSpinner(ObjectProperty<Double> p, double min, double max, double step,
+                                                 String id) {
+        Spinner<Double> s = new Spinner<>(min, max, p.get(), step);
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(100);
+        s.getValueFactory().valueProperty().bindBidirectional(p);
+        return s;
+    }
+
+    private static Spinner<Integer> intSpinner(ObjectProperty<Integer> p, int min, int max, String id) {
+        Spinner<Integer> s = new Spinner<>(min, max, p.get() == null ? min : p.get());
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(76);
+        s.getValueFactory().valueProperty().bindBidirectional(p);
+        return s;
+    }
+}

@@ -1,0 +1,259 @@
+package org.userlm.workbench.ui.settings;
+
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.userlm.workbench.domain.AssistantSettings;
+import org.userlm.workbench.domain.BackendSettings;
+import org.userlm.workbench.domain.GenerationParams;
+import org.userlm.workbench.domain.GuardrailSettings;
+import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
+import org.userlm.workbench.domain.SimulatorKind;
+import org.userlm.workbench.domain.SimulatorSettings;
+import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.simulation.Intents;
+import org.userlm.workbench.simulation.SystemPrompts;
+import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.Messages;
+import org.userlm.workbench.ui.common.WorkbenchServices;
+
+/** Simulator, guardrails, assistant, intent and system prompt for the next Start. FX thread. */
+public final class SettingsViewModel {
+    /** UserLM sampling presets; the generation_config values are reported by third parties, not verified. */
+    public enum SamplingPreset {
+        CARD("Model card: T 1.0 · top-p 0.8", GenerationParams.userLmCard()),
+        GENERATION_CONFIG("generation_config: T 0.6 · top-p 0.9 (reported, unverified)",
+                GenerationParams.userLmGenerationConfig());
+
+        final String label;
+        final GenerationParams params;
+
+        SamplingPreset(String label, GenerationParams params) {
+            this.label = label;
+            this.params = params;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Guardrail presets of PROTOCOL.md section 3. */
+    public enum GuardrailPreset {
+        DEFAULT("Default (ours)", GuardrailSettings.defaults()),
+        PAPER("Paper (reported values, unverified)", GuardrailSettings.paper()),
+        OFF("Off (ablation)", GuardrailSettings.off());
+
+        final String label;
+        final GuardrailSettings settings;
+
+        GuardrailPreset(String label, GuardrailSettings settings) {
+            this.label = label;
+            this.settings = settings;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    final BackendForm simulator = new BackendForm();
+    final BackendForm assistant = new BackendForm();
+    final ObjectProperty<SimulatorKind> simulatorKind = new SimpleObjectProperty<>(SimulatorKind.USERLM);
+    final ObjectProperty<SamplingPreset> samplingPreset = new SimpleObjectProperty<>(SamplingPreset.CARD);
+    final GuardrailForm guardrails = new GuardrailForm();
+    final StringProperty systemPrompt = new SimpleStringProperty("");
+    final StringProperty intent = new SimpleStringProperty("");
+    final ObjectProperty<Integer> maxUserTurns = new SimpleObjectProperty<>(4);
+    final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(false);
+    final ObservableList<BackendProfile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<Task> task = new SimpleObjectProperty<>();
+    private final WorkbenchServices services;
+    private final Background bg;
+    private final ProfileStore store;
+
+    public SettingsViewModel(WorkbenchServices services, Background bg, ProfileStore store) {
+        this.services = services;
+        this.bg = bg;
+        this.store = store;
+        profiles.setAll(store.load());
+        samplingPreset.addListener((o, a, p) -> {
+            if (p != null) {
+                simulator.applyParams(p.params);
+            }
+        });
+        simulator.applyParams(GenerationParams.userLmCard());
+        assistant.applyParams(GenerationParams.assistantDefault());
+        simulator.profile.set(profiles.get(0));
+        assistant.profile.set(profiles.get(0));
+        task.addListener((o, a, t) -> {
+            if (t != null) {
+                regenerateIntent();
+                resetSystemPrompt();
+            }
+        });
+    }
+
+    public void regenerateIntent() {
+        if (task.get() != null) {
+            intent.set(Intents.fromTask(task.get()).text());
+        }
+    }
+
+    public void resetSystemPrompt() {
+        if (task.get() != null) {
+            systemPrompt.set(SystemPrompts.assistantDefault(task.get().kind()));
+        }
+    }
+
+    /** Lists the endpoint's models or explains the failure, in the form's status line. */
+    public void testConnection(BackendForm form) {
+        BackendSettings b;
+        try {
+            b = form.backend();
+        } catch (RuntimeException e) {
+            form.connectionStatus.set("✗ " + Messages.shortMessage(e));
+            return;
+        }
+        form.connectionStatus.set("Connecting to " + b.label() + "…");
+        bg.run(() -> {
+            try {
+                return services.testConnection(b);
+            } catch (org.userlm.workbench.inference.InferenceException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, models -> form.connectionStatus.set("✓ Connected · " + models.size() + " model"
+                + (models.size() == 1 ? "" : "s") + (models.isEmpty() ? "" : ": " + String.join(", ",
+                models.subList(0, Math.min(4, models.size()))) + (models.size() > 4 ? ", …" : ""))),
+                e -> form.connectionStatus.set("✗ " + Messages.shortMessage(e)));
+    }
+
+    /** Saves the form's fields as a named profile (in the config file; never an API key). */
+    public void saveProfile(BackendForm form, String name) {
+        BackendProfile p = form.asProfile(name);
+        profiles.removeIf(x -> x.name().equals(name));
+        profiles.add(p);
+        List<BackendProfile> snapshot = List.copyOf(profiles);
+        bg.run(() -> {
+            store.save(snapshot);
+            return null;
+        }, ok -> form.profile.set(p), e -> form.connectionStatus.set("✗ cannot save profile: "
+                + Messages.shortMessage(e)));
+    }
+
+    /** A snapshot for the runner, or an explanation of what is missing. */
+    public RunSettings snapshot() {
+        Task t = task.get();
+        if (t == null) {
+            throw new IllegalStateException("Choose a task first");
+        }
+        SimulatorKind k = simulatorKind.get();
+        BackendSettings simBackend = k == SimulatorKind.HUMAN ? null : simulator.backend();
+        if (simBackend != null && simBackend.model() == null) {
+            throw new IllegalStateException("The simulator needs a model name");
+        }
+        if (assistant.backend().model() == null) {
+            throw new IllegalStateException("The assistant needs a model name");
+        }
+        SimulatorSettings sim = new SimulatorSettings(simulatorName(k, simBackend), k, simBackend, simulator.params(),
+                guardrails.settings(), null, null);
+        AssistantSettings asst = new AssistantSettings(assistant.backend().model(), assistant.backend(),
+                assistant.params(), systemPrompt.get());
+        return new RunSettings(t, intent.get(), sim, asst, maxUserTurns.get(), stopWhenSolved.get(), false);
+    }
+
+    private static String simulatorName(SimulatorKind k, BackendSettings b) {
+        return k == SimulatorKind.HUMAN ? "human" : b.model() + (k == SimulatorKind.USERLM ? " + guardrails" : "");
+    }
+
+    /** Short label for the status bar. */
+    public String backendLabel() {
+        return simulator.backend().label() + "  ⇄  " + assistant.backend().label();
+    }
+
+    public ObjectProperty<Task> taskProperty() {
+        return task;
+    }
+
+    public BackendForm simulator() {
+        return simulator;
+    }
+
+    public BackendForm assistant() {
+        return assistant;
+    }
+
+    public StringProperty intentProperty() {
+        return intent;
+    }
+
+    public ObjectProperty<Integer> maxUserTurnsProperty() {
+        return maxUserTurns;
+    }
+
+    public ObservableList<BackendProfile> profiles() {
+        return profiles;
+    }
+
+    static List<String> words(String csv) {
+        return Arrays.stream(csv.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** The four guardrails' fields. */
+    public static final class GuardrailForm {
+        final ObjectProperty<GuardrailPreset> preset = new SimpleObjectProperty<>(GuardrailPreset.DEFAULT);
+        final BooleanProperty filterFirst = new SimpleBooleanProperty();
+        final StringProperty bannedFirst = new SimpleStringProperty();
+        final BooleanProperty avoidTermination = new SimpleBooleanProperty();
+        final ObjectProperty<TerminationMode> terminationMode = new SimpleObjectProperty<>();
+        final BooleanProperty length = new SimpleBooleanProperty();
+        final ObjectProperty<Integer> minWords = new SimpleObjectProperty<>();
+        final ObjectProperty<Integer> maxWords = new SimpleObjectProperty<>();
+        final BooleanProperty verbatim = new SimpleBooleanProperty();
+        final ObjectProperty<Integer> maxRetries = new SimpleObjectProperty<>();
+        private GuardrailSettings base = GuardrailSettings.defaults();
+
+        GuardrailForm() {
+            apply(GuardrailSettings.defaults());
+            preset.addListener((o, a, p) -> {
+                if (p != null) {
+                    apply(p.settings);
+                }
+            });
+        }
+
+        void apply(GuardrailSettings g) {
+            base = g;
+            filterFirst.set(g.filterFirstTokens());
+            bannedFirst.set(String.join(", ", g.bannedFirstTokens()));
+            avoidTermination.set(g.avoidTermination());
+            terminationMode.set(g.terminationMode());
+            length.set(g.lengthThreshold());
+            minWords.set(g.minWords());
+            maxWords.set(g.maxWords());
+            verbatim.set(g.verbatimRepetition());
+            maxRetries.set(g.maxRetries());
+        }
+
+        /** Back to the project defaults. */
+        public void reset() {
+            preset.set(GuardrailPreset.DEFAULT);
+            apply(GuardrailSettings.defaults());
+        }
+
+        GuardrailSettings settings() {
+            return new GuardrailSettings(filterFirst.get(), words(bannedFirst.get()), avoidTermination.get(),
+                    terminationMode.get(), base.minUserTurnsBeforeEnd(), length.get(), minWords.get(), maxWords.get(),
+                    verbatim.get(), base.intentNgram(), maxRetries.get(), base.maxNewTokens(), base.useServerBans());
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package org.userlm.workbench.ui.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.WorkbenchServices;
+import org.userlm.workbench.ui.conversation.ConversationView;
+import org.userlm.workbench.ui.conversation.ConversationViewModel;
+import org.userlm.workbench.ui.history.HistoryView;
+import org.userlm.workbench.ui.history.HistoryViewModel;
+import org.userlm.workbench.ui.settings.BackendForm;
+import org.userlm.workbench.ui.settings.BackendProfile;
+import org.userlm.workbench.ui.settings.ProfileStore;
+import org.userlm.workbench.ui.settings.SettingsView;
+import org.userlm.workbench.ui.settings.SettingsViewModel;
+import org.userlm.workbench.ui.tasks.TaskBrowserView;
+import org.userlm.workbench.ui.tasks.TaskBrowserViewModel;
+
+/** Assembles the main window: tasks/history | conversation | settings, header and status bar. */
+public final class MainWindow {
+    static final String BASE_CSS = "/assets/css/workbench.css";
+    private final WorkbenchServices services;
+    private final Path configDir;
+    private final Background bg = new Background(Platform::runLater);
+    private final TaskBrowserViewModel tasks;
+    private final HistoryViewModel history;
+    private final SettingsViewModel settings;
+    private final ConversationViewModel conversation;
+    private final TabPane left = new TabPane();
+    private Scene scene;
+    private Stage stage;
+    private boolean dark;
+
+    public MainWindow(WorkbenchServices services, Path configDir) {
+        this.services = services;
+        this.configDir = configDir;
+        tasks = new TaskBrowserViewModel(services, bg);
+        history = new HistoryViewModel(services, bg);
+        settings = new SettingsViewModel(services, bg, new ProfileStore(configDir));
+        conversation = new ConversationViewModel(services, bg);
+        tasks.selectedProperty().addListener((o, a, t) -> settings.taskProperty().set(t));
+        conversation.onConversationsChanged(history::refresh);
+    }
+
+    public void show(Stage s) {
+        this.stage = s;
+        UiState state = UiState.load(configDir);
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("workbench");
+        root.setTop(header());
+        Tab taskTab = new Tab("Tasks", new TaskBrowserView(tasks));
+        taskTab.setId("tasksTab");
+        Tab historyTab = new Tab("History", new HistoryView(history, conversation::open, conversation::rerun));
+        historyTab.setId("historyTab");
+        left.getTabs().setAll(taskTab, historyTab);
+        left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        left.getStyleClass().add("side-tabs");
+        ConversationView conv = new ConversationView(conversation, this::start);
+        SettingsView settingsView = new SettingsView(settings);
+        SplitPane split = new SplitPane(left, conv, settingsView);
+        split.setDividerPositions(0.22, 0.72);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(settingsView, false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        // Never larger than the screen (a headless test screen is only 1280x800).
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(width(state.width(), 1440), screen.getWidth()),
+                Math.min(width(state.height(), 900), screen.getHeight()));
+        dark = Boolean.TRUE.equals(state.dark());
+        applyTheme();
+        installShortcuts();
+        restore(state);
+        s.setTitle("UserLM Workbench");
+        s.setScene(scene);
+        s.show();
+        tasks.load(state.taskId());
+        history.refresh();
+        if (Boolean.getBoolean("userlm.autostart")) {
+            // Kiosk/demo mode: start as soon as a task is selected (used for screenshots and projector demos).
+            tasks.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends org.userlm.workbench.domain.Task> o,
+                                    org.userlm.workbench.domain.Task a, org.userlm.workbench.domain.Task t) {
+                    tasks.selectedProperty().removeListener(this);
+                    Platform.runLater(MainWindow.this::start);
+                }
+            });
+        }
+    }
+
+    private static double width(Double saved, double fallback) {
+        return saved == null || saved < 400 ? fallback : saved;
+    }
+
+    private HBox header() {
+        Label title = new Label("UserLM Workbench");
+        title.getStyleClass().add("app-title");
+        Label sub = new Label("user simulators × assistants, live");
+        sub.getStyleClass().add("app-subtitle");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button theme = new Button("◐ Theme");
+        theme.setId("themeToggle");
+        theme.getStyleClass().add("flat-button");
+        theme.setOnAction(e -> toggleTheme());
+        Button help = new Button("?");
+        help.setId("helpButton");
+        help.getStyleClass().addAll("flat-button", "help-button");
+        help.setOnAction(e -> showCheatSheet());
+        HBox h = new HBox(10, title, sub, spacer, theme, help);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.getStyleClass().add("app-header");
+        return h;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(conversation.activityProperty());
+        bar.progressProperty().bind(Bindings.when(conversation.busyProperty())
+                .then(conversation.loadProgressProperty()).otherwise(0.0));
+        BackendForm sim = settings.simulator();
+        BackendForm asst = settings.assistant();
+        Label backend = new Label();
+        backend.setId("backendLabel");
+        backend.textProperty().bind(Bindings.createStringBinding(() -> "⚙ " + settings.backendLabel(),
+                sim.kindProperty(), sim.baseUrlProperty(), sim.modelProperty(), asst.kindProperty(),
+                asst.baseUrlProperty(), asst.modelProperty()));
+        Label db = new Label("DB " + services.databaseLabel());
+        db.getStyleClass().add("hint");
+        bar.getRightItems().addAll(backend, new Label("  "), db);
+        return bar;
+    }
+
+    private void start() {
+        try {
+            conversation.start(settings.snapshot());
+        } catch (IllegalStateException e) {
+            conversation.activityProperty().set(e.getMessage());
+        }
+    }
+
+    private void installShortcuts() {
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::start);
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), conversation::pause);
+        acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), conversation::step);
+        acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), conversation::resume);
+        acc.put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
+                () -> conversation.takeOverProperty().set(!conversation.takeOverProperty().get()));
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> focus(0, "#taskSearch"));
+        acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> focus(1, "#historySearch"));
+        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), history::undoDelete);
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::toggleTheme);
+        acc.put(new KeyCodeCombination(KeyCode.F1), this::showCheatSheet);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && conversation.isLive()) {
+                conversation.stop();
+                e.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                showCheatSheet();
+                e.consume();
+            }
+        });
+    }
+
+    private void focus(int tab, String selector) {
+        left.getSelectionModel().select(tab);
+        Platform.runLater(() -> {
+            var n = scene.lookup(selector);
+            if (n != null) {
+                n.requestFocus();
+            }
+        });
+    }
+
+    private void showCheatSheet() {
+        CheatSheet.show(stage, BASE_CSS, scene.getStylesheets());
+    }
+
+    private void toggleTheme() {
+        dark = !dark;
+        applyTheme();
+    }
+
+    private void applyTheme() {
+        scene.getStylesheets().setAll(css(BASE_CSS), css(dark ? "/assets/css/dark.css" : "/assets/css/light.css"));
+    }
+
+    private static String css(String path) {
+        var url = MainWindow.class.getResource(path);
+        return url == null ? path : url.toExternalForm();
+    }
+
+    private void restore(UiState s) {
+        if (s.x() != null && s.y() != null) {
+            stage.setX(s.x());
+            stage.setY(s.y());
+        }
+        stage.setMaximized(Boolean.TRUE.equals(s.maximized()));
+        if (s.leftTab() != null && s.leftTab() >= 0 && s.leftTab() < left.getTabs().size()) {
+            left.getSelectionModel().select(s.leftTab());
+        }
+        selectProfile(settings.simulator(), s.simulatorProfile());
+        selectProfile(settings.assistant(), s.assistantProfile());
+    }
+
+    private void selectProfile(BackendForm form, String name) {
+        List<BackendProfile> all = settings.profiles();
+        all.stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(form.profileProperty()::set);
+    }
+
+    /** Saves geometry and selections; called when the window closes. */
+    public void saveState() {
+        var task = tasks.selectedProperty().get();
+        var sp = settings.simulator().profileProperty().get();
+        var ap = settings.assistant().profileProperty().get();
+        new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(), dark,
+                task == null ? null : task.id(), sp == null ? null : sp.name(), ap == null ? null : ap.name(),
+                left.getSelectionModel().getSelectedIndex()).save(configDir);
+        conversation.stop();
+        bg.shutdown();
+    }
+
+    ConversationViewModel conversation() {
+        return conversation;
+    }
+
+}
