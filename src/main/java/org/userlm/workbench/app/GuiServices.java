@@ -10,6 +10,9 @@ import org.userlm.workbench.inference.DemoChatModel;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
 import org.userlm.workbench.simulation.ConversationRunner;
+import org.userlm.workbench.storage.AnnotationRepository;
+import org.userlm.workbench.storage.AnnotationSchemaRepository;
+import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
 import org.userlm.workbench.ui.common.WorkbenchServices;
@@ -40,6 +43,21 @@ public final class GuiServices implements WorkbenchServices {
     @Override
     public ConversationRunner runner() {
         return ctx.runner();
+    }
+
+    @Override
+    public ComparisonRepository comparisons() {
+        return ctx.comparisons();
+    }
+
+    @Override
+    public AnnotationRepository annotations() {
+        return ctx.annotations();
+    }
+
+    @Override
+    public AnnotationSchemaRepository annotationSchemas() {
+        return ctx.annotationSchemas();
     }
 
     @Override

@@ -5,6 +5,9 @@ import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.ModelProvider;
 import org.userlm.workbench.simulation.ConversationRunner;
+import org.userlm.workbench.storage.AnnotationRepository;
+import org.userlm.workbench.storage.AnnotationSchemaRepository;
+import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
 
@@ -19,6 +22,15 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
     TaskRepository tasks();
 
     ConversationRunner runner();
+
+    /** Stored comparisons and blind judgments (the Compare workspace). */
+    ComparisonRepository comparisons();
+
+    /** Annotations (the Annotate workspace). */
+    AnnotationRepository annotations();
+
+    /** Annotation schemas (the Annotate workspace). */
+    AnnotationSchemaRepository annotationSchemas();
 
     /** Lists the backend's models, or explains in one line why it cannot. Blocking: call off the FX thread. */
     List<String> testConnection(BackendSettings backend) throws InferenceException;

@@ -48,6 +48,7 @@ public final class MainWindow {
     private final SettingsViewModel settings;
     private final ConversationViewModel conversation;
     private final TabPane left = new TabPane();
+    private Workspaces workspaces;
     private Scene scene;
     private Stage stage;
     private boolean dark;
@@ -82,7 +83,8 @@ public final class MainWindow {
         split.setDividerPositions(0.22, 0.72);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(settingsView, false);
-        root.setCenter(split);
+        workspaces = new Workspaces(services, split);
+        root.setCenter(workspaces.node());
         root.setBottom(statusBar());
         // Never larger than the screen (a headless test screen is only 1280x800).
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -176,6 +178,11 @@ public final class MainWindow {
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::toggleTheme);
         acc.put(new KeyCodeCombination(KeyCode.F1), this::showCheatSheet);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i = 0; i < digits.length; i++) {
+            int index = i;
+            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> workspaces.select(index));
+        }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && conversation.isLive()) {
                 conversation.stop();
@@ -245,11 +252,16 @@ public final class MainWindow {
                 task == null ? null : task.id(), sp == null ? null : sp.name(), ap == null ? null : ap.name(),
                 left.getSelectionModel().getSelectedIndex()).save(configDir);
         conversation.stop();
+        workspaces.stop();
         bg.shutdown();
     }
 
     ConversationViewModel conversation() {
         return conversation;
+    }
+
+    Workspaces workspaces() {
+        return workspaces;
     }
 
 }

@@ -68,6 +68,23 @@ class WorkbenchAppTest {
     }
 
     @Test
+    void compareAndAnnotateWorkspacesOpenInTheMainWindow() throws Exception {
+        fx.script(USER, Reply.text(ANSWER).chunkSize(8).delayMillis(2));
+        fx.configure();
+        fx.robot.clickOn("#startButton");
+        fx.awaitEnd("USER_ENDED");
+        fx.robot.clickOn("#compareTab");
+        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#compare-view").tryQuery().isPresent());
+        assertTrue(fx.robot.lookup("#outcome-strip").query().isVisible());
+        fx.robot.clickOn("#annotateTab");
+        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#annotationView").tryQuery().isPresent());
+        assertTrue(fx.robot.lookup("#buildQueue").query().isVisible());
+        fx.robot.clickOn("#liveTab");
+        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#startButton").query().isVisible());
+        assertTrue(fx.transcriptText().contains("USER: hello there"), "the live conversation is still shown");
+    }
+
+    @Test
     void stopKeepsPartialText() throws Exception {
         String longAnswer = "word ".repeat(400);
         fx.script(USER, Reply.text(longAnswer).chunkSize(5).delayMillis(20));
