@@ -121,7 +121,10 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         }
     }
 
-    /** One loaded model per folder, shared by every conversation (its worker thread serialises calls). */
+    /**
+     * One loaded model per folder, shared by every conversation (its worker thread serialises calls). Callers get
+     * a borrowed handle: closing it leaves the model loaded for the next conversation; {@link #close()} frees it.
+     */
     private ChatModel openLocal(BackendSettings s, LoadProgress progress) throws InferenceException {
         if (s.localPath() == null || s.localPath().isBlank()) {
             throw new InferenceException("no model folder given");
@@ -137,7 +140,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
                 }
                 localModels.put(key, m);
             }
-            return m;
+            return new Borrowed(m);
         }
     }
 
@@ -157,5 +160,31 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         localModels.values().forEach(ChatModel::close);
         localModels.clear();
         db.close();
+    }
+
+    /** A shared model handed out to one user; {@code close()} does not unload it. */
+    private record Borrowed(ChatModel model) implements ChatModel {
+        @Override
+        public org.userlm.workbench.inference.GenerationResult generate(
+                org.userlm.workbench.inference.GenerationRequest request,
+                org.userlm.workbench.inference.TokenListener listener,
+                org.userlm.workbench.inference.CancellationToken cancel) throws InferenceException {
+            return model.generate(request, listener, cancel);
+        }
+
+        @Override
+        public String modelName() {
+            return model.modelName();
+        }
+
+        @Override
+        public org.userlm.workbench.inference.ModelCapabilities capabilities() {
+            return model.capabilities();
+        }
+
+        @Override
+        public void close() {
+            // the model stays loaded; AppContext.close() unloads it
+        }
     }
 }
