@@ -3,7 +3,6 @@ package org.userlm.workbench.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,9 +47,8 @@ final class AgreementCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Path file = db == null ? SqliteDatabase.defaultFile() : db;
-        if (!Files.isRegularFile(file)) {
-            err.println("agreement: no database at " + file);
+        Path file = ExistingDatabase.resolve(db, "agreement", err);
+        if (file == null) {
             return 3;
         }
         try (SqliteDatabase database = SqliteDatabase.open(file)) {

@@ -42,9 +42,8 @@ final class ExportAnnotationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Path file = db == null ? SqliteDatabase.defaultFile() : db;
-        if (!Files.isRegularFile(file)) {
-            err.println("export-annotations: no database at " + file);
+        Path file = ExistingDatabase.resolve(db, "export-annotations", err);
+        if (file == null) {
             return 3;
         }
         try (SqliteDatabase database = SqliteDatabase.open(file)) {

@@ -33,9 +33,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Path file = db == null ? SqliteDatabase.defaultFile() : db;
-        if (!Files.isRegularFile(file)) {
-            err.println("export: no database at " + file);
+        Path file = ExistingDatabase.resolve(db, "export", err);
+        if (file == null) {
             return 3;
         }
         try (SqliteDatabase database = SqliteDatabase.open(file)) {

@@ -16,7 +16,6 @@ import org.userlm.workbench.simulation.compare.ComparisonLoader;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.storage.StorageException;
-import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,9 +48,8 @@ final class ExportComparisonCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Path file = db == null ? SqliteDatabase.defaultFile() : db;
-        if (!Files.isRegularFile(file)) {
-            err.println("export-comparison: no database at " + file);
+        Path file = ExistingDatabase.resolve(db, "export-comparison", err);
+        if (file == null) {
             return 3;
         }
         try (AppContext ctx = AppContext.open(file)) {
