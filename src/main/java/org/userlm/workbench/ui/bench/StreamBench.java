@@ -66,6 +66,7 @@ public final class StreamBench {
         Thread.sleep(500); // let the first layout settle before measuring
         probe.reset();
         long start = System.nanoTime();
+        probe.traceFrom(start, buffer);
         int turns = produce(buffer, rate, seconds, turnTokens);
         long tokens = buffer.textEventsPosted();
         CompletableFuture<Long> drained = new CompletableFuture<>();
@@ -137,6 +138,10 @@ public final class StreamBench {
 
     /** FX-thread frame timings. */
     private static final class Probe extends AnimationTimer {
+        /** {@code -Dbench.trace=true}: print each frame over 16 ms, when it came and how many tokens were in. */
+        private static final boolean TRACE = Boolean.getBoolean("bench.trace");
+        private volatile long traceStart;
+        private volatile ConversationStreamBuffer traced;
         private final long[] work = new long[1 << 16];
         private int frames;
         private long pulseStart;
@@ -156,8 +161,18 @@ public final class StreamBench {
         void afterLayout() {
             if (pulseStart != 0 && frames < work.length) {
                 work[frames++] = System.nanoTime() - pulseStart;
+                if (TRACE && traced != null && work[frames - 1] > 16_000_000L) {
+                    System.err.printf(Locale.ROOT, "slow frame %d: %.1f ms, %d ms into the run, %d tokens shown%n",
+                            frames, work[frames - 1] / 1e6, (System.nanoTime() - traceStart) / 1_000_000,
+                            traced.textEventsDrained());
+                }
                 pulseStart = 0;
             }
+        }
+
+        void traceFrom(long start, ConversationStreamBuffer buffer) {
+            traceStart = start;
+            traced = buffer;
         }
 
         synchronized void reset() {

@@ -26,7 +26,7 @@ import org.userlm.workbench.ui.conversation.ConversationViewModel.RunState;
 /** The live conversation: run controls, the turns as bubbles, the end reason and the take-over composer. */
 public final class ConversationView extends BorderPane {
     private final ConversationViewModel vm;
-    private final VBox turnList = new VBox(12);
+    private final TurnList turnList = new TurnList();
     private final VBox extras = new VBox(8);
     private final ScrollPane scroll = new ScrollPane();
     private final Label endReason = new Label();
@@ -70,6 +70,11 @@ public final class ConversationView extends BorderPane {
             @Override
             public void handle(long now) {
                 vm.pulse();
+                // Only bubbles near the viewport live in the scene graph (decision 0005).
+                javafx.geometry.Bounds vp = turnList.sceneToLocal(scroll.localToScene(scroll.getLayoutBounds()));
+                if (vp != null) {
+                    turnList.window(vp.getMinY(), vp.getMaxY());
+                }
             }
         }.start();
     }
@@ -199,12 +204,12 @@ public final class ConversationView extends BorderPane {
         boolean appendOnly = true;
         while (c.next()) {
             appendOnly &= c.wasAdded() && !c.wasRemoved() && !c.wasPermutated()
-                    && c.getFrom() == turnList.getChildren().size();
+                    && c.getFrom() == turnList.turns().size();
             if (appendOnly) {
                 for (TurnViewModel turn : c.getAddedSubList()) {
                     TurnView v = view(turn);
                     views.put(turn, v);
-                    turnList.getChildren().add(v);
+                    turnList.add(v);
                 }
             }
         }
@@ -240,16 +245,17 @@ public final class ConversationView extends BorderPane {
 
     private void rebuildTurns() {
         TranscriptModel t = bound;
-        turnList.getChildren().clear();
         Map<TurnViewModel, TurnView> keep = new HashMap<>();
+        java.util.List<TurnView> order = new java.util.ArrayList<>();
         for (TurnViewModel turn : t.turns()) {
             TurnView v = views.remove(turn);
             if (v == null) {
                 v = view(turn);
             }
             keep.put(turn, v);
-            turnList.getChildren().add(v);
+            order.add(v);
         }
+        turnList.setAll(order);
         views.values().forEach(TurnView::dispose);
         views.clear();
         views.putAll(keep);

@@ -239,6 +239,19 @@ final class TurnView extends VBox {
         area.requestFocus();
     }
 
+    /** The turn's text so far. */
+    String text() {
+        return vm.text();
+    }
+
+    int textLength() {
+        return vm.textLength();
+    }
+
+    boolean isSettled() {
+        return vm.settledProperty().get() != null;
+    }
+
     /** Stops listening to the view model (the bubble left the scene). */
     void dispose() {
         vm.removeSink(sink);

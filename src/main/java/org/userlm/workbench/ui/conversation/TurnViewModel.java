@@ -57,6 +57,11 @@ public final class TurnViewModel {
         return text.toString();
     }
 
+    /** The text's length, without copying it. */
+    int textLength() {
+        return text.length();
+    }
+
     public void addSink(TextSink sink) {
         sinks.add(sink);
     }
