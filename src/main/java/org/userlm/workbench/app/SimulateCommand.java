@@ -150,7 +150,7 @@ final class SimulateCommand implements Callable<Integer> {
         String systemPrompt = asst.systemPrompt() != null ? asst.systemPrompt()
                 : SystemPrompts.assistantDefault(task.kind());
         SolvedCheck solved = options.stopWhenSolved
-                ? (t, reply) -> Graders.forTask(t).map(g -> g.grade(t, reply).correct()).orElse(false)
+                ? (t, reply) -> Graders.grade(t, reply).correct()
                 : SolvedCheck.NEVER;
         ConversationSpec cs = new ConversationSpec(UUID.randomUUID().toString(), run.id(), task.title(), task,
                 Intents.fromTask(task, sim.intentTemplate()).text(), user, assistant, asst.backend().model(),

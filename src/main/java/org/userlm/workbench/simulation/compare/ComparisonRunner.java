@@ -143,7 +143,7 @@ public final class ComparisonRunner {
         String systemPrompt = req.assistant().systemPrompt() != null ? req.assistant().systemPrompt()
                 : SystemPrompts.assistantDefault(task.kind());
         SolvedCheck solved = req.stopWhenSolved()
-                ? (t, reply) -> Graders.forTask(t).map(g -> g.grade(t, reply).correct()).orElse(false)
+                ? (t, reply) -> Graders.grade(t, reply).correct()
                 : SolvedCheck.NEVER;
         Long seed = req.seed() == null ? null : req.seed() + 1000L * col + rep;
         Map<String, Object> settings = new LinkedHashMap<>();

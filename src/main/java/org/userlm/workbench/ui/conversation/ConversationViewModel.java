@@ -120,8 +120,8 @@ public final class ConversationViewModel {
             assistant = withProgress.open(s.assistant().backend());
             String system = s.assistant().systemPrompt() == null || s.assistant().systemPrompt().isBlank()
                     ? SystemPrompts.assistantDefault(s.task().kind()) : s.assistant().systemPrompt();
-            SolvedCheck solved = s.stopWhenSolved() ? (task, reply) -> Graders.forTask(task)
-                    .map(g -> g.grade(task, reply).correct()).orElse(false) : SolvedCheck.NEVER;
+            SolvedCheck solved = s.stopWhenSolved()
+                    ? (task, reply) -> Graders.grade(task, reply).correct() : SolvedCheck.NEVER;
             String intent = s.intent() == null || s.intent().isBlank()
                     ? org.userlm.workbench.simulation.Intents.fromTask(s.task()).text() : s.intent();
             ConversationSpec spec = new ConversationSpec(UUID.randomUUID().toString(), null, title, s.task(), intent,

@@ -53,8 +53,19 @@ final class Workspaces {
                     () -> services.tasks().all(), background);
             t.setContent(new CompareView(compare, background));
         } else if (index == 2) {
-            t.setContent(new AnnotationView(services.conversations(), services.annotations(),
-                    services.annotationSchemas(), AnnotatorName.fromPreferences()));
+            t.setContent(new javafx.scene.control.Label("Loading annotation schemas…"));
+            // The first run writes the default schema: do that off the FX thread, then build the view (a read).
+            background.execute(() -> {
+                try {
+                    services.annotationSchemas().ensureDefault();
+                } catch (RuntimeException e) {
+                    javafx.application.Platform.runLater(() -> t.setContent(new javafx.scene.control.Label(
+                            "Cannot open the annotation schemas: " + e.getMessage())));
+                    return;
+                }
+                javafx.application.Platform.runLater(() -> t.setContent(new AnnotationView(services.conversations(),
+                        services.annotations(), services.annotationSchemas(), AnnotatorName.fromPreferences())));
+            });
         }
     }
 
