@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.userlm.workbench.domain.BackendSettings;
@@ -25,8 +24,7 @@ class AppContextLocalModelTest {
 
     @Test
     void localModelIsSharedAndClosingAHandleDoesNotUnloadIt() throws Exception {
-        Path golden = Path.of(System.getProperty("shared.dir", "../shared"), "golden", "tiny-llama-a");
-        Assumptions.assumeTrue(Files.isDirectory(golden), "shared/golden/tiny-llama-a is absent: skipped");
+        Path golden = org.userlm.workbench.tasks.SharedData.goldenModel();
         try (AppContext ctx = AppContext.open(dir.resolve("w.db"))) {
             BackendSettings b = BackendSettings.local(golden.toString());
             ChatModel first = ctx.open(b);

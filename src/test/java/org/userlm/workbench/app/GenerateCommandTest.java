@@ -2,7 +2,6 @@ package org.userlm.workbench.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code generate} and {@code bench} CLI contracts, in-process. */
 class GenerateCommandTest {
-    private static final Path GOLDEN = Path.of(System.getProperty("shared.dir", "../shared"), "golden",
-            "tiny-llama-a");
+    private static final Path GOLDEN = org.userlm.workbench.tasks.SharedData.goldenModel();
 
     private static String[] run(String... args) {
         PrintStream old = System.out;
@@ -39,7 +37,6 @@ class GenerateCommandTest {
 
     @Test
     void promptJsonMatchesGolden() throws Exception {
-        assumeTrue(Files.isDirectory(GOLDEN));
         JsonNode golden = new ObjectMapper().readTree(GOLDEN.resolve("golden.json").toFile()).get("cases").get(0);
         String[] r = run("generate", "--model", GOLDEN.toString(), "--prompt", golden.get("text").asText(),
                 "--greedy", "--max-new-tokens", "12", "--json", "--device", "cpu");
@@ -52,7 +49,6 @@ class GenerateCommandTest {
 
     @Test
     void messagesAreRenderedWithoutExtraBos(@TempDir Path tmp) throws Exception {
-        assumeTrue(Files.isDirectory(GOLDEN));
         JsonNode g = new ObjectMapper().readTree(GOLDEN.resolve("golden.json").toFile());
         Path msgs = tmp.resolve("m.json");
         Files.writeString(msgs, g.get("chat_messages").toString());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.userlm.workbench.testing.Reply;
@@ -21,8 +20,7 @@ class SimulateLocalModelTest {
 
     @Test
     void userSideRunsInProcessThroughTheSameRunner() throws Exception {
-        Path golden = Path.of(System.getProperty("shared.dir", "../shared"), "golden", "tiny-llama-a");
-        Assumptions.assumeTrue(Files.isDirectory(golden), "shared/golden/tiny-llama-a is absent: skipped");
+        Path golden = org.userlm.workbench.tasks.SharedData.goldenModel();
         try (ScriptedOpenAiServer assistant = ScriptedOpenAiServer.start()) {
             assistant.respondWith(req -> Reply.text("Could you say more?"));
             Cli.Result r = Cli.run("simulate", "--tasks", Cli.tasksFile(dir).toString(), "--task-id", "t-math-1",

@@ -2,7 +2,6 @@ package org.userlm.workbench.inference.djl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,19 +19,18 @@ import org.userlm.workbench.inference.ChatMessage;
 import org.userlm.workbench.inference.Constraints;
 import org.userlm.workbench.inference.FinishReason;
 
-/** Reproduces ../shared/golden/tiny-llama-a/golden.json: ids, top-10 logits, 12 greedy ids, chat prompt. */
+/** Reproduces fixtures/golden/tiny-llama-a/golden.json: ids, top-10 logits, 12 greedy ids, chat prompt. */
 class GoldenModelTest {
     private static LocalLlamaModel model;
     private static JsonNode golden;
 
     static Path goldenDir() {
-        return Path.of(System.getProperty("shared.dir", "../shared"), "golden", "tiny-llama-a");
+        return org.userlm.workbench.tasks.SharedData.goldenModel();
     }
 
     @BeforeAll
     static void load() throws Exception {
         Path dir = goldenDir();
-        assumeTrue(Files.isRegularFile(dir.resolve("golden.json")), "golden model not present");
         golden = new ObjectMapper().readTree(dir.resolve("golden.json").toFile());
         model = LocalModels.load(dir, new LoadOptions("cpu", 256, true), ProgressListener.NONE,
                 new CancellationToken());
