@@ -23,6 +23,7 @@ import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,8 +37,8 @@ final class AgreementCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Option(names = "--question", paramLabel = "NAME",
             description = "only this question key (a multi-label key gives all its tags; key:tag gives one)")
@@ -47,7 +48,7 @@ final class AgreementCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Path file = ExistingDatabase.resolve(db, "agreement", err);
+        Path file = db.existing("agreement", err);
         if (file == null) {
             return 3;
         }

@@ -1,6 +1,5 @@
 package org.userlm.workbench.app;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -9,6 +8,7 @@ import javafx.stage.Stage;
 import org.userlm.workbench.ui.annotation.AnnotationView;
 import org.userlm.workbench.ui.annotation.AnnotatorName;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code annotate}: the annotation view in a window of its own (the main window hosts the same view as a tab). */
@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         description = "Open the keyboard-first annotation window on a database.")
 final class AnnotateCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Option(names = "--annotator", paramLabel = "NAME",
             description = "annotator name (default: asked once, then remembered)")
@@ -32,7 +32,7 @@ final class AnnotateCommand implements Callable<Integer> {
         if (System.getProperty("prism.order") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             System.setProperty("prism.order", "sw"); // as GuiLauncher: predictable on virtual displays
         }
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             context = ctx;
             annotatorName = annotator != null ? () -> annotator : AnnotatorName.fromPreferences();
             Application.launch(Window.class);

@@ -2,6 +2,7 @@ package org.userlm.workbench.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,18 @@ import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.inference.ChatModel;
+import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.DemoChatModel;
+import org.userlm.workbench.inference.GenerationRequest;
+import org.userlm.workbench.inference.GenerationResult;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.inference.ModelCapabilities;
 import org.userlm.workbench.inference.ModelProvider;
 import org.userlm.workbench.inference.djl.LoadOptions;
 import org.userlm.workbench.inference.djl.LocalModels;
 import org.userlm.workbench.inference.djl.ModelLoadException;
 import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
+import org.userlm.workbench.inference.TokenListener;
 import org.userlm.workbench.inference.openai.OpenAiOptions;
 import org.userlm.workbench.simulation.ConversationRunner;
 import org.userlm.workbench.storage.AnnotationRepository;
@@ -117,7 +123,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
                     .withExtraBody(extraBody(s.extraBodyJson()))
                     .withServerBans(s.serverBans()));
         } catch (IllegalArgumentException e) {
-            throw new InferenceException("cannot use " + s.label() + ": " + e.getMessage());
+            throw new InferenceException("cannot use " + s.label() + ": " + e.getMessage(), e);
         }
     }
 
@@ -136,7 +142,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
                 try {
                     m = LocalModels.load(Path.of(key), LoadOptions.defaults(), progress::onProgress, null);
                 } catch (ModelLoadException e) {
-                    throw new InferenceException(e.getMessage());
+                    throw new InferenceException(e.getMessage(), e);
                 }
                 localModels.put(key, m);
             }
@@ -150,8 +156,8 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         }
         try {
             return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-        } catch (java.io.IOException e) {
-            throw new InferenceException("extra request body is not a JSON object: " + json);
+        } catch (IOException e) {
+            throw new InferenceException("extra request body is not a JSON object: " + json, e);
         }
     }
 
@@ -165,10 +171,8 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     /** A shared model handed out to one user; {@code close()} does not unload it. */
     private record Borrowed(ChatModel model) implements ChatModel {
         @Override
-        public org.userlm.workbench.inference.GenerationResult generate(
-                org.userlm.workbench.inference.GenerationRequest request,
-                org.userlm.workbench.inference.TokenListener listener,
-                org.userlm.workbench.inference.CancellationToken cancel) throws InferenceException {
+        public GenerationResult generate(GenerationRequest request, TokenListener listener,
+                                         CancellationToken cancel) throws InferenceException {
             return model.generate(request, listener, cancel);
         }
 
@@ -178,7 +182,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         }
 
         @Override
-        public org.userlm.workbench.inference.ModelCapabilities capabilities() {
+        public ModelCapabilities capabilities() {
             return model.capabilities();
         }
 

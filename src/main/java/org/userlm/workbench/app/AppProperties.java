@@ -13,6 +13,8 @@ final class AppProperties {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("ai.djl.default_engine", "PyTorch");
+        // Before the first logger: logback.xml writes its rolling file there.
+        setIfAbsent(LogFiles.DIR_PROPERTY, LogFiles.folder().toString());
     }
 
     private static void setIfAbsent(String key, String value) {

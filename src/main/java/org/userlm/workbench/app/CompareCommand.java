@@ -20,6 +20,7 @@ import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.tasks.TaskFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -62,8 +63,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--title", description = "comparison title")
     String title;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Override
     public Integer call() {
@@ -90,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
             err.println("compare: " + e.getMessage());
             return 3;
         }
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             ctx.tasks().upsert(List.of(task));
             ComparisonHandle h = new ComparisonRunner(ctx.conversations(), ctx.comparisons(), ctx)
                     .start(req, new ComparisonListener() {

@@ -18,6 +18,7 @@ import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,8 +33,8 @@ final class ExportComparisonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Option(names = "--id", paramLabel = "ID", description = "comparison id (omit to list the stored comparisons)")
     String id;
@@ -48,7 +49,7 @@ final class ExportComparisonCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Path file = ExistingDatabase.resolve(db, "export-comparison", err);
+        Path file = db.existing("export-comparison", err);
         if (file == null) {
             return 3;
         }

@@ -98,6 +98,11 @@ public final class GuiServices implements WorkbenchServices {
     }
 
     @Override
+    public Path logFile() {
+        return LogFiles.file();
+    }
+
+    @Override
     public void close() {
         ctx.close();
     }

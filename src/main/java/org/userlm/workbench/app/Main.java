@@ -1,5 +1,7 @@
 package org.userlm.workbench.app;
 
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,14 +39,22 @@ public final class Main implements Runnable {
 
     /** Runs the CLI in-process on the process's streams and returns the exit status. */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /** Runs the CLI in-process with the given streams and returns the exit status (used by tests). */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         AppProperties.applyDefaults();
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::unexpected)
                 .setOut(out).setErr(err).execute(args);
+    }
+
+    /** A failure no command handled: the whole trace goes to the log, one line to the user. */
+    private static int unexpected(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        LoggerFactory.getLogger(Main.class).error("{} failed", cmd.getCommandName(), e);
+        cmd.getErr().println(cmd.getCommandName() + ": " + e + " (details in " + LogFiles.file() + ")");
+        return cmd.getCommandSpec().exitCodeOnExecutionException();
     }
 
     @Override

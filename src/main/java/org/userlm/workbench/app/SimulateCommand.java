@@ -66,8 +66,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "1", description = "conversations per task (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Option(names = "--out", paramLabel = "FILE", description = "also write the conversations as JSON Lines")
     Path out;
@@ -91,7 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("simulate: " + e.getMessage());
             return 3;
         }
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             ctx.tasks().upsert(tasks);
             return runAll(ctx, tasks, stdout, err);
         } catch (InferenceException e) {

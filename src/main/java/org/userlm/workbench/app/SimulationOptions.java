@@ -12,6 +12,7 @@ import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import picocli.CommandLine.Option;
 
 /** The simulator and assistant options shared by {@code simulate} (and later batch commands). */
@@ -145,12 +146,11 @@ final class SimulationOptions {
     }
 
     GuardrailSettings preset() {
-        return switch (guardrails.toLowerCase(Locale.ROOT)) {
-            case "default" -> GuardrailSettings.defaults();
-            case "paper" -> GuardrailSettings.paper();
-            case "off" -> GuardrailSettings.off();
-            default -> throw new IllegalArgumentException("--guardrails must be default, paper or off");
-        };
+        try {
+            return GuardrailPreset.parse(guardrails).settings();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--guardrails must be default, paper or off", e);
+        }
     }
 
     SimulatorSettings simulatorSettings() {

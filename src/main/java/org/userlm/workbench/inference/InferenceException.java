@@ -16,6 +16,11 @@ public class InferenceException extends Exception {
         this(message, "", null);
     }
 
+    /** A failure caused by another exception (kept, so that the log shows where it came from). */
+    public InferenceException(String message, Throwable cause) {
+        this(message, "", cause);
+    }
+
     /** Text received before the failure (possibly empty). */
     public String partialText() {
         return partialText;

@@ -2,6 +2,8 @@ package org.userlm.workbench.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.GenerationParams;
@@ -27,6 +29,7 @@ import org.userlm.workbench.storage.ConversationRepository;
  * <p>{@link #run} blocks the calling thread, which is the thread every listener callback fires on.
  */
 public final class ConversationRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationRunner.class);
     private final ConversationRepository store;
 
     public ConversationRunner(ConversationRepository store) {
@@ -84,6 +87,7 @@ public final class ConversationRunner {
         try {
             u = spec.user().nextTurn(state, rec, cancel);
         } catch (InferenceException e) {
+            LOG.warn("user turn failed in conversation {}", spec.conversationId(), e);
             turns.add(rec.finish(new TurnRecorder.Outcome(e.partialText(), e.partialText(), TurnStatus.FAILED,
                     e.getMessage(), null, null, null, List.of(), false, null)));
             return EndReason.ERROR;
@@ -129,6 +133,7 @@ public final class ConversationRunner {
         try {
             r = spec.assistant().generate(new GenerationRequest(messages, p), rec, cancel);
         } catch (InferenceException e) {
+            LOG.warn("assistant turn failed in conversation {}", spec.conversationId(), e);
             String partial = e.partialText().isEmpty() ? rec.text() : e.partialText();
             turns.add(rec.finish(new TurnRecorder.Outcome(partial.strip(), partial, TurnStatus.FAILED,
                     e.getMessage(), null, null, p, List.of(), false, null)));

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Comparison;
 import org.userlm.workbench.domain.ComparisonEntry;
 import org.userlm.workbench.domain.Conversation;
@@ -45,6 +47,7 @@ import org.userlm.workbench.storage.ConversationRepository;
  * and each conversation's column link; grades each conversation when it ends.
  */
 public final class ComparisonRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ComparisonRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConversationRepository conversations;
@@ -107,6 +110,7 @@ public final class ComparisonRunner {
             listener.onAllDone();
             handle.complete(sorted);
         } catch (RuntimeException e) {
+            LOG.error("comparison failed", e);
             listener.onAllDone();
             handle.fail(e);
         }
@@ -137,6 +141,7 @@ public final class ComparisonRunner {
             user = Simulators.create(profile, workers, null);
             assistant = workers.open(req.assistant().backend());
         } catch (InferenceException | RuntimeException e) {
+            LOG.warn("{} (column {}, repetition {}) could not start", profile.name(), col, rep, e);
             listener.onFailed(col, rep, profile.name() + ": " + e.getMessage());
             return;
         }
@@ -161,6 +166,7 @@ public final class ComparisonRunner {
         try {
             done = new ConversationRunner(conversations).run(spec, adapter(cmp.id(), col, rep, listener), control);
         } catch (RuntimeException e) {
+            LOG.warn("{} (column {}, repetition {}) failed", profile.name(), col, rep, e);
             listener.onFailed(col, rep, profile.name() + ": " + e.getMessage());
             return;
         }

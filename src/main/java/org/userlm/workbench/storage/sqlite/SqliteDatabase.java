@@ -146,11 +146,19 @@ public final class SqliteDatabase implements AutoCloseable {
                 T result = work.run(writeConnection);
                 writeConnection.commit();
                 return result;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // Any failure (a bug in the work, a storage error it threw) must not leave a half transaction
+                // for the next write to commit.
                 try {
                     writeConnection.rollback();
-                } catch (SQLException ignored) {
-                    // the original error is the one to report
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e instanceof Error err) {
+                    throw err;
                 }
                 throw new StorageException(e.getMessage(), e);
             }

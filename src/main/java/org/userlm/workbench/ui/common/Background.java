@@ -6,12 +6,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs blocking work (network, SQLite, file parsing) off the FX thread and hands the result back through an
  * {@code fxExecutor} ({@code Platform::runLater} in the app, a direct executor in view-model tests).
  */
 public final class Background {
+    private static final Logger LOG = LoggerFactory.getLogger(Background.class);
     private final ExecutorService pool;
     private final Executor fx;
 
@@ -35,6 +38,7 @@ public final class Background {
             try {
                 value = work.get();
             } catch (RuntimeException | Error e) {
+                LOG.warn("background task failed", e);
                 fx.execute(() -> onError.accept(e));
                 return;
             }

@@ -1,5 +1,6 @@
 package org.userlm.workbench.ui.common;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.InferenceException;
@@ -37,6 +38,11 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
 
     /** Where the data lives, for the status bar. */
     String databaseLabel();
+
+    /** The rolling log file (shown in the cheat sheet), or null where nothing is logged to a file. */
+    default Path logFile() {
+        return null;
+    }
 
     @Override
     void close();

@@ -33,6 +33,7 @@ import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.evaluation.metrics.AnswerAttempts;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
+import org.userlm.workbench.simulation.GuardrailPreset;
 
 /**
  * Compare view: one task, one assistant, 2–4 user simulators side by side, streaming live. The main window hosts
@@ -123,7 +124,7 @@ public final class CompareView extends BorderPane {
             Button add = new Button("+ simulator");
             add.setDisable(vm.profiles.size() >= 4);
             add.setOnAction(e -> vm.profiles.add(new ProfileRow("", SimulatorKind.SHARDED,
-                    "http://127.0.0.1:8001/v1", "gpt-4o-mini", ProfileRow.Preset.OFF)));
+                    "http://127.0.0.1:8001/v1", "gpt-4o-mini", GuardrailPreset.OFF)));
             box.getChildren().add(add);
         };
         vm.profiles.addListener((ListChangeListener<ProfileRow>) c -> rebuild.run());
@@ -136,8 +137,8 @@ public final class CompareView extends BorderPane {
         ComboBox<SimulatorKind> kind = new ComboBox<>();
         kind.getItems().addAll(SimulatorKind.USERLM, SimulatorKind.PROMPTED, SimulatorKind.SHARDED);
         kind.valueProperty().bindBidirectional(p.kind);
-        ComboBox<ProfileRow.Preset> g = new ComboBox<>();
-        g.getItems().addAll(ProfileRow.Preset.values());
+        ComboBox<GuardrailPreset> g = new ComboBox<>();
+        g.getItems().addAll(GuardrailPreset.values());
         g.valueProperty().bindBidirectional(p.guardrails);
         g.disableProperty().bind(p.kind.isNotEqualTo(SimulatorKind.USERLM));
         Button remove = new Button("✕");

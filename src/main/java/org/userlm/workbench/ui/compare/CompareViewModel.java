@@ -38,6 +38,7 @@ import org.userlm.workbench.evaluation.metrics.Outcome;
 import org.userlm.workbench.evaluation.metrics.Outcomes;
 import org.userlm.workbench.evaluation.metrics.RepeatSummary;
 import org.userlm.workbench.inference.ModelProvider;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.simulation.compare.ComparisonHandle;
 import org.userlm.workbench.simulation.compare.ComparisonHtml;
 import org.userlm.workbench.simulation.compare.ComparisonListener;
@@ -104,11 +105,11 @@ public final class CompareViewModel {
             task.set(tasks.get(0));
         }
         profiles.setAll(new ProfileRow("UserLM-8b + guardrails", SimulatorKind.USERLM, "http://127.0.0.1:8000/v1",
-                        "microsoft/UserLM-8b", ProfileRow.Preset.DEFAULT),
+                        "microsoft/UserLM-8b", GuardrailPreset.DEFAULT),
                 new ProfileRow("UserLM-8b, no guardrails", SimulatorKind.USERLM, "http://127.0.0.1:8000/v1",
-                        "microsoft/UserLM-8b", ProfileRow.Preset.OFF),
+                        "microsoft/UserLM-8b", GuardrailPreset.OFF),
                 new ProfileRow("GPT-4o as user", SimulatorKind.PROMPTED, "http://127.0.0.1:8001/v1", "gpt-4o",
-                        ProfileRow.Preset.OFF));
+                        GuardrailPreset.OFF));
         refreshSaved();
     }
 

@@ -9,25 +9,23 @@ import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
+import org.userlm.workbench.simulation.GuardrailPreset;
 
 /** One editable simulator profile row of the compare view (FX thread). */
 public final class ProfileRow {
     /** vLLM strips special tokens by default, which would hide the end marker (same default as the CLI). */
     static final String USERLM_EXTRA_BODY = "{\"skip_special_tokens\": false}";
 
-    /** Guardrail presets offered in the view. */
-    public enum Preset { DEFAULT, PAPER, OFF }
-
     public final StringProperty name = new SimpleStringProperty("");
     public final ObjectProperty<SimulatorKind> kind = new SimpleObjectProperty<>(SimulatorKind.USERLM);
     public final StringProperty url = new SimpleStringProperty("http://127.0.0.1:8000/v1");
     public final StringProperty model = new SimpleStringProperty("microsoft/UserLM-8b");
-    public final ObjectProperty<Preset> guardrails = new SimpleObjectProperty<>(Preset.DEFAULT);
+    public final ObjectProperty<GuardrailPreset> guardrails = new SimpleObjectProperty<>(GuardrailPreset.DEFAULT);
 
     public ProfileRow() {
     }
 
-    public ProfileRow(String name, SimulatorKind kind, String url, String model, Preset preset) {
+    public ProfileRow(String name, SimulatorKind kind, String url, String model, GuardrailPreset preset) {
         this.name.set(name);
         this.kind.set(kind);
         this.url.set(url);
@@ -37,19 +35,13 @@ public final class ProfileRow {
 
     /** A row showing stored settings (when a comparison is reopened). */
     static ProfileRow of(SimulatorSettings s) {
-        GuardrailSettings g = s.guardrails();
-        Preset p = g.equals(GuardrailSettings.paper()) ? Preset.PAPER
-                : g.equals(GuardrailSettings.off()) ? Preset.OFF : Preset.DEFAULT;
+        GuardrailPreset p = GuardrailPreset.matching(s.guardrails());
         BackendSettings b = s.backend();
         return new ProfileRow(s.name(), s.kind(), b == null ? "" : b.baseUrl(), b == null ? "" : b.model(), p);
     }
 
     GuardrailSettings guardrailSettings() {
-        return switch (guardrails.get()) {
-            case PAPER -> GuardrailSettings.paper();
-            case OFF -> GuardrailSettings.off();
-            case DEFAULT -> GuardrailSettings.defaults();
-        };
+        return guardrails.get().settings();
     }
 
     /** The profile as the runner needs it; API keys are never part of it. */
@@ -60,7 +52,7 @@ public final class ProfileRow {
         BackendSettings backend = new BackendSettings(BackendKind.OPENAI_CHAT, url.get().strip(), model.get().strip(),
                 null, null, 120, null, userLm ? USERLM_EXTRA_BODY : null, userLm && g.useServerBans());
         String display = name.get() == null || name.get().isBlank()
-                ? k.wire() + " " + model.get() + (userLm ? " (" + guardrails.get().name().toLowerCase() + ")" : "")
+                ? k.wire() + " " + model.get() + (userLm ? " (" + guardrails.get().wire() + ")" : "")
                 : name.get().strip();
         return new SimulatorSettings(display, k, backend, null, g, null, null);
     }

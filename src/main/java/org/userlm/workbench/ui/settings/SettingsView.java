@@ -22,8 +22,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailForm;
-import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailPreset;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
 /** The right-hand settings column: simulator, guardrails, assistant, intent. Binds only. */

@@ -18,6 +18,7 @@ import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.SystemPrompts;
 import org.userlm.workbench.ui.common.Background;
@@ -38,26 +39,6 @@ public final class SettingsViewModel {
         SamplingPreset(String label, GenerationParams params) {
             this.label = label;
             this.params = params;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    /** Guardrail presets of PROTOCOL.md section 3. */
-    public enum GuardrailPreset {
-        DEFAULT("Default (ours)", GuardrailSettings.defaults()),
-        PAPER("Paper (reported values, unverified)", GuardrailSettings.paper()),
-        OFF("Off (ablation)", GuardrailSettings.off());
-
-        final String label;
-        final GuardrailSettings settings;
-
-        GuardrailPreset(String label, GuardrailSettings settings) {
-            this.label = label;
-            this.settings = settings;
         }
 
         @Override
@@ -226,7 +207,7 @@ public final class SettingsViewModel {
             apply(GuardrailSettings.defaults());
             preset.addListener((o, a, p) -> {
                 if (p != null) {
-                    apply(p.settings);
+                    apply(p.settings());
                 }
             });
         }

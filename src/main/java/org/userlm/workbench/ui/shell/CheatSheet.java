@@ -1,12 +1,14 @@
 package org.userlm.workbench.ui.shell;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** The {@code ?} keyboard cheat sheet. */
+/** The {@code ?} keyboard cheat sheet, with where the log file is. */
 final class CheatSheet {
     static final String[][] SHORTCUTS = {
         {"Ctrl+Enter", "Start a conversation (in the composer: send your user turn)"},
@@ -26,7 +28,7 @@ final class CheatSheet {
     private CheatSheet() {
     }
 
-    static void show(Window owner, String stylesheetBase, java.util.List<String> stylesheets) {
+    static void show(Window owner, List<String> stylesheets, Path logFile) {
         GridPane g = new GridPane();
         g.setId("cheatSheet");
         g.setHgap(18);
@@ -35,6 +37,12 @@ final class CheatSheet {
             Label key = new Label(SHORTCUTS[i][0]);
             key.getStyleClass().add("kbd");
             g.addRow(i, key, new Label(SHORTCUTS[i][1]));
+        }
+        if (logFile != null) {
+            Label log = new Label("Log file: " + logFile);
+            log.setId("logFileLabel");
+            log.getStyleClass().add("muted");
+            g.add(log, 0, SHORTCUTS.length, 2, 1);
         }
         Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         a.initOwner(owner);

@@ -208,7 +208,7 @@ public final class MainWindow {
     }
 
     private void showCheatSheet() {
-        CheatSheet.show(stage, BASE_CSS, scene.getStylesheets());
+        CheatSheet.show(stage, scene.getStylesheets(), services.logFile());
     }
 
     private void toggleTheme() {

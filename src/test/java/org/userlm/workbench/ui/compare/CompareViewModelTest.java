@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.storage.sqlite.SqliteComparisonRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
@@ -57,8 +58,8 @@ class CompareViewModelTest {
             vm.repeats.set(3);
             vm.maxTurns.set(1);
             vm.profiles.setAll(new ProfileRow("one", SimulatorKind.USERLM, "http://fake/v1", "u1",
-                            ProfileRow.Preset.OFF),
-                    new ProfileRow("two", SimulatorKind.PROMPTED, "http://fake/v1", "u2", ProfileRow.Preset.OFF));
+                            GuardrailPreset.OFF),
+                    new ProfileRow("two", SimulatorKind.PROMPTED, "http://fake/v1", "u2", GuardrailPreset.OFF));
             vm.start();
             drainUntil(vm, () -> vm.state.get() == CompareViewModel.State.DONE);
 

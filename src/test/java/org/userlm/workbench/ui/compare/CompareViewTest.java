@@ -36,6 +36,7 @@ import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
 import org.userlm.workbench.inference.ChatMessage;
 import org.userlm.workbench.app.AppContext;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.testing.RecordedRequest;
 import org.userlm.workbench.testing.Reply;
 import org.userlm.workbench.testing.ScriptedOpenAiServer;
@@ -162,11 +163,11 @@ class CompareViewTest extends FxRobot {
                 vm.title.set("Apples: UserLM vs prompted vs sharded");
                 vm.profiles.setAll(
                         new ProfileRow("UserLM-8b + guardrails", SimulatorKind.USERLM, server.baseUrl(), "userlm-8b",
-                                ProfileRow.Preset.DEFAULT),
+                                GuardrailPreset.DEFAULT),
                         new ProfileRow("GPT-4o as user", SimulatorKind.PROMPTED, server.baseUrl(), "gpt-4o-user",
-                                ProfileRow.Preset.OFF),
+                                GuardrailPreset.OFF),
                         new ProfileRow("LiC sharded", SimulatorKind.SHARDED, server.baseUrl(), "sharded-llm",
-                                ProfileRow.Preset.OFF));
+                                GuardrailPreset.OFF));
             }).get(10, TimeUnit.SECONDS);
             clickOn("#start");
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> columnText(0).contains("Assistant · turn 2")
