@@ -9,10 +9,12 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.domain.TurnStatus;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.conversation.ConversationStreamBuffer;
 import org.userlm.workbench.ui.conversation.ConversationView;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
@@ -24,6 +26,7 @@ import org.userlm.workbench.ui.conversation.StreamEvent;
  * "Frame work" is the FX thread's time from the start of a pulse's animation phase to the end of its layout phase.
  */
 public final class StreamBench {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamBench.class);
     private static final List<String> WORDS = Arrays.asList(("the user wants a function that returns the running "
             + "maximum of a list so we keep the largest value seen so far and append it at each step; edge cases "
             + "are empty lists and negative numbers, **which** we handle with `float('-inf')` as the start").split(" "));
@@ -51,7 +54,7 @@ public final class StreamBench {
         CompletableFuture<ConversationViewModel> ready = new CompletableFuture<>();
         Platform.runLater(() -> {
             probe.start();
-            ConversationViewModel vm = new ConversationViewModel(null, new Background(Platform::runLater));
+            ConversationViewModel vm = new ConversationViewModel(null, new ThreadPoolTaskExecutor(Platform::runLater));
             Scene scene = new Scene(new ConversationView(vm, () -> { }), 1000, 760);
             scene.getStylesheets().setAll(css("/assets/css/workbench.css"), css("/assets/css/light.css"));
             scene.addPostLayoutPulseListener(probe::afterLayout);
@@ -162,9 +165,9 @@ public final class StreamBench {
             if (pulseStart != 0 && frames < work.length) {
                 work[frames++] = System.nanoTime() - pulseStart;
                 if (TRACE && traced != null && work[frames - 1] > 16_000_000L) {
-                    System.err.printf(Locale.ROOT, "slow frame %d: %.1f ms, %d ms into the run, %d tokens shown%n",
+                    LOG.info(String.format(Locale.ROOT, "slow frame %d: %.1f ms, %d ms into the run, %d tokens shown",
                             frames, work[frames - 1] / 1e6, (System.nanoTime() - traceStart) / 1_000_000,
-                            traced.textEventsDrained());
+                            traced.textEventsDrained()));
                 }
                 pulseStart = 0;
             }

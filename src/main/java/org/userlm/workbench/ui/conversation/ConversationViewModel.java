@@ -26,7 +26,7 @@ import org.userlm.workbench.simulation.SolvedCheck;
 import org.userlm.workbench.simulation.SystemPrompts;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ConversationSummary;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 import org.userlm.workbench.ui.settings.RunSettings;
@@ -41,7 +41,7 @@ public final class ConversationViewModel {
     public enum RunState { IDLE, RUNNING, PAUSED }
 
     private final WorkbenchServices services;
-    private final Background bg;
+    private final TaskExecutor bg;
     private final ObjectProperty<TranscriptModel> shown = new SimpleObjectProperty<>(new TranscriptModel());
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
     private final BooleanProperty takeOver = new SimpleBooleanProperty();
@@ -65,7 +65,7 @@ public final class ConversationViewModel {
         }
     }
 
-    public ConversationViewModel(WorkbenchServices services, Background bg) {
+    public ConversationViewModel(WorkbenchServices services, TaskExecutor bg) {
         this.services = services;
         this.bg = bg;
         takeOver.addListener((o, was, on) -> {

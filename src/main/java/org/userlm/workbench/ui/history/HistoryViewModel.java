@@ -7,21 +7,21 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.userlm.workbench.storage.ConversationSummary;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
 /** Stored conversations: list, full-text search across turns, rename, delete with undo. FX thread. */
 public final class HistoryViewModel {
     private final WorkbenchServices services;
-    private final Background bg;
+    private final TaskExecutor bg;
     private final ObservableList<ConversationSummary> items = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<ConversationSummary> lastDeleted = new SimpleObjectProperty<>();
     private long generation;
 
-    public HistoryViewModel(WorkbenchServices services, Background bg) {
+    public HistoryViewModel(WorkbenchServices services, TaskExecutor bg) {
         this.services = services;
         this.bg = bg;
         query.addListener((o, a, b) -> refresh());

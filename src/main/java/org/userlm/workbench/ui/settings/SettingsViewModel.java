@@ -21,7 +21,7 @@ import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.SystemPrompts;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
@@ -59,10 +59,10 @@ public final class SettingsViewModel {
     final ObservableList<BackendProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<Task> task = new SimpleObjectProperty<>();
     private final WorkbenchServices services;
-    private final Background bg;
+    private final TaskExecutor bg;
     private final ProfileStore store;
 
-    public SettingsViewModel(WorkbenchServices services, Background bg, ProfileStore store) {
+    public SettingsViewModel(WorkbenchServices services, TaskExecutor bg, ProfileStore store) {
         this.services = services;
         this.bg = bg;
         this.store = store;

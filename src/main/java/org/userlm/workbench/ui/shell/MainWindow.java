@@ -23,7 +23,8 @@ import javafx.scene.layout.Region;
 
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 import org.userlm.workbench.ui.conversation.ConversationView;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
@@ -42,7 +43,7 @@ public final class MainWindow {
     static final String BASE_CSS = "/assets/css/workbench.css";
     private final WorkbenchServices services;
     private final Path configDir;
-    private final Background bg = new Background(Platform::runLater);
+    private final TaskExecutor bg = new ThreadPoolTaskExecutor(Platform::runLater);
     private final TaskBrowserViewModel tasks;
     private final HistoryViewModel history;
     private final SettingsViewModel settings;
