@@ -3,10 +3,14 @@ package org.userlm.workbench.app;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.userlm.workbench.storage.sqlite.ThreadGuard;
 import org.userlm.workbench.ui.annotation.AnnotationView;
+import org.userlm.workbench.ui.annotation.AnnotationViewModel;
 import org.userlm.workbench.ui.annotation.AnnotatorName;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,14 +46,24 @@ final class AnnotateCommand implements Callable<Integer> {
 
     /** The window. */
     public static final class Window extends Application {
+        private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor(Platform::runLater);
+
         @Override
         public void start(Stage stage) {
             AppContext ctx = context;
-            AnnotationView view = new AnnotationView(ctx.conversations(), ctx.annotations(), ctx.annotationSchemas(),
-                    annotatorName);
+            ThreadGuard.install(Platform::isFxApplicationThread, Boolean.getBoolean("userlm.strict.threads"));
+            AnnotationViewModel vm = new AnnotationViewModel(ctx.conversations(), ctx.annotations(),
+                    ctx.annotationSchemas(), annotatorName, executor, System::currentTimeMillis);
+            AnnotationView view = new AnnotationView(vm);
+            vm.load();
             stage.setTitle("UserLM Workbench — annotation (" + ctx.databaseFile() + ")");
             stage.setScene(new Scene(view, 1280, 800));
             stage.show();
+        }
+
+        @Override
+        public void stop() {
+            executor.shutdown();
         }
     }
 }

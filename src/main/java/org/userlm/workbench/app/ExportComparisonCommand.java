@@ -2,19 +2,12 @@ package org.userlm.workbench.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.Comparison;
-import org.userlm.workbench.domain.Conversation;
-import org.userlm.workbench.simulation.compare.ComparisonHtml;
+import org.userlm.workbench.reports.ComparisonExport;
 import org.userlm.workbench.simulation.compare.ComparisonLoader;
-import org.userlm.workbench.simulation.compare.CompletedConversation;
-import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,15 +75,12 @@ final class ExportComparisonCommand implements Callable<Integer> {
 
     private void write(ComparisonLoader.Loaded l, PrintWriter err) throws IOException {
         if (html != null) {
-            Files.writeString(html, ComparisonHtml.render(l), StandardCharsets.UTF_8);
+            ComparisonExport.writeHtml(l, html);
             err.println("export-comparison: HTML written to " + html);
         }
         if (jsonl != null) {
-            List<Conversation> convs = l.conversations().stream().map(CompletedConversation::conversation).toList();
-            try (Writer w = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
-                ConversationJsonl.write(convs, w);
-            }
-            err.println("export-comparison: " + convs.size() + " conversation(s) written to " + jsonl);
+            int n = ComparisonExport.writeJsonl(l, jsonl);
+            err.println("export-comparison: " + n + " conversation(s) written to " + jsonl);
         }
         err.flush();
     }

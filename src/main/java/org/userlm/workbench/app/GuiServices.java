@@ -3,6 +3,7 @@ package org.userlm.workbench.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.application.Platform;
 import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.ChatModel;
@@ -15,6 +16,7 @@ import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.sqlite.ThreadGuard;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
 /** The window's services, backed by an {@link AppContext}. */
@@ -27,6 +29,8 @@ public final class GuiServices implements WorkbenchServices {
 
     /** Opens the database (null: the default file). */
     public static GuiServices open(Path db) {
+        // No SQLite on the FX thread: logged with its call site (tests fail on it; -Duserlm.strict.threads throws).
+        ThreadGuard.install(Platform::isFxApplicationThread, Boolean.getBoolean("userlm.strict.threads"));
         return new GuiServices(AppContext.open(db));
     }
 
@@ -88,7 +92,7 @@ public final class GuiServices implements WorkbenchServices {
         try (OpenAiCompatibleClient client = new OpenAiCompatibleClient(b)) {
             return client.listModels();
         } catch (IllegalArgumentException e) {
-            throw new InferenceException("bad settings: " + e.getMessage());
+            throw new InferenceException("bad settings: " + e.getMessage(), e);
         }
     }
 

@@ -122,8 +122,9 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs work on the writer thread in a transaction and waits for the commit. */
+    /** Runs work on the writer thread in a transaction and waits for the commit (never on the FX thread). */
     public <T> T write(Work<T> work) {
+        ThreadGuard.check("write", file);
         try {
             return writeAsync(work).get();
         } catch (InterruptedException e) {
@@ -165,8 +166,9 @@ public final class SqliteDatabase implements AutoCloseable {
         }, writer);
     }
 
-    /** Runs a read on the read connection (serialised; reads are short). */
+    /** Runs a read on the read connection (serialised; reads are short; never on the FX thread). */
     public <T> T read(Work<T> work) {
+        ThreadGuard.check("read", file);
         synchronized (readConnection) {
             try {
                 return work.run(readConnection);

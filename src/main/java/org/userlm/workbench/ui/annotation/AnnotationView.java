@@ -1,10 +1,11 @@
 package org.userlm.workbench.ui.annotation;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -27,9 +28,6 @@ import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.QuestionType;
 import org.userlm.workbench.domain.Role;
-import org.userlm.workbench.storage.AnnotationRepository;
-import org.userlm.workbench.storage.AnnotationSchemaRepository;
-import org.userlm.workbench.storage.ConversationRepository;
 
 /**
  * Keyboard-first annotation: a queue builder on top, the current conversation's turns on the left, the selected
@@ -46,21 +44,12 @@ public final class AnnotationView extends BorderPane {
     private final ComboBox<String> runFilter = new ComboBox<>();
     private final CheckBox unannotatedOnly = new CheckBox("Unannotated only");
     private final CheckBox blind = new CheckBox("Blind");
-    private final AnnotationSchemaRepository schemas;
     private boolean refreshScheduled;
     private boolean syncingSelection;
 
-    /** Wires the view from repositories; the io thread is a daemon named {@code annotation-io}. */
-    public AnnotationView(ConversationRepository conversations, AnnotationRepository annotations,
-                          AnnotationSchemaRepository schemas, Supplier<String> annotator) {
-        this(new AnnotationViewModel(conversations, annotations, schemas.ensureDefault(), annotator, ioExecutor(),
-                Platform::runLater, System::currentTimeMillis), schemas);
-    }
-
-    /** A view on a given view model; {@code schemas} (nullable) enables the schema editor. */
-    public AnnotationView(AnnotationViewModel vm, AnnotationSchemaRepository schemas) {
+    /** A view on {@code vm} (wired, and loaded with {@link AnnotationViewModel#load()}, by the window). */
+    public AnnotationView(AnnotationViewModel vm) {
         this.vm = vm;
-        this.schemas = schemas;
         this.questionPanel = new QuestionPanel(vm);
         setId("annotationView");
         setTop(queueBar());
@@ -69,15 +58,9 @@ public final class AnnotationView extends BorderPane {
         vm.revisionProperty().addListener((o, a, b) -> scheduleRefresh());
         vm.focusedQuestionProperty().addListener((o, a, b) -> scheduleRefresh());
         vm.selectedProperty().addListener((o, a, b) -> scheduleRefresh());
-        loadFilterChoices();
-    }
-
-    private static ExecutorService ioExecutor() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "annotation-io");
-            t.setDaemon(true);
-            return t;
-        });
+        choices(simulatorFilter, vm.simulatorChoices());
+        choices(taskFilter, vm.taskChoices());
+        choices(runFilter, vm.runChoices());
     }
 
     public AnnotationViewModel viewModel() {
@@ -107,9 +90,9 @@ public final class AnnotationView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         Button editSchema = new Button("Schema…");
         editSchema.setId("editSchema");
-        editSchema.setDisable(schemas == null);
-        editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema())
-                .ifPresent(edited -> vm.saveSchema(schemas, edited)));
+        editSchema.disableProperty().bind(vm.readyProperty().not().or(
+                new SimpleBooleanProperty(!vm.canEditSchema())));
+        editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema()).ifPresent(vm::saveSchema));
         HBox bar = new HBox(8, simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, editSchema,
                 progress, status);
         bar.setPadding(new Insets(6));
@@ -145,15 +128,14 @@ public final class AnnotationView extends BorderPane {
         return split;
     }
 
-    private void loadFilterChoices() {
-        List<List<String>> choices = vm.filterChoices();
-        simulatorFilter.getItems().setAll(withAny(choices.get(0)));
-        taskFilter.getItems().setAll(withAny(choices.get(1)));
-        runFilter.getItems().setAll(withAny(choices.get(2)));
+    /** The combo box offers "" (any) and the view model's choices, kept up to date. */
+    private static void choices(ComboBox<String> box, ObservableList<String> values) {
+        box.getItems().setAll(withAny(values));
+        values.addListener((ListChangeListener<String>) c -> box.getItems().setAll(withAny(values)));
     }
 
     private static List<String> withAny(List<String> values) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add("");
         out.addAll(values);
         return out;

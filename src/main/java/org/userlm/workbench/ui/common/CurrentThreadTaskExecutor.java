@@ -35,6 +35,12 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         return result;
     }
 
+    /** Everything already runs in order here. */
+    @Override
+    public TaskExecutor inOrder(String name) {
+        return this;
+    }
+
     @Override
     public void spawn(String name, Runnable work) {
         if (!shutdown) {

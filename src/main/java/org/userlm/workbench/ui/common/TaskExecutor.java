@@ -24,6 +24,12 @@ public interface TaskExecutor {
         return execute(BackgroundTask.wrap(work::get).onSuccess(onSuccess).onFailure(onFailure));
     }
 
+    /**
+     * An executor whose tasks run one at a time, in the order given, on one thread named {@code name} (writes that
+     * must land in order, such as annotation answers); callbacks still run on the UI thread. Shut down with this one.
+     */
+    TaskExecutor inOrder(String name);
+
     /** Runs a long job (one conversation, one comparison) on its own named daemon thread. */
     void spawn(String name, Runnable work);
 

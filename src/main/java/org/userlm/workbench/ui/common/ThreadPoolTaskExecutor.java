@@ -1,6 +1,8 @@
 package org.userlm.workbench.ui.common;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,21 +14,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The window's {@link TaskExecutor}: a cached pool of daemon threads ({@code workbench-bg-N}) for short work, one
- * thread per long job, and {@code uiThread} ({@code Platform::runLater}) for the callbacks.
+ * single-thread lane per {@link #inOrder} caller, one thread per long job, and {@code uiThread}
+ * ({@code Platform::runLater}) for the callbacks. {@link #shutdown()} interrupts the pool but lets each lane finish
+ * what it was given.
  */
 public final class ThreadPoolTaskExecutor implements TaskExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadPoolTaskExecutor.class);
     private final ExecutorService pool;
     private final Executor uiThread;
+    private final List<ThreadPoolTaskExecutor> lanes = new CopyOnWriteArrayList<>();
 
+    /** Hands callbacks to {@code uiThread} ({@code Platform::runLater} in the window). */
     public ThreadPoolTaskExecutor(Executor uiThread) {
+        this(pool("workbench-bg-"), uiThread);
+    }
+
+    private ThreadPoolTaskExecutor(ExecutorService pool, Executor uiThread) {
+        this.pool = pool;
+        this.uiThread = uiThread;
+    }
+
+    private static ExecutorService pool(String prefix) {
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "workbench-bg-" + n.incrementAndGet());
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.uiThread = uiThread;
+    }
+
+    @Override
+    public TaskExecutor inOrder(String name) {
+        ThreadPoolTaskExecutor lane = new ThreadPoolTaskExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        }), uiThread);
+        lanes.add(lane);
+        return lane;
     }
 
     @Override
@@ -79,5 +104,7 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
     @Override
     public void shutdown() {
         pool.shutdownNow();
+        // Ordered lanes carry writes (annotation answers): let the queued ones finish, take no new ones.
+        lanes.forEach(lane -> lane.pool.shutdown());
     }
 }

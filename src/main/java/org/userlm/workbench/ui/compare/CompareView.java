@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.concurrent.Executor;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -49,7 +46,8 @@ public final class CompareView extends BorderPane {
     private final AnimationTimer pulse;
     private boolean syncing;
 
-    public CompareView(CompareViewModel vm, Executor background) {
+    /** The view of {@code vm}, with {@code judge} in its Judge tab (both wired by the window). */
+    public CompareView(CompareViewModel vm, JudgeViewModel judge) {
         this.vm = vm;
         setId("compare-view");
         setPadding(new Insets(8));
@@ -57,8 +55,6 @@ public final class CompareView extends BorderPane {
         strip.setId("outcome-strip");
         VBox columnsPane = new VBox(6, strip, columnBox);
         VBox.setVgrow(columnBox, Priority.ALWAYS);
-        JudgeViewModel judge = new JudgeViewModel(vm.comparisons(), vm::completed, vm.comparisonId::get,
-                i -> vm.columns.get(i).name(), background, Platform::runLater, new Random());
         tabs.getTabs().addAll(new Tab("Columns", columnsPane), new Tab("Repeat N", repeatPane()),
                 new Tab("Judge", new JudgeView(judge)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

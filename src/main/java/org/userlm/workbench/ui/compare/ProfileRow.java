@@ -1,5 +1,6 @@
 package org.userlm.workbench.ui.compare;
 
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,6 +32,16 @@ public final class ProfileRow {
         this.url.set(url);
         this.model.set(model);
         this.guardrails.set(preset);
+    }
+
+    /** The rows a new comparison starts with: UserLM with and without guardrails, an assistant as user. */
+    static List<ProfileRow> defaults() {
+        return List.of(new ProfileRow("UserLM-8b + guardrails", SimulatorKind.USERLM, "http://127.0.0.1:8000/v1",
+                        "microsoft/UserLM-8b", GuardrailPreset.DEFAULT),
+                new ProfileRow("UserLM-8b, no guardrails", SimulatorKind.USERLM, "http://127.0.0.1:8000/v1",
+                        "microsoft/UserLM-8b", GuardrailPreset.OFF),
+                new ProfileRow("GPT-4o as user", SimulatorKind.PROMPTED, "http://127.0.0.1:8001/v1", "gpt-4o",
+                        GuardrailPreset.OFF));
     }
 
     /** A row showing stored settings (when a comparison is reopened). */

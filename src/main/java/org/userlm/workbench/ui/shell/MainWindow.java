@@ -84,7 +84,7 @@ public final class MainWindow {
         split.setDividerPositions(0.22, 0.72);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(settingsView, false);
-        workspaces = new Workspaces(services, split);
+        workspaces = new Workspaces(services, split, bg);
         root.setCenter(workspaces.node());
         root.setBottom(statusBar());
         // Never larger than the screen (a headless test screen is only 1280x800).

@@ -1,34 +1,34 @@
 package org.userlm.workbench.ui.shell;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Random;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.userlm.workbench.ui.annotation.AnnotationView;
+import org.userlm.workbench.ui.annotation.AnnotationViewModel;
 import org.userlm.workbench.ui.annotation.AnnotatorName;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 import org.userlm.workbench.ui.compare.CompareView;
 import org.userlm.workbench.ui.compare.CompareViewModel;
+import org.userlm.workbench.ui.compare.JudgeViewModel;
 
 /**
  * The three workspaces of the main window: Live (one conversation), Compare (2-4 simulators side by side) and
- * Annotate. Compare and Annotate are built the first time they are shown, so start-up pays only for Live.
+ * Annotate. Compare and Annotate are built the first time they are shown, so start-up pays only for Live. Their
+ * view models are wired here and load in the background.
  */
 final class Workspaces {
     static final String[] NAMES = {"Live", "Compare", "Annotate"};
 
     private final WorkbenchServices services;
     private final TabPane pane = new TabPane();
-    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "workspace-bg");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor executor;
     private CompareViewModel compare;
 
-    Workspaces(WorkbenchServices services, Node live) {
+    Workspaces(WorkbenchServices services, Node live, TaskExecutor executor) {
         this.services = services;
+        this.executor = executor;
         Tab liveTab = tab("liveTab", NAMES[0]);
         liveTab.setContent(live);
         pane.getTabs().setAll(liveTab, tab("compareTab", NAMES[1]), tab("annotateTab", NAMES[2]));
@@ -50,22 +50,17 @@ final class Workspaces {
         }
         if (index == 1) {
             compare = new CompareViewModel(services.conversations(), services.comparisons(), services,
-                    () -> services.tasks().all(), background);
-            t.setContent(new CompareView(compare, background));
+                    () -> services.tasks().all(), executor);
+            JudgeViewModel judge = new JudgeViewModel(services.comparisons(), compare::completed,
+                    compare.comparisonIdProperty()::get, compare::columnName, executor, new Random());
+            t.setContent(new CompareView(compare, judge));
+            compare.load();
         } else if (index == 2) {
-            t.setContent(new javafx.scene.control.Label("Loading annotation schemas…"));
-            // The first run writes the default schema: do that off the FX thread, then build the view (a read).
-            background.execute(() -> {
-                try {
-                    services.annotationSchemas().ensureDefault();
-                } catch (RuntimeException e) {
-                    javafx.application.Platform.runLater(() -> t.setContent(new javafx.scene.control.Label(
-                            "Cannot open the annotation schemas: " + e.getMessage())));
-                    return;
-                }
-                javafx.application.Platform.runLater(() -> t.setContent(new AnnotationView(services.conversations(),
-                        services.annotations(), services.annotationSchemas(), AnnotatorName.fromPreferences())));
-            });
+            AnnotationViewModel annotation = new AnnotationViewModel(services.conversations(),
+                    services.annotations(), services.annotationSchemas(), AnnotatorName.fromPreferences(), executor,
+                    System::currentTimeMillis);
+            t.setContent(new AnnotationView(annotation));
+            annotation.load();
         }
     }
 
@@ -89,6 +84,5 @@ final class Workspaces {
         if (compare != null) {
             compare.stop();
         }
-        background.shutdownNow();
     }
 }

@@ -42,22 +42,22 @@ class AnnotationThroughputProbe {
     @Start
     void start(Stage stage) {
         Path file = dir.resolve("probe.db");
-        try (SqliteDatabase seed = SqliteDatabase.open(file)) {
-            var repo = new SqliteConversationRepository(seed);
-            for (int c = 0; c < 10; c++) {
-                List<Turn> turns = new ArrayList<>();
-                for (int t = 0; t < 6; t++) {
-                    Role r = t % 2 == 0 ? Role.USER : Role.ASSISTANT;
-                    turns.add(Turn.typed(t, r, (r == Role.USER ? "user says something about the task, part " : "The "
-                            + "assistant replies with a few sentences of explanation and maybe a question, part ") + t));
+        db = AnnotationFixtures.seedAndOpen(file, f -> {
+            try (SqliteDatabase seed = SqliteDatabase.open(f)) {
+                var repo = new SqliteConversationRepository(seed);
+                for (int c = 0; c < 10; c++) {
+                    List<Turn> turns = new ArrayList<>();
+                    for (int t = 0; t < 6; t++) {
+                        Role r = t % 2 == 0 ? Role.USER : Role.ASSISTANT;
+                        turns.add(Turn.typed(t, r, (r == Role.USER ? "user says something about the task, part " : "The "
+                                + "assistant replies with a few sentences of explanation and maybe a question, part ") + t));
+                    }
+                    repo.create(new Conversation("p" + c, null, "task-" + c, "t", "userlm", "UserLM-8b", "gpt-4o-mini",
+                            "intent", "sys", "{}", null, null, null, 1000L + c, turns));
                 }
-                repo.create(new Conversation("p" + c, null, "task-" + c, "t", "userlm", "UserLM-8b", "gpt-4o-mini",
-                        "intent", "sys", "{}", null, null, null, 1000L + c, turns));
             }
-        }
-        db = SqliteDatabase.open(file);
-        view = new AnnotationView(new SqliteConversationRepository(db), new SqliteAnnotationRepository(db),
-                new SqliteAnnotationSchemaRepository(db), () -> "probe");
+        });
+        view = AnnotationFixtures.view(db, "probe");
         Scene scene = new Scene(view, 1280, 800);
         // Latency of the app itself: from a key press reaching the scene to the end of the next laid-out pulse
         // (the frame that shows the result; the question panel is rebuilt in a runLater, so allow two pulses).

@@ -1,4 +1,4 @@
-package org.userlm.workbench.simulation.compare;
+package org.userlm.workbench.reports;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +10,8 @@ import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.evaluation.metrics.AnswerAttempts;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
 import org.userlm.workbench.evaluation.metrics.RepeatSummary;
+import org.userlm.workbench.simulation.compare.CompletedConversation;
+import org.userlm.workbench.simulation.compare.ComparisonLoader;
 
 /**
  * A self-contained HTML page of a comparison for stakeholders: inline CSS, no scripts, every text HTML-escaped;
