@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The house rules beside the layer rules: Views see only their view models, view models expose no mutable public
- * state, only the command line writes to the standard streams, and the UI feature packages do not depend on each
- * other in a circle.
+ * state, only the command line writes to the standard streams, exports and reports sit above the engine, and the UI
+ * feature packages do not depend on each other in a circle.
  */
 class HouseRulesTest {
     private static final String ROOT = "org.userlm.workbench";
@@ -80,6 +80,14 @@ class HouseRulesTest {
         noClasses().that().resideOutsideOfPackage(ROOT + ".app..")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .because("everything else logs through SLF4J (the rolling log file)")
+                .check(classes);
+    }
+
+    @Test
+    void reportsAreUsedOnlyByTheCommandLineAndTheWindow() {
+        noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".inference..", ROOT + ".storage..",
+                        ROOT + ".tasks..", ROOT + ".simulation..", ROOT + ".evaluation..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".reports..")
                 .check(classes);
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -315,8 +316,19 @@ public final class ConversationViewModel {
         return busy;
     }
 
-    public StringProperty activityProperty() {
+    /** What the live conversation is doing, or why it could not start (status bar). */
+    public ReadOnlyStringProperty activityProperty() {
         return activity;
+    }
+
+    /** Shows why a conversation cannot start (e.g. "Choose a task first"). */
+    public void explain(String problem) {
+        activity.set(problem);
+    }
+
+    /** Ctrl+U: take over the user side, or hand it back. */
+    public void toggleTakeOver() {
+        takeOver.set(!takeOver.get());
     }
 
     public ObservableList<ConversationSummary> branches() {

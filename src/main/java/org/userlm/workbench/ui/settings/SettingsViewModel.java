@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -161,8 +162,14 @@ public final class SettingsViewModel {
         return simulator.backend().label() + "  ⇄  " + assistant.backend().label();
     }
 
-    public ObjectProperty<Task> taskProperty() {
+    /** The task the next run uses (chosen in the task browser). */
+    public ReadOnlyObjectProperty<Task> taskProperty() {
         return task;
+    }
+
+    /** Uses {@code t} for the next run: its intent and the assistant prompt for its kind are filled in. */
+    public void useTask(Task t) {
+        task.set(t);
     }
 
     public BackendForm simulator() {

@@ -61,7 +61,7 @@ public final class MainWindow {
         history = new HistoryViewModel(services, bg);
         settings = new SettingsViewModel(services, bg, new ProfileStore(configDir));
         conversation = new ConversationViewModel(services, bg);
-        tasks.selectedProperty().addListener((o, a, t) -> settings.taskProperty().set(t));
+        tasks.selectedProperty().addListener((o, a, t) -> settings.useTask(t));
         conversation.onConversationsChanged(history::refresh);
     }
 
@@ -161,7 +161,7 @@ public final class MainWindow {
         try {
             conversation.start(settings.snapshot());
         } catch (IllegalStateException e) {
-            conversation.activityProperty().set(e.getMessage());
+            conversation.explain(e.getMessage());
         }
     }
 
@@ -172,7 +172,7 @@ public final class MainWindow {
         acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), conversation::step);
         acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), conversation::resume);
         acc.put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
-                () -> conversation.takeOverProperty().set(!conversation.takeOverProperty().get()));
+                conversation::toggleTakeOver);
         acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> focus(0, "#taskSearch"));
         acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> focus(1, "#historySearch"));
         acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), history::undoDelete);

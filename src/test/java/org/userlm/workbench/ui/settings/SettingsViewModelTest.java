@@ -43,17 +43,17 @@ class SettingsViewModelTest {
     @Test
     void choosingATaskWritesItsIntentAndTheAssistantPrompt() {
         assertThrows(IllegalStateException.class, vm::snapshot, "no task chosen yet");
-        vm.taskProperty().set(task("bundled-math-01"));
+        vm.useTask(task("bundled-math-01"));
         assertFalse(vm.intentProperty().get().isBlank());
         assertFalse(vm.systemPrompt.get().isBlank());
         String mathPrompt = vm.systemPrompt.get();
-        vm.taskProperty().set(task("bundled-code-01"));
+        vm.useTask(task("bundled-code-01"));
         assertFalse(mathPrompt.equals(vm.systemPrompt.get()), "a code task gets the code prompt");
     }
 
     @Test
     void guardrailPresetsFillTheFormAndReachTheSnapshot() {
-        vm.taskProperty().set(task("bundled-math-01"));
+        vm.useTask(task("bundled-math-01"));
         vm.guardrails.preset.set(GuardrailPreset.PAPER);
         assertEquals(TerminationMode.ALWAYS, vm.guardrails.terminationMode.get());
         assertEquals(GuardrailSettings.paper(), vm.snapshot().simulator().guardrails());
@@ -65,7 +65,7 @@ class SettingsViewModelTest {
 
     @Test
     void snapshotExplainsWhatIsMissing() {
-        vm.taskProperty().set(task("bundled-math-01"));
+        vm.useTask(task("bundled-math-01"));
         vm.simulatorKind.set(SimulatorKind.USERLM);
         vm.assistant.kind.set(BackendChoice.OPENAI_CHAT);
         vm.assistant.model.set("");
