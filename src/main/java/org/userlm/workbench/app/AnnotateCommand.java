@@ -33,9 +33,7 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (System.getProperty("prism.order") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            System.setProperty("prism.order", "sw"); // as GuiLauncher: predictable on virtual displays
-        }
+        AppProperties.preferSoftwareRendering();
         try (AppContext ctx = AppContext.open(db.given())) {
             context = ctx;
             annotatorName = annotator != null ? () -> annotator : AnnotatorName.fromPreferences();

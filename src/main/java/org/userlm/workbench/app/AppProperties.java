@@ -17,6 +17,17 @@ final class AppProperties {
         setIfAbsent(LogFiles.DIR_PROPERTY, LogFiles.folder().toString());
     }
 
+    /**
+     * Software rendering for windows unless the user chose a pipeline ({@code -Dprism.order}), runs Wayland, or asks
+     * for the GPU ({@code -Duserlm.gpu.ui}): es2 fails on many virtual displays and falls back anyway.
+     */
+    static void preferSoftwareRendering() {
+        if (System.getProperty("prism.order") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && System.getProperty("userlm.gpu.ui") == null) {
+            System.setProperty("prism.order", "sw");
+        }
+    }
+
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);

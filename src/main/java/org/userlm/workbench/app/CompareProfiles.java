@@ -9,6 +9,7 @@ import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.simulation.Simulators;
 
 /**
  * Parses {@code compare --profile} values: comma-separated {@code key=value} pairs with keys {@code kind}
@@ -50,9 +51,8 @@ final class CompareProfiles {
             if (!kv.containsKey("url") || !kv.containsKey("model")) {
                 throw new IllegalArgumentException("profile \"" + spec + "\" needs url=... and model=... (or local=DIR)");
             }
-            backend = new BackendSettings(BackendKind.OPENAI_CHAT, kv.get("url"), kv.get("model"),
-                    kv.get("api-key-env"), null, 120, null, userLm ? SimulationOptions.USERLM_EXTRA_BODY : null,
-                    userLm && g.useServerBans());
+            backend = Simulators.serverBackend(kind, BackendKind.OPENAI_CHAT, kv.get("url"), kv.get("model"),
+                    kv.get("api-key-env"), 120, null, null, g);
         }
         String name = kv.getOrDefault("name", kind.wire() + " " + backend.model() + (userLm ? " (" + preset.wire() + ")" : ""));
         return new SimulatorSettings(name, kind, backend, null, g, null, null);

@@ -13,13 +13,11 @@ import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.simulation.Simulators;
 import picocli.CommandLine.Option;
 
 /** The simulator and assistant options shared by {@code simulate} (and later batch commands). */
 final class SimulationOptions {
-
-    /** vLLM strips special tokens by default, which would hide {@code <|endconversation|>} from us. */
-    static final String USERLM_EXTRA_BODY = "{\"skip_special_tokens\": false}";
 
     @Option(names = "--simulator", defaultValue = "userlm", paramLabel = "userlm|prompted|sharded",
             description = "user simulator (default ${DEFAULT-VALUE})")
@@ -48,7 +46,7 @@ final class SimulationOptions {
     String userApiKeyEnv;
 
     @Option(names = "--user-extra-body", paramLabel = "JSON", description = "JSON merged into user-model requests "
-            + "(default for userlm: " + USERLM_EXTRA_BODY + ", which vLLM needs to show <|endconversation|>)")
+            + "(default for userlm: " + Simulators.USERLM_EXTRA_BODY + ", which vLLM needs to show <|endconversation|>)")
     String userExtraBody;
 
     @Option(names = "--assistant-url", paramLabel = "URL", description = "OpenAI-compatible base URL of the assistant")
@@ -174,9 +172,8 @@ final class SimulationOptions {
             return BackendSettings.local(userLocal.toString());
         }
         BackendKind bk = userEndpoint.equals("completions") ? BackendKind.OPENAI_COMPLETIONS : BackendKind.OPENAI_CHAT;
-        String extra = userExtraBody != null ? userExtraBody : kind == SimulatorKind.USERLM ? USERLM_EXTRA_BODY : null;
-        return new BackendSettings(bk, userUrl, userModel, userApiKeyEnv, null, timeout, readTemplate(), extra,
-                kind == SimulatorKind.USERLM && g.useServerBans());
+        return Simulators.serverBackend(kind, bk, userUrl, userModel, userApiKeyEnv, timeout, readTemplate(),
+                userExtraBody, g);
     }
 
     private String readTemplate() {

@@ -11,12 +11,10 @@ import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.simulation.Simulators;
 
 /** One editable simulator profile row of the compare view (FX thread). */
 public final class ProfileRow {
-    /** vLLM strips special tokens by default, which would hide the end marker (same default as the CLI). */
-    static final String USERLM_EXTRA_BODY = "{\"skip_special_tokens\": false}";
-
     public final StringProperty name = new SimpleStringProperty("");
     public final ObjectProperty<SimulatorKind> kind = new SimpleObjectProperty<>(SimulatorKind.USERLM);
     public final StringProperty url = new SimpleStringProperty("http://127.0.0.1:8000/v1");
@@ -60,8 +58,8 @@ public final class ProfileRow {
         SimulatorKind k = kind.get();
         GuardrailSettings g = guardrailSettings();
         boolean userLm = k == SimulatorKind.USERLM;
-        BackendSettings backend = new BackendSettings(BackendKind.OPENAI_CHAT, url.get().strip(), model.get().strip(),
-                null, null, 120, null, userLm ? USERLM_EXTRA_BODY : null, userLm && g.useServerBans());
+        BackendSettings backend = Simulators.serverBackend(k, BackendKind.OPENAI_CHAT, url.get().strip(),
+                model.get().strip(), null, 120, null, null, g);
         String display = name.get() == null || name.get().isBlank()
                 ? k.wire() + " " + model.get() + (userLm ? " (" + guardrails.get().wire() + ")" : "")
                 : name.get().strip();
