@@ -66,8 +66,7 @@ final class AgreementCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (StorageException | java.io.IOException e) {
-            err.println("agreement: " + e.getMessage());
-            return 3;
+            return CliErrors.report(err, "agreement: " + e.getMessage(), e, 3);
         }
     }
 

@@ -59,8 +59,7 @@ final class ExportAnnotationsCommand implements Callable<Integer> {
             }
             return 0;
         } catch (StorageException | IOException e) {
-            err.println("export-annotations: " + e.getMessage());
-            return 3;
+            return CliErrors.report(err, "export-annotations: " + e.getMessage(), e, 3);
         }
     }
 

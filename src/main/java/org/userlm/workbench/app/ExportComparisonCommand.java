@@ -68,8 +68,7 @@ final class ExportComparisonCommand implements Callable<Integer> {
             write(loaded.get(), err);
             return 0;
         } catch (StorageException | IOException e) {
-            err.println("export-comparison: " + e.getMessage());
-            return 3;
+            return CliErrors.report(err, "export-comparison: " + e.getMessage(), e, 3);
         }
     }
 

@@ -45,8 +45,7 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
                 try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                     answers = AnnotationFiles.readJsonl(r);
                 } catch (IOException e) {
-                    err.println("import-annotations: " + f + ": " + e.getMessage());
-                    return 2;
+                    return CliErrors.report(err, "import-annotations: " + f + ": " + e.getMessage(), e, 2);
                 }
                 ImportResult res = repo.importAll(answers);
                 out.printf("{\"file\": \"%s\", \"inserted\": %d, \"updated\": %d, \"unchanged\": %d}%n",
@@ -55,8 +54,7 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (StorageException e) {
-            err.println("import-annotations: " + e.getMessage());
-            return 3;
+            return CliErrors.report(err, "import-annotations: " + e.getMessage(), e, 3);
         }
     }
 }
