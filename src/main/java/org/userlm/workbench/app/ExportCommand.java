@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.Conversation;
-import org.userlm.workbench.reports.ConversationJsonl;
+import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.storage.StorageException;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;

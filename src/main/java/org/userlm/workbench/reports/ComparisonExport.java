@@ -9,6 +9,7 @@ import java.util.List;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.simulation.compare.ComparisonLoader;
+import org.userlm.workbench.storage.ConversationJsonl;
 
 /** Writes a loaded comparison as files: the HTML page and the JSON Lines of its conversations (CLI and GUI). */
 public final class ComparisonExport {

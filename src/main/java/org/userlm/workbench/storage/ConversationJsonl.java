@@ -1,4 +1,4 @@
-package org.userlm.workbench.reports;
+package org.userlm.workbench.storage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
