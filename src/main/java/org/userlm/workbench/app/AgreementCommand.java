@@ -2,6 +2,7 @@ package org.userlm.workbench.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class AgreementCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (StorageException | java.io.IOException e) {
+        } catch (StorageException | IOException e) {
             return CliErrors.report(err, "agreement: " + e.getMessage(), e, 3);
         }
     }

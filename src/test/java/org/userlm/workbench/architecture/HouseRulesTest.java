@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class HouseRulesTest {
                         || c.getFullName().equals(ROOT + ".inference.ChatModel")
                         || c.getFullName().equals(ROOT + ".simulation.ConversationRunner")
                         || c.getPackageName().startsWith(ROOT + ".simulation.compare")
-                        || c.isAssignableTo(java.util.concurrent.Executor.class));
+                        || c.isAssignableTo(Executor.class));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.userlm.workbench.ui.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Role;
@@ -79,7 +81,7 @@ public final class StreamBench {
         Result r = probe.result(rate, seconds, tokens, tokens / elapsed, turns);
         Platform.runLater(() -> {
             probe.stop();
-            javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s
+            Window.getWindows().stream().filter(w -> w instanceof Stage s
                     && s.getTitle() != null && s.getTitle().endsWith("bench-ui")).toList().forEach(w -> ((Stage) w).close());
         });
         return r;
@@ -195,7 +197,7 @@ public final class StreamBench {
                 double max = w.length == 0 ? 0 : w[w.length - 1] / 1e6;
                 double p99 = w.length == 0 ? 0 : w[(int) Math.min(w.length - 1, Math.floor(w.length * 0.99))] / 1e6;
                 r.complete(new Result(rate, seconds, tokens, achieved, max, p99, maxGap / 1e6, frames, over, turns,
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             });
             return r.get(10, TimeUnit.SECONDS);
         }

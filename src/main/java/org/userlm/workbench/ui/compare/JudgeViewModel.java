@@ -1,6 +1,7 @@
 package org.userlm.workbench.ui.compare;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -71,7 +72,7 @@ public final class JudgeViewModel {
             return false;
         }
         List<Integer> shuffled = new ArrayList<>(cols);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         left = pick(all, shuffled.get(0));
         right = pick(all, shuffled.get(1));
         turn = null;

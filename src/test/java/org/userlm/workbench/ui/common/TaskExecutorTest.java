@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Both executors call back in the same order; the pool runs the work on another thread and callbacks on "ui". */
@@ -35,7 +36,7 @@ class TaskExecutorTest {
             throw boom;
         }).onFailure(failures::add).executeWith(new CurrentThreadTaskExecutor());
         assertEquals(List.of(boom), failures);
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, f::get);
+        ExecutionException e = Assertions.assertThrows(ExecutionException.class, f::get);
         assertSame(boom, e.getCause());
     }
 

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.testing.Reply;
 
 /** Drives the real window, headless, against a scripted OpenAI-compatible server on loopback. */
@@ -169,12 +174,12 @@ class WorkbenchAppTest {
     @Test
     void cheatSheetListsShortcuts() throws Exception {
         fx.click("#conversationView");
-        fx.robot.type(javafx.scene.input.KeyCode.F1);
+        fx.robot.type(KeyCode.F1);
         WorkbenchFixture.waitFor(() -> fx.present("#cheatSheet"));
-        String log = fx.onFx(() -> fx.robot.lookup("#logFileLabel").queryAs(javafx.scene.control.Label.class)
+        String log = fx.onFx(() -> fx.robot.lookup("#logFileLabel").queryAs(Label.class)
                 .getText());
         assertTrue(log.startsWith("Log file: ") && log.endsWith("workbench.log"), log);
-        fx.robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        fx.robot.type(KeyCode.ESCAPE);
     }
 
     private int historySize() throws Exception {
@@ -185,8 +190,8 @@ class WorkbenchAppTest {
         return WaitForAsyncUtils.asyncFx(() -> {
             ListView<?> l = fx.robot.lookup("#taskList").queryAs(ListView.class);
             Object t = l.getSelectionModel().getSelectedItem();
-            return t == null ? "" : ((org.userlm.workbench.domain.Task) t).id();
-        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return t == null ? "" : ((Task) t).id();
+        }).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -198,14 +203,14 @@ class WorkbenchAppTest {
                 && label("#simConnectionStatus").contains("2 models: sim-model, asst-model"));
         fx.robot.interact(() -> fx.text("#asstBaseUrl").setText("http://127.0.0.1:9/v1"));
         // The assistant card sits below the fold of the settings column: fire the button directly.
-        fx.robot.interact(() -> fx.robot.lookup("#asstTestConnection").queryAs(javafx.scene.control.Button.class)
+        fx.robot.interact(() -> fx.robot.lookup("#asstTestConnection").queryAs(Button.class)
                 .fire());
         WorkbenchFixture.waitFor(() -> label("#asstConnectionStatus").startsWith("✗"));
     }
 
     private String label(String id) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> fx.robot.lookup(id).queryAs(javafx.scene.control.Label.class)
-                .getText()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> fx.robot.lookup(id).queryAs(Label.class)
+                .getText()).get(10, TimeUnit.SECONDS);
     }
 
     @Test
