@@ -78,7 +78,8 @@ class HouseRulesTest {
 
     @Test
     void onlyTheCommandLineWritesToStandardStreams() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".app..")
+        // Bench probes (bench-start's StartProbe) print a line that the parent process reads: part of the CLI.
+        noClasses().that().resideOutsideOfPackage(ROOT + ".app..").and().haveSimpleNameNotEndingWith("Probe")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .because("everything else logs through SLF4J (the rolling log file)")
                 .check(classes);
