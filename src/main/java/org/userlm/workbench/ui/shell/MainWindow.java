@@ -96,6 +96,11 @@ public final class MainWindow {
         restore(state);
         s.setTitle("UserLM Workbench");
         s.setScene(scene);
+        // A stage that showed another scene before (the start-up error, a restart in tests) keeps its size and place.
+        s.sizeToScene();
+        if (state.x() == null || state.y() == null) {
+            s.centerOnScreen();
+        }
         s.show();
         tasks.load(state.taskId());
         history.refresh();
