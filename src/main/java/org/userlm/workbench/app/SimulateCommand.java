@@ -21,16 +21,12 @@ import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.Run;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
-import org.userlm.workbench.evaluation.Graders;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.simulation.ConversationFactory;
 import org.userlm.workbench.simulation.ConversationListener;
 import org.userlm.workbench.simulation.ConversationSpec;
-import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.RunControl;
-import org.userlm.workbench.simulation.SolvedCheck;
-import org.userlm.workbench.simulation.Simulators;
-import org.userlm.workbench.simulation.SystemPrompts;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.tasks.TaskFormatException;
@@ -120,9 +116,10 @@ final class SimulateCommand implements Callable<Integer> {
         try (BufferedWriter jsonl = out == null ? null : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (Task task : tasks) {
                 for (int r = 0; r < runs; r++) {
-                    UserSimulator user = Simulators.create(sim, ctx, null);
+                    UserSimulator user = ConversationFactory.simulator(options.conversationSettings(sim, asst), ctx,
+                            null);
                     Long seed = options.seed == null ? null : options.seed + n;
-                    Conversation c = runOne(ctx, run, task, user, assistant, asst, sim, seed, settingsJson, active);
+                    Conversation c = runOne(ctx, run, task, user, assistant, asst, sim, seed, active);
                     n++;
                     counts.merge(c.endedBy(), 1, Integer::sum);
                     stdout.printf("%s task=%s ended_by=%s turns=%d%n", c.id(), c.taskId(), c.endedBy().wire(),
@@ -145,16 +142,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Conversation runOne(AppContext ctx, Run run, Task task, UserSimulator user, ChatModel assistant,
-                                AssistantSettings asst, SimulatorSettings sim, Long seed, String settingsJson,
+                                AssistantSettings asst, SimulatorSettings sim, Long seed,
                                 AtomicReference<RunControl> active) {
-        String systemPrompt = asst.systemPrompt() != null ? asst.systemPrompt()
-                : SystemPrompts.assistantDefault(task.kind());
-        SolvedCheck solved = options.stopWhenSolved
-                ? (t, reply) -> Graders.grade(t, reply).correct()
-                : SolvedCheck.NEVER;
-        ConversationSpec cs = new ConversationSpec(UUID.randomUUID().toString(), run.id(), task.title(), task,
-                Intents.fromTask(task, sim.intentTemplate()).text(), user, assistant, asst.backend().model(),
-                systemPrompt, asst.params(), options.maxTurns, seed, solved, settingsJson, List.of(), null);
+        ConversationSpec cs = ConversationFactory.spec(options.conversationSettings(sim, asst), task, user, assistant,
+                ConversationFactory.Placement.of(run.id(), task.title()).withSeed(seed));
         RunControl control = new RunControl();
         active.set(control);
         try {

@@ -12,6 +12,8 @@ import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
+import org.userlm.workbench.evaluation.GraderMode;
+import org.userlm.workbench.simulation.ConversationSettings;
 import picocli.CommandLine.Option;
 
 /** The simulator and assistant options shared by {@code simulate} (and later batch commands). */
@@ -66,9 +68,9 @@ final class SimulationOptions {
             description = "default: a sensible one per task kind")
     String assistantSystemPrompt;
 
-    @Option(names = "--max-turns", defaultValue = "8", description = "at most N user turns, each answered "
-            + "(default ${DEFAULT-VALUE})")
-    int maxTurns;
+    @Option(names = "--max-turns", description = "at most N user turns, each answered (default 8; sharded: the "
+            + "number of shards + 8)")
+    Integer maxTurns;
 
     @Option(names = "--seed", description = "base seed (conversation i uses seed + i)")
     Long seed;
@@ -107,6 +109,27 @@ final class SimulationOptions {
     @Option(names = "--stop-when-solved", description = "end with 'solved' once the assistant's answer grades correct")
     boolean stopWhenSolved;
 
+    @Option(names = "--grader", defaultValue = "lic", paramLabel = "lic|strict",
+            description = "grading rules for --stop-when-solved and outcomes (default ${DEFAULT-VALUE})")
+    String grader;
+
+    @Option(names = "--user-prompt-file", paramLabel = "FILE", description = "read the prompted/sharded simulator's "
+            + "prompt from a file (e.g. your copy of LiC's original; its [[...]] placeholders are understood)")
+    Path userPromptFile;
+
+    @Option(names = "--user-max-tokens", description = "token cap of a user turn (default 256; sharded 1024)")
+    Integer userMaxTokens;
+
+    @Option(names = "--verbatim-ngram", description = "n of the word n-gram shared with the intent that counts as a "
+            + "copy (default 8; paper preset 0 = the reported exact-repeat rule)")
+    Integer verbatimNgram;
+
+    @Option(names = "--min-user-turns", description = "user turns before the end marker is allowed (default 2)")
+    Integer minUserTurns;
+
+    @Option(names = "--assistant-top-p", description = "assistant top-p (default 0.95)")
+    Double assistantTopP;
+
     @Option(names = "--timeout", defaultValue = "120", description = "seconds without data before a request fails")
     int timeout;
 
@@ -127,8 +150,22 @@ final class SimulationOptions {
         if (!userEndpoint.equals("chat") && !userEndpoint.equals("completions")) {
             return "--user-endpoint must be chat or completions";
         }
-        if (maxTurns < 1) {
+        if (maxTurns != null && maxTurns < 1) {
             return "--max-turns must be at least 1";
+        }
+        try {
+            GraderMode.fromWire(grader);
+        } catch (IllegalArgumentException e) {
+            return "--" + e.getMessage();
+        }
+        if (userPromptFile != null && !Files.isReadable(userPromptFile)) {
+            return "cannot read --user-prompt-file " + userPromptFile;
+        }
+        if (userMaxTokens != null && userMaxTokens < 1) {
+            return "--user-max-tokens must be at least 1";
+        }
+        if (verbatimNgram != null && verbatimNgram < 0) {
+            return "--verbatim-ngram must be 0 or more";
         }
         if (userChatTemplate != null && !Files.isReadable(userChatTemplate)) {
             return "cannot read --user-chat-template " + userChatTemplate;
@@ -159,14 +196,41 @@ final class SimulationOptions {
         if (maxRetries != null) {
             g = g.withMaxRetries(maxRetries);
         }
-        GenerationParams p = kind != SimulatorKind.USERLM ? GenerationParams.assistantDefault()
+        if (verbatimNgram != null) {
+            g = g.withIntentNgram(verbatimNgram);
+        }
+        if (minUserTurns != null) {
+            g = g.withMinUserTurnsBeforeEnd(minUserTurns);
+        }
+        GenerationParams p = kind == SimulatorKind.SHARDED ? GenerationParams.licSharded()
+                : kind != SimulatorKind.USERLM ? GenerationParams.assistantDefault()
                 : userSampling.equals("generation-config") ? GenerationParams.userLmGenerationConfig()
                 : GenerationParams.userLmCard();
+        if (userMaxTokens != null) {
+            g = g.withMaxNewTokens(userMaxTokens);
+        }
         p = new GenerationParams(userTemperature != null ? userTemperature : p.temperature(),
-                userTopP != null ? userTopP : p.topP(), p.topK(), p.maxNewTokens(), null);
+                userTopP != null ? userTopP : p.topP(), p.topK(),
+                userMaxTokens != null ? userMaxTokens : p.maxNewTokens(), null);
         BackendSettings backend = userBackend(kind, g);
-        return new SimulatorSettings(kind.wire() + " " + backend.model(), kind, backend, p, g, userPrompt,
+        return new SimulatorSettings(kind.wire() + " " + backend.model(), kind, backend, p, g, prompt(),
                 intentTemplate);
+    }
+
+    private String prompt() {
+        if (userPromptFile == null) {
+            return userPrompt;
+        }
+        try {
+            return Files.readString(userPromptFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything the conversation factory needs besides the task. */
+    ConversationSettings conversationSettings(SimulatorSettings sim, AssistantSettings asst) {
+        return new ConversationSettings(sim, asst, null, maxTurns, stopWhenSolved, GraderMode.fromWire(grader));
     }
 
     private BackendSettings userBackend(SimulatorKind kind, GuardrailSettings g) {
@@ -196,7 +260,7 @@ final class SimulationOptions {
                 timeout, null, null, false);
         GenerationParams d = GenerationParams.assistantDefault();
         GenerationParams p = new GenerationParams(assistantTemperature != null ? assistantTemperature : d.temperature(),
-                d.topP(), null, assistantMaxTokens != null ? assistantMaxTokens : d.maxNewTokens(), null);
+                assistantTopP != null ? assistantTopP : d.topP(), null, assistantMaxTokens != null ? assistantMaxTokens : d.maxNewTokens(), null);
         return new AssistantSettings(backend.model(), backend, p, assistantSystemPrompt);
     }
 }

@@ -47,6 +47,9 @@ public final class ShardedRevealSimulator implements UserSimulator {
 
             Answer with JSON only: {"response": "<your message to the assistant>", "shard_id": <the id you revealed>}""";
 
+    /** Names the shipped prompt in stored settings. */
+    public static final String PROMPT_VERSION = "sharded-default-v2 (ours, after LiC's rules)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ChatModel model;
     private final GenerationParams params;

@@ -7,7 +7,9 @@ import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.evaluation.GradeResult;
 import org.userlm.workbench.evaluation.Grader;
+import org.userlm.workbench.evaluation.GraderMode;
 import org.userlm.workbench.evaluation.Graders;
+import org.userlm.workbench.evaluation.SandboxSettings;
 
 /**
  * Grades a conversation's answer attempts with the task's grader (LiC math rule; code in the python3 sandbox).
@@ -19,7 +21,12 @@ public final class Outcomes {
 
     /** The outcome with the task's default grader. */
     public static Outcome grade(Task task, Conversation conversation) {
-        Optional<Grader> g = Graders.forTask(task);
+        return grade(task, conversation, GraderMode.defaultMode());
+    }
+
+    /** The outcome with the task's grader in {@code mode}. */
+    public static Outcome grade(Task task, Conversation conversation, GraderMode mode) {
+        Optional<Grader> g = Graders.forTask(task, SandboxSettings.defaults(), mode);
         if (g.isEmpty()) {
             return Outcome.notGradeable("task " + task.id() + " (" + task.kind().wire() + ") has no grader");
         }

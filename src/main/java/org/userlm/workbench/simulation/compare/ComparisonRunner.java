@@ -20,21 +20,17 @@ import org.userlm.workbench.domain.Run;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.Turn;
-import org.userlm.workbench.evaluation.Graders;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
 import org.userlm.workbench.evaluation.metrics.Outcome;
 import org.userlm.workbench.evaluation.metrics.Outcomes;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.ModelProvider;
+import org.userlm.workbench.simulation.ConversationFactory;
 import org.userlm.workbench.simulation.ConversationListener;
 import org.userlm.workbench.simulation.ConversationRunner;
 import org.userlm.workbench.simulation.ConversationSpec;
-import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.RunControl;
-import org.userlm.workbench.simulation.Simulators;
-import org.userlm.workbench.simulation.SolvedCheck;
-import org.userlm.workbench.simulation.SystemPrompts;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
@@ -54,10 +50,10 @@ public final class ComparisonRunner {
 
     public ComparisonRunner(ConversationRepository conversations, ComparisonRepository comparisons,
                             ModelProvider models) {
-        this(conversations, comparisons, models, Outcomes::grade);
+        this(conversations, comparisons, models, null);
     }
 
-    /** With another outcome grader (tests). */
+    /** With another outcome grader (tests); null grades with the request's grader mode. */
     public ComparisonRunner(ConversationRepository conversations, ComparisonRepository comparisons,
                             ModelProvider models, BiFunction<Task, Conversation, Outcome> grader) {
         this.conversations = conversations;
@@ -118,11 +114,14 @@ public final class ComparisonRunner {
         settings.put("assistant", req.assistant());
         settings.put("profiles", req.profiles());
         settings.put("repeats", req.repeats());
+        settings.put("maxUserTurns", req.maxUserTurns());
+        settings.put("stopWhenSolved", req.stopWhenSolved());
+        settings.put("grader", req.grader().wire());
         Run run = new Run(UUID.randomUUID().toString(), req.title(), "compare", json(settings),
                 System.currentTimeMillis());
         conversations.createRun(run);
         Comparison cmp = new Comparison(id, run.id(), req.task().id(), req.title(), req.assistant(), req.profiles(),
-                req.repeats(), req.maxUserTurns(), run.createdAtMs());
+                req.repeats(), req.maxUserTurns() == null ? 0 : req.maxUserTurns(), run.createdAtMs());
         comparisons.create(cmp);
         return cmp;
     }
@@ -134,28 +133,16 @@ public final class ComparisonRunner {
         UserSimulator user;
         ChatModel assistant;
         try {
-            user = Simulators.create(profile, workers, null);
+            user = ConversationFactory.simulator(req.settings(profile), workers, null);
             assistant = workers.open(req.assistant().backend());
         } catch (InferenceException | RuntimeException e) {
             listener.onFailed(col, rep, profile.name() + ": " + e.getMessage());
             return;
         }
-        String systemPrompt = req.assistant().systemPrompt() != null ? req.assistant().systemPrompt()
-                : SystemPrompts.assistantDefault(task.kind());
-        SolvedCheck solved = req.stopWhenSolved()
-                ? (t, reply) -> Graders.grade(t, reply).correct()
-                : SolvedCheck.NEVER;
         Long seed = req.seed() == null ? null : req.seed() + 1000L * col + rep;
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("comparison_id", cmp.id());
-        settings.put("column", col);
-        settings.put("repeat", rep);
-        settings.put("simulator", profile);
-        settings.put("assistant", req.assistant());
-        ConversationSpec spec = new ConversationSpec(UUID.randomUUID().toString(), cmp.runId(),
-                profile.name() + " · " + cmp.title(), task, Intents.fromTask(task, profile.intentTemplate()).text(),
-                user, assistant, req.assistant().backend().model(), systemPrompt, req.assistant().params(),
-                req.maxUserTurns(), seed, solved, json(settings), List.of(), null);
+        ConversationSpec spec = ConversationFactory.spec(req.settings(profile), task, user, assistant,
+                ConversationFactory.Placement.of(cmp.runId(), profile.name() + " · " + cmp.title()).withSeed(seed)
+                        .with("comparison_id", cmp.id()).with("column", col).with("repeat", rep));
         RunControl control = handle.newControl();
         Conversation done;
         try {
@@ -164,7 +151,8 @@ public final class ComparisonRunner {
             listener.onFailed(col, rep, profile.name() + ": " + e.getMessage());
             return;
         }
-        ConversationMetrics m = ConversationMetrics.of(done, grader.apply(task, done));
+        Outcome outcome = grader != null ? grader.apply(task, done) : Outcomes.grade(task, done, req.grader());
+        ConversationMetrics m = ConversationMetrics.of(done, outcome);
         CompletedConversation cc = new CompletedConversation(col, rep, done, m);
         results.add(cc);
         listener.onConversationDone(cc);
