@@ -12,8 +12,8 @@ import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
-import org.userlm.workbench.evaluation.GraderMode;
 import org.userlm.workbench.simulation.ConversationSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The simulator and assistant options shared by {@code simulate} (and later batch commands). */
@@ -64,14 +64,6 @@ final class SimulationOptions {
     @Option(names = "--assistant-api-key-env", paramLabel = "VAR", description = "environment variable with the key")
     String assistantApiKeyEnv;
 
-    @Option(names = "--assistant-system-prompt", paramLabel = "TEXT",
-            description = "default: a sensible one per task kind")
-    String assistantSystemPrompt;
-
-    @Option(names = "--max-turns", description = "at most N user turns, each answered (default 8; sharded: the "
-            + "number of shards + 8)")
-    Integer maxTurns;
-
     @Option(names = "--seed", description = "base seed (conversation i uses seed + i)")
     Long seed;
 
@@ -86,49 +78,8 @@ final class SimulationOptions {
             description = "UserLM sampling: the model card's 1.0/0.8 or generation_config.json's reported 0.6/0.9")
     String userSampling;
 
-    @Option(names = "--user-temperature", description = "overrides the user model's temperature")
-    Double userTemperature;
-
-    @Option(names = "--user-top-p", description = "overrides the user model's top-p")
-    Double userTopP;
-
-    @Option(names = "--user-prompt", paramLabel = "TEXT", description = "system prompt of the prompted/sharded "
-            + "simulator ({intent}, {shards}, {conversation} are replaced)")
-    String userPrompt;
-
-    @Option(names = "--intent-template", paramLabel = "TEXT",
-            description = "intent template ({goal}, {problem}, {shards}, {function})")
-    String intentTemplate;
-
-    @Option(names = "--assistant-temperature", description = "assistant temperature (default 0.7)")
-    Double assistantTemperature;
-
-    @Option(names = "--assistant-max-tokens", description = "assistant token cap (default 1024)")
-    Integer assistantMaxTokens;
-
-    @Option(names = "--stop-when-solved", description = "end with 'solved' once the assistant's answer grades correct")
-    boolean stopWhenSolved;
-
-    @Option(names = "--grader", defaultValue = "lic", paramLabel = "lic|strict",
-            description = "grading rules for --stop-when-solved and outcomes (default ${DEFAULT-VALUE})")
-    String grader;
-
-    @Option(names = "--user-prompt-file", paramLabel = "FILE", description = "read the prompted/sharded simulator's "
-            + "prompt from a file (e.g. your copy of LiC's original; its [[...]] placeholders are understood)")
-    Path userPromptFile;
-
-    @Option(names = "--user-max-tokens", description = "token cap of a user turn (default 256; sharded 1024)")
-    Integer userMaxTokens;
-
-    @Option(names = "--verbatim-ngram", description = "n of the word n-gram shared with the intent that counts as a "
-            + "copy (default 8; paper preset 0 = the reported exact-repeat rule)")
-    Integer verbatimNgram;
-
-    @Option(names = "--min-user-turns", description = "user turns before the end marker is allowed (default 2)")
-    Integer minUserTurns;
-
-    @Option(names = "--assistant-top-p", description = "assistant top-p (default 0.95)")
-    Double assistantTopP;
+    @Mixin
+    ProtocolOptions protocol = new ProtocolOptions();
 
     @Option(names = "--timeout", defaultValue = "120", description = "seconds without data before a request fails")
     int timeout;
@@ -150,22 +101,9 @@ final class SimulationOptions {
         if (!userEndpoint.equals("chat") && !userEndpoint.equals("completions")) {
             return "--user-endpoint must be chat or completions";
         }
-        if (maxTurns != null && maxTurns < 1) {
-            return "--max-turns must be at least 1";
-        }
-        try {
-            GraderMode.fromWire(grader);
-        } catch (IllegalArgumentException e) {
-            return "--" + e.getMessage();
-        }
-        if (userPromptFile != null && !Files.isReadable(userPromptFile)) {
-            return "cannot read --user-prompt-file " + userPromptFile;
-        }
-        if (userMaxTokens != null && userMaxTokens < 1) {
-            return "--user-max-tokens must be at least 1";
-        }
-        if (verbatimNgram != null && verbatimNgram < 0) {
-            return "--verbatim-ngram must be 0 or more";
+        String protocolProblem = protocol.validate();
+        if (protocolProblem != null) {
+            return protocolProblem;
         }
         if (userChatTemplate != null && !Files.isReadable(userChatTemplate)) {
             return "cannot read --user-chat-template " + userChatTemplate;
@@ -196,41 +134,18 @@ final class SimulationOptions {
         if (maxRetries != null) {
             g = g.withMaxRetries(maxRetries);
         }
-        if (verbatimNgram != null) {
-            g = g.withIntentNgram(verbatimNgram);
-        }
-        if (minUserTurns != null) {
-            g = g.withMinUserTurnsBeforeEnd(minUserTurns);
-        }
         GenerationParams p = kind == SimulatorKind.SHARDED ? GenerationParams.licSharded()
                 : kind != SimulatorKind.USERLM ? GenerationParams.assistantDefault()
                 : userSampling.equals("generation-config") ? GenerationParams.userLmGenerationConfig()
                 : GenerationParams.userLmCard();
-        if (userMaxTokens != null) {
-            g = g.withMaxNewTokens(userMaxTokens);
-        }
-        p = new GenerationParams(userTemperature != null ? userTemperature : p.temperature(),
-                userTopP != null ? userTopP : p.topP(), p.topK(),
-                userMaxTokens != null ? userMaxTokens : p.maxNewTokens(), null);
         BackendSettings backend = userBackend(kind, g);
-        return new SimulatorSettings(kind.wire() + " " + backend.model(), kind, backend, p, g, prompt(),
-                intentTemplate);
-    }
-
-    private String prompt() {
-        if (userPromptFile == null) {
-            return userPrompt;
-        }
-        try {
-            return Files.readString(userPromptFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return protocol.apply(new SimulatorSettings(kind.wire() + " " + backend.model(), kind, backend, p, g, null,
+                null));
     }
 
     /** Everything the conversation factory needs besides the task. */
     ConversationSettings conversationSettings(SimulatorSettings sim, AssistantSettings asst) {
-        return new ConversationSettings(sim, asst, null, maxTurns, stopWhenSolved, GraderMode.fromWire(grader));
+        return protocol.settings(sim, asst);
     }
 
     private BackendSettings userBackend(SimulatorKind kind, GuardrailSettings g) {
@@ -258,9 +173,7 @@ final class SimulationOptions {
         BackendSettings backend = assistantLocal != null ? BackendSettings.local(assistantLocal.toString())
                 : new BackendSettings(BackendKind.OPENAI_CHAT, assistantUrl, assistantModel, assistantApiKeyEnv, null,
                 timeout, null, null, false);
-        GenerationParams d = GenerationParams.assistantDefault();
-        GenerationParams p = new GenerationParams(assistantTemperature != null ? assistantTemperature : d.temperature(),
-                assistantTopP != null ? assistantTopP : d.topP(), null, assistantMaxTokens != null ? assistantMaxTokens : d.maxNewTokens(), null);
-        return new AssistantSettings(backend.model(), backend, p, assistantSystemPrompt);
+        GenerationParams p = protocol.assistantParams();
+        return new AssistantSettings(backend.model(), backend, p, protocol.assistantSystemPrompt);
     }
 }
