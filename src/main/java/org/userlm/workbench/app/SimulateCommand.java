@@ -182,6 +182,10 @@ final class SimulateCommand implements Callable<Integer> {
     static String summary(int n, Map<EndReason, Integer> counts) {
         StringBuilder sb = new StringBuilder("summary: " + n + " conversation" + (n == 1 ? "" : "s") + ":");
         for (EndReason r : EndReason.values()) {
+            boolean newer = r == EndReason.ALL_SHARDS_REVEALED || r == EndReason.CONTEXT_FULL;
+            if (newer && counts.getOrDefault(r, 0) == 0) {
+                continue; // the original five are always listed; the newer reasons when they occur
+            }
             sb.append(' ').append(counts.getOrDefault(r, 0)).append(' ').append(r.wire()).append(',');
         }
         sb.setLength(sb.length() - 1);

@@ -5,6 +5,7 @@ import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.evaluation.GradeResult;
 import org.userlm.workbench.evaluation.Grader;
 import org.userlm.workbench.evaluation.GraderMode;
@@ -40,7 +41,9 @@ public final class Outcomes {
         Integer first = null;
         String detail = "no answer attempt";
         for (Turn t : conversation.turns()) {
-            if (t.role() != Role.ASSISTANT || !AnswerAttempts.isAttempt(task.kind(), t.content())) {
+            // Failed and cancelled turns are not answers: left out of the attempts.
+            if (t.role() != Role.ASSISTANT || t.status() != TurnStatus.COMPLETE
+                    || !AnswerAttempts.isAttempt(task.kind(), t.content())) {
                 continue;
             }
             attempts++;

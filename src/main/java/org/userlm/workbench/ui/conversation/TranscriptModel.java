@@ -114,6 +114,8 @@ public final class TranscriptModel {
         }
         return switch (r) {
             case USER_ENDED -> "The simulated user ended the conversation";
+            case ALL_SHARDS_REVEALED -> "Every shard was revealed and answered";
+            case CONTEXT_FULL -> "The conversation outgrew a model's context (see the last turn)";
             case MAX_TURNS -> "Reached the maximum number of user turns";
             case SOLVED -> "The assistant solved the task";
             case CANCELLED -> "Stopped by you — partial text kept";
