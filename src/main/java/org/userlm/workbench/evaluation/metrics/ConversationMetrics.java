@@ -30,21 +30,36 @@ public record ConversationMetrics(EndReason endReason, int userTurns, double wor
                                   Map<String, Integer> firingsByRule, String firstUserTurn, Outcome outcome) {
 
     /** How the intent share is defined, for labels and exports. */
-    public static final String INTENT_SHARE_DEFINITION = "intent share = distinct content words of the intent "
-            + "(lower-cased, stop words removed) that appear in the user turn, divided by the intent's content words";
+    public static final String INTENT_SHARE_DEFINITION = "intent share = distinct content words of the task text in "
+            + "the intent (lower-cased, stop words removed; the intent template's own words left out) that appear in "
+            + "the user turn, divided by the task text's content words";
 
     public ConversationMetrics {
         firingsByRule = Map.copyOf(firingsByRule);
     }
 
-    /** Computes the text metrics of a conversation and attaches an outcome (graded elsewhere). */
+    /**
+     * Computes the text metrics of a conversation against its whole intent text. Prefer
+     * {@link #of(Conversation, Outcome, String)}: the intent template's words would count as revealed.
+     */
     public static ConversationMetrics of(Conversation c, Outcome outcome) {
+        return of(c, outcome, c.intent());
+    }
+
+    /**
+     * Computes the text metrics of a conversation and attaches an outcome (graded elsewhere).
+     *
+     * @param intentContent what intent share measures against: the task's own text in the intent, without the
+     *                      intent template's words (the simulation layer's {@code Intents.taskText})
+     */
+    public static ConversationMetrics of(Conversation c, Outcome outcome, String intentContent) {
         List<Turn> all = c.turns().stream().filter(t -> t.role() == Role.USER).toList();
         List<Turn> user = all.stream().filter(t -> t.status() == TurnStatus.COMPLETE && !t.content().isBlank())
                 .toList();
         double words = user.stream().mapToInt(t -> wordCount(t.content())).average().orElse(Double.NaN);
-        double share1 = user.isEmpty() ? Double.NaN : intentShare(c.intent(), user.get(0).content());
-        double shareMean = user.stream().mapToDouble(t -> intentShare(c.intent(), t.content())).average()
+        String target = intentContent == null ? c.intent() : intentContent;
+        double share1 = user.isEmpty() ? Double.NaN : intentShare(target, user.get(0).content());
+        double shareMean = user.stream().mapToDouble(t -> intentShare(target, t.content())).average()
                 .orElse(Double.NaN);
         Map<String, Integer> byRule = new TreeMap<>();
         int firings = 0;

@@ -9,6 +9,7 @@ import org.userlm.workbench.domain.ComparisonEntry;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
+import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.evaluation.metrics.Outcome;
 import org.userlm.workbench.evaluation.metrics.Outcomes;
 import org.userlm.workbench.storage.ComparisonRepository;
@@ -55,7 +56,10 @@ public final class ComparisonLoader {
             if (c.isPresent()) {
                 Outcome o = task == null ? Outcome.notGradeable("task " + cmp.taskId() + " is not in the task list")
                         : grader.apply(task, c.get());
-                out.add(new CompletedConversation(e.column(), e.repeat(), c.get(), ConversationMetrics.of(c.get(), o)));
+                String taskText = task == null || e.column() >= cmp.profiles().size() ? null
+                        : Intents.taskText(task, cmp.profiles().get(e.column()).intentTemplate());
+                out.add(new CompletedConversation(e.column(), e.repeat(), c.get(),
+                        ConversationMetrics.of(c.get(), o, taskText)));
             }
         }
         return Optional.of(new Loaded(cmp, task, out));

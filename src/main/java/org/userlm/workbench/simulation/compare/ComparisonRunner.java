@@ -30,6 +30,7 @@ import org.userlm.workbench.simulation.ConversationFactory;
 import org.userlm.workbench.simulation.ConversationListener;
 import org.userlm.workbench.simulation.ConversationRunner;
 import org.userlm.workbench.simulation.ConversationSpec;
+import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.RunControl;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ComparisonRepository;
@@ -152,7 +153,7 @@ public final class ComparisonRunner {
             return;
         }
         Outcome outcome = grader != null ? grader.apply(task, done) : Outcomes.grade(task, done, req.grader());
-        ConversationMetrics m = ConversationMetrics.of(done, outcome);
+        ConversationMetrics m = ConversationMetrics.of(done, outcome, Intents.taskText(task, profile.intentTemplate()));
         CompletedConversation cc = new CompletedConversation(col, rep, done, m);
         results.add(cc);
         listener.onConversationDone(cc);
