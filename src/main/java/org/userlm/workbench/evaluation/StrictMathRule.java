@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class StrictMathRule {
     private static final String NUM = "-?\\$?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|-?\\$?\\.\\d+";
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])(" + NUM + ")(?:\\s*/\\s*(\\d+))?");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])(" + NUM + ")(?:/(\\d+))?");
     private static final Pattern STATED = Pattern.compile("(?i)(?:\\\\boxed\\{\\s*|####\\s*|answer\\s*(?:is|:|=)\\s*"
-            + "(?:\\*\\*)?\\s*)(" + NUM + ")(?:\\s*/\\s*(\\d+))?");
+            + "(?:\\*\\*)?\\s*)(" + NUM + ")(?:/(\\d+))?");
 
     private StrictMathRule() {
     }

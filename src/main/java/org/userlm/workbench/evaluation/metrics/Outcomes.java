@@ -34,6 +34,34 @@ public final class Outcomes {
         return grade(task, conversation, g.get());
     }
 
+    /**
+     * The outcome from turn labels (judge, heuristic or annotator): success = the last answer attempt is correct.
+     * Labels without a grade (not gradeable tasks) give a not-gradeable outcome.
+     */
+    public static Outcome fromLabels(Task task, java.util.List<org.userlm.workbench.domain.TurnLabel> labels) {
+        int attempts = 0;
+        boolean last = false;
+        boolean graded = false;
+        Integer first = null;
+        String detail = "no answer attempt";
+        for (org.userlm.workbench.domain.TurnLabel l : labels) {
+            if (!l.isAttempt()) {
+                continue;
+            }
+            attempts++;
+            graded |= l.correct() != null;
+            last = Boolean.TRUE.equals(l.correct());
+            detail = l.detail() == null ? l.chip() : l.detail();
+            if (last && first == null) {
+                first = l.turnIndex();
+            }
+        }
+        if (attempts > 0 && !graded) {
+            return Outcome.notGradeable("task " + task.id() + " (" + task.kind().wire() + ") has no grader");
+        }
+        return new Outcome(true, last, first != null, first, attempts, detail);
+    }
+
     /** The outcome with the given grader; only the heuristic answer attempts are graded. */
     public static Outcome grade(Task task, Conversation conversation, Grader grader) {
         int attempts = 0;
