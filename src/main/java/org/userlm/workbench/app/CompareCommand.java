@@ -89,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
                     BackendSettings.openAiChat(assistantUrl, assistantModel), protocol.assistantParams(),
                     protocol.assistantSystemPrompt);
             req = new ComparisonRequest(title, task, asst, ps, repeats, protocol.maxTurns, protocol.stopWhenSolved,
-                    seed, protocol.graderMode());
+                    seed, protocol.graderMode(), protocol.judge());
         } catch (IllegalArgumentException e) {
             err.println("compare: " + e.getMessage());
             return 2;
@@ -100,6 +100,7 @@ final class CompareCommand implements Callable<Integer> {
         try (AppContext ctx = AppContext.open(db)) {
             ctx.tasks().upsert(List.of(task));
             ComparisonHandle h = new ComparisonRunner(ctx.conversations(), ctx.comparisons(), ctx)
+                    .withLabels(ctx.turnLabels())
                     .start(req, new ComparisonListener() {
                         @Override
                         public void onFailed(int column, int repeat, String message) {

@@ -15,6 +15,7 @@ import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
 /** The window's services, backed by an {@link AppContext}. */
@@ -43,6 +44,11 @@ public final class GuiServices implements WorkbenchServices {
     @Override
     public ConversationRunner runner() {
         return ctx.runner();
+    }
+
+    @Override
+    public TurnLabelRepository turnLabels() {
+        return ctx.turnLabels();
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.userlm.workbench.domain.AssistantSettings;
+import org.userlm.workbench.domain.BackendKind;
+import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorSettings;
@@ -69,10 +71,29 @@ final class ProtocolOptions {
     @Option(names = "--assistant-max-tokens", description = "assistant token cap (default 1024)")
     Integer assistantMaxTokens;
 
+    @Option(names = "--judge-url", paramLabel = "URL", description = "OpenAI-compatible base URL of a judge model "
+            + "that classifies assistant turns and extracts answers as LiC does (default: the heuristic)")
+    String judgeUrl;
+
+    @Option(names = "--judge-model", paramLabel = "NAME", description = "the judge's model name")
+    String judgeModel;
+
+    @Option(names = "--judge-api-key-env", paramLabel = "VAR", description = "environment variable with the judge's key")
+    String judgeApiKeyEnv;
+
+    /** The judge's backend, or null for the heuristic. */
+    BackendSettings judge() {
+        return judgeUrl == null ? null : new BackendSettings(BackendKind.OPENAI_CHAT, judgeUrl, judgeModel,
+                judgeApiKeyEnv, null, 120, null, null, false);
+    }
+
     /** A problem with these flags, or null. */
     String validate() {
         if (maxTurns != null && maxTurns < 1) {
             return "--max-turns must be at least 1";
+        }
+        if ((judgeUrl == null) != (judgeModel == null)) {
+            return "give both --judge-url and --judge-model, or neither";
         }
         try {
             GraderMode.fromWire(grader);
@@ -129,7 +150,7 @@ final class ProtocolOptions {
 
     /** Everything the conversation factory needs besides the task. */
     ConversationSettings settings(SimulatorSettings sim, AssistantSettings asst) {
-        return new ConversationSettings(sim, asst, null, maxTurns, stopWhenSolved, graderMode());
+        return new ConversationSettings(sim, asst, null, maxTurns, stopWhenSolved, graderMode(), judge());
     }
 
     private String prompt() {

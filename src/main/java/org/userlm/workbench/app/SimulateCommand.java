@@ -21,6 +21,7 @@ import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.Run;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.evaluation.judge.TurnLabeler;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.simulation.ConversationFactory;
@@ -109,6 +110,7 @@ final class SimulateCommand implements Callable<Integer> {
                 System.currentTimeMillis());
         ctx.conversations().createRun(run);
         Map<EndReason, Integer> counts = new EnumMap<>(EndReason.class);
+        TurnLabeler labeler = ConversationFactory.labeler(options.conversationSettings(sim, asst), ctx);
         AtomicReference<RunControl> active = new AtomicReference<>();
         Thread hook = new Thread(() -> stopActive(active), "simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -122,6 +124,7 @@ final class SimulateCommand implements Callable<Integer> {
                     Conversation c = runOne(ctx, run, task, user, assistant, asst, sim, seed, active);
                     n++;
                     counts.merge(c.endedBy(), 1, Integer::sum);
+                    label(ctx, labeler, task, c, err);
                     stdout.printf("%s task=%s ended_by=%s turns=%d%n", c.id(), c.taskId(), c.endedBy().wire(),
                             c.turns().size());
                     stdout.flush();
@@ -152,6 +155,15 @@ final class SimulateCommand implements Callable<Integer> {
             return ctx.runner().run(cs, ConversationListener.NONE, control);
         } finally {
             active.set(null);
+        }
+    }
+
+    /** Labels and grades the assistant turns (judge or heuristic) and stores the labels with the turns. */
+    private static void label(AppContext ctx, TurnLabeler labeler, Task task, Conversation c, PrintWriter err) {
+        try {
+            ctx.turnLabels().save(c.id(), labeler.labelAll(task, c));
+        } catch (RuntimeException e) {
+            err.println("simulate: cannot label the turns of " + c.id() + ": " + e.getMessage());
         }
     }
 

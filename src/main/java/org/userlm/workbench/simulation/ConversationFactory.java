@@ -14,6 +14,8 @@ import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.evaluation.Graders;
+import org.userlm.workbench.evaluation.judge.TurnJudge;
+import org.userlm.workbench.evaluation.judge.TurnLabeler;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.ModelProvider;
@@ -121,6 +123,14 @@ public final class ConversationFactory {
         return DEFAULT_MAX_USER_TURNS;
     }
 
+    /**
+     * What labels the assistant turns of these conversations (LiC's classification and extraction with the judge,
+     * else the heuristic), grading in the settings' mode. Opens the judge model through {@code models}.
+     */
+    public static TurnLabeler labeler(ConversationSettings s, ModelProvider models) throws InferenceException {
+        return new TurnLabeler(s.judge() == null ? null : new TurnJudge(models.open(s.judge())), s.grader());
+    }
+
     /** "Stop when solved" with the settings' grader mode, or {@link SolvedCheck#NEVER}. */
     public static SolvedCheck solvedCheck(ConversationSettings s) {
         return s.stopWhenSolved() ? (t, reply) -> Graders.grade(t, reply, s.grader()).correct() : SolvedCheck.NEVER;
@@ -152,6 +162,7 @@ public final class ConversationFactory {
         m.put("maxUserTurns", s.maxUserTurns());
         m.put("stopWhenSolved", s.stopWhenSolved());
         m.put("grader", s.grader().wire());
+        m.put("judge", s.judge());
         m.put("simulator_prompt", promptLabel(s));
         m.putAll(extra);
         try {

@@ -3,6 +3,7 @@ package org.userlm.workbench.simulation;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Objects;
 import org.userlm.workbench.domain.AssistantSettings;
+import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.evaluation.GraderMode;
 
@@ -23,10 +24,13 @@ import org.userlm.workbench.evaluation.GraderMode;
  *                       ({@link ConversationFactory#maxUserTurns})
  * @param stopWhenSolved end with {@code solved} once an answer grades correct
  * @param grader         the grading rules of "stop when solved" and of the outcome; null: {@link GraderMode#LIC}
+ * @param judge          the judge model that classifies assistant turns and extracts answers (LiC's steps), or null
+ *                       for the heuristic
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConversationSettings(SimulatorSettings simulator, AssistantSettings assistant, String intent,
-                                   Integer maxUserTurns, boolean stopWhenSolved, GraderMode grader) {
+                                   Integer maxUserTurns, boolean stopWhenSolved, GraderMode grader,
+                                   BackendSettings judge) {
     public ConversationSettings {
         Objects.requireNonNull(simulator, "simulator");
         Objects.requireNonNull(assistant, "assistant");
@@ -39,6 +43,12 @@ public record ConversationSettings(SimulatorSettings simulator, AssistantSetting
         grader = grader == null ? GraderMode.defaultMode() : grader;
     }
 
+    /** Without a judge (the heuristic classifies assistant turns). */
+    public ConversationSettings(SimulatorSettings simulator, AssistantSettings assistant, String intent,
+                                Integer maxUserTurns, boolean stopWhenSolved, GraderMode grader) {
+        this(simulator, assistant, intent, maxUserTurns, stopWhenSolved, grader, null);
+    }
+
     /** Settings with the defaults for everything but the two models. */
     public static ConversationSettings of(SimulatorSettings simulator, AssistantSettings assistant) {
         return new ConversationSettings(simulator, assistant, null, null, false, null);
@@ -46,11 +56,11 @@ public record ConversationSettings(SimulatorSettings simulator, AssistantSetting
 
     /** A copy with another simulator profile (a Compare column). */
     public ConversationSettings withSimulator(SimulatorSettings s) {
-        return new ConversationSettings(s, assistant, intent, maxUserTurns, stopWhenSolved, grader);
+        return new ConversationSettings(s, assistant, intent, maxUserTurns, stopWhenSolved, grader, judge);
     }
 
     /** A copy with an explicit intent text (null: from the template). */
     public ConversationSettings withIntent(String text) {
-        return new ConversationSettings(simulator, assistant, text, maxUserTurns, stopWhenSolved, grader);
+        return new ConversationSettings(simulator, assistant, text, maxUserTurns, stopWhenSolved, grader, judge);
     }
 }

@@ -3,6 +3,7 @@ package org.userlm.workbench.simulation.compare;
 import java.util.List;
 import java.util.Objects;
 import org.userlm.workbench.domain.AssistantSettings;
+import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.evaluation.GraderMode;
@@ -23,10 +24,11 @@ import org.userlm.workbench.simulation.ConversationSettings;
  * @param stopWhenSolved end a conversation with {@code solved} once an answer grades correct
  * @param seed           base seed, or null
  * @param grader         grading mode of "stop when solved" and the outcomes (null: lic)
+ * @param judge          judge model for turn classification and answer extraction, or null for the heuristic
  */
 public record ComparisonRequest(String title, Task task, AssistantSettings assistant, List<SimulatorSettings> profiles,
                                 int repeats, Integer maxUserTurns, boolean stopWhenSolved, Long seed,
-                                GraderMode grader) {
+                                GraderMode grader, BackendSettings judge) {
     /** The most columns a comparison shows. */
     public static final int MAX_COLUMNS = 4;
 
@@ -53,11 +55,11 @@ public record ComparisonRequest(String title, Task task, AssistantSettings assis
     /** With the default grader mode. */
     public ComparisonRequest(String title, Task task, AssistantSettings assistant, List<SimulatorSettings> profiles,
                              int repeats, int maxUserTurns, boolean stopWhenSolved, Long seed) {
-        this(title, task, assistant, profiles, repeats, maxUserTurns, stopWhenSolved, seed, null);
+        this(title, task, assistant, profiles, repeats, maxUserTurns, stopWhenSolved, seed, null, null);
     }
 
     /** The settings of one column's conversations: built by {@link ConversationFactory} like every other. */
     public ConversationSettings settings(SimulatorSettings profile) {
-        return new ConversationSettings(profile, assistant, null, maxUserTurns, stopWhenSolved, grader);
+        return new ConversationSettings(profile, assistant, null, maxUserTurns, stopWhenSolved, grader, judge);
     }
 }

@@ -20,6 +20,7 @@ import org.userlm.workbench.domain.Run;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnLabel;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
 import org.userlm.workbench.evaluation.metrics.Outcome;
 import org.userlm.workbench.evaluation.metrics.Outcomes;
@@ -35,6 +36,7 @@ import org.userlm.workbench.simulation.RunControl;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 
 /**
  * Runs a comparison: every (column, repeat) conversation on its own thread, all at once, with every model call
@@ -48,19 +50,35 @@ public final class ComparisonRunner {
     private final ComparisonRepository comparisons;
     private final ModelProvider models;
     private final BiFunction<Task, Conversation, Outcome> grader;
+    private final TurnLabelRepository labels;
 
     public ComparisonRunner(ConversationRepository conversations, ComparisonRepository comparisons,
                             ModelProvider models) {
         this(conversations, comparisons, models, null);
     }
 
-    /** With another outcome grader (tests); null grades with the request's grader mode. */
+    /**
+     * With another outcome grader (tests); null labels every assistant turn (judge or heuristic, the request's
+     * grading mode) and takes the outcome from the labels.
+     */
     public ComparisonRunner(ConversationRepository conversations, ComparisonRepository comparisons,
                             ModelProvider models, BiFunction<Task, Conversation, Outcome> grader) {
+        this(conversations, comparisons, models, grader, null);
+    }
+
+    private ComparisonRunner(ConversationRepository conversations, ComparisonRepository comparisons,
+                             ModelProvider models, BiFunction<Task, Conversation, Outcome> grader,
+                             TurnLabelRepository labels) {
         this.conversations = conversations;
         this.comparisons = comparisons;
         this.models = models;
         this.grader = grader;
+        this.labels = labels;
+    }
+
+    /** A runner that also stores each conversation's turn labels. */
+    public ComparisonRunner withLabels(TurnLabelRepository repo) {
+        return new ComparisonRunner(conversations, comparisons, models, grader, repo);
     }
 
     /**
@@ -152,11 +170,26 @@ public final class ComparisonRunner {
             listener.onFailed(col, rep, profile.name() + ": " + e.getMessage());
             return;
         }
-        Outcome outcome = grader != null ? grader.apply(task, done) : Outcomes.grade(task, done, req.grader());
+        Outcome outcome;
+        try {
+            outcome = grader != null ? grader.apply(task, done) : labelled(req, profile, task, done, workers);
+        } catch (InferenceException | RuntimeException e) {
+            listener.onFailed(col, rep, profile.name() + ": cannot grade: " + e.getMessage());
+            outcome = Outcome.notGradeable("cannot grade: " + e.getMessage());
+        }
         ConversationMetrics m = ConversationMetrics.of(done, outcome, Intents.taskText(task, profile.intentTemplate()));
         CompletedConversation cc = new CompletedConversation(col, rep, done, m);
         results.add(cc);
         listener.onConversationDone(cc);
+    }
+
+    private Outcome labelled(ComparisonRequest req, SimulatorSettings profile, Task task, Conversation done,
+                             ModelProvider workers) throws InferenceException {
+        List<TurnLabel> ls = ConversationFactory.labeler(req.settings(profile), workers).labelAll(task, done);
+        if (labels != null) {
+            labels.save(done.id(), ls);
+        }
+        return Outcomes.fromLabels(task, ls);
     }
 
     private ConversationListener adapter(String comparisonId, int col, int rep, ComparisonListener l) {

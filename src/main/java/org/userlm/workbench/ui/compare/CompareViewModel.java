@@ -88,7 +88,7 @@ public final class CompareViewModel {
 
     public CompareViewModel(ConversationRepository conversations, ComparisonRepository comparisons,
                             ModelProvider models, Supplier<List<Task>> taskList, Executor background) {
-        this(conversations, comparisons, models, taskList, background, Outcomes::grade);
+        this(conversations, comparisons, models, taskList, background, null);
     }
 
     public CompareViewModel(ConversationRepository conversations, ComparisonRepository comparisons,
@@ -97,7 +97,7 @@ public final class CompareViewModel {
         this.conversations = conversations;
         this.comparisons = comparisons;
         this.runner = new ComparisonRunner(conversations, comparisons, models, grader);
-        this.loader = new ComparisonLoader(conversations, comparisons, grader);
+        this.loader = new ComparisonLoader(conversations, comparisons, grader == null ? Outcomes::grade : grader);
         this.background = background;
         tasks.setAll(taskList.get());
         if (!tasks.isEmpty()) {
