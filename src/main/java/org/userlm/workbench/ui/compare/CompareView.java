@@ -52,7 +52,12 @@ public final class CompareView extends BorderPane {
         this.vm = vm;
         setId("compare-view");
         setPadding(new Insets(8));
-        setTop(new VBox(6, settingsRow(), profilesBox(), actionsRow()));
+        javafx.scene.control.TitledPane protocol = new javafx.scene.control.TitledPane("Protocol & grading "
+                + "(intent template, simulator prompt, sampling, limits, grader, judge)",
+                new org.userlm.workbench.ui.settings.ProtocolPane(vm.protocol, "compare", true));
+        protocol.setId("compare-protocol");
+        protocol.setExpanded(false);
+        setTop(new VBox(6, settingsRow(), profilesBox(), protocol, actionsRow()));
         strip.setId("outcome-strip");
         VBox columnsPane = new VBox(6, strip, columnBox);
         VBox.setVgrow(columnBox, Priority.ALWAYS);
@@ -93,7 +98,8 @@ public final class CompareView extends BorderPane {
         n.setPrefWidth(70);
         n.valueProperty().addListener((o, a, b) -> vm.repeats.set(b));
         vm.repeats.addListener((o, a, b) -> n.getValueFactory().setValue(b.intValue()));
-        Spinner<Integer> turns = new Spinner<>(1, 30, vm.maxTurns.get());
+        Spinner<Integer> turns = new Spinner<>(0, 60, vm.maxTurns.get());
+        turns.setId("compare-max-turns");
         turns.setPrefWidth(70);
         turns.valueProperty().addListener((o, a, b) -> vm.maxTurns.set(b));
         vm.maxTurns.addListener((o, a, b) -> turns.getValueFactory().setValue(b.intValue()));
@@ -107,7 +113,7 @@ public final class CompareView extends BorderPane {
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.state.isNotEqualTo(CompareViewModel.State.RUNNING));
         HBox row = new HBox(6, new Label("Task"), task, new Label("Assistant"), url, model, new Label("N"), n,
-                new Label("max user turns"), turns, start, stop);
+                new Label("max user turns (0 = auto)"), turns, start, stop);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -67,7 +67,15 @@ public final class CompareViewModel {
     public final StringProperty assistantModel = new SimpleStringProperty("gpt-4o");
     public final ObservableList<ProfileRow> profiles = FXCollections.observableArrayList();
     public final IntegerProperty repeats = new SimpleIntegerProperty(1);
-    public final IntegerProperty maxTurns = new SimpleIntegerProperty(6);
+    /** 0: the default of each simulator kind (8; sharded: shards + 8). */
+    public final IntegerProperty maxTurns = new SimpleIntegerProperty(0);
+    /** Intent template, simulator prompt, sampling, limits, grader and judge, applied to every column. */
+    public final org.userlm.workbench.ui.settings.ProtocolForm protocol =
+            new org.userlm.workbench.ui.settings.ProtocolForm();
+
+    {
+        protocol.overrideLimitsProperty().set(false);
+    }
     public final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(false);
     public final StringProperty title = new SimpleStringProperty("");
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
@@ -79,7 +87,7 @@ public final class CompareViewModel {
 
     private final ConversationRepository conversations;
     private final ComparisonRepository comparisons;
-    private final ComparisonRunner runner;
+    private ComparisonRunner runner;
     private final ComparisonLoader loader;
     private final Executor background;
     private final Queue<Runnable> updates = new ConcurrentLinkedQueue<>();
@@ -123,6 +131,12 @@ public final class CompareViewModel {
         return any;
     }
 
+    /** Also stores every conversation's turn labels (category chips, extracted answers, grades). */
+    public CompareViewModel storeLabelsIn(org.userlm.workbench.storage.TurnLabelRepository labels) {
+        runner = runner.withLabels(labels);
+        return this;
+    }
+
     /** A problem that prevents Start, or null. */
     public String validate() {
         if (task.get() == null) {
@@ -144,11 +158,12 @@ public final class CompareViewModel {
             message.set(problem);
             return;
         }
-        List<SimulatorSettings> ps = profiles.stream().map(ProfileRow::toSettings).toList();
+        List<SimulatorSettings> ps = profiles.stream().map(ProfileRow::toSettings).map(protocol::apply).toList();
         BackendSettings ab = BackendSettings.openAiChat(assistantUrl.get().strip(), assistantModel.get().strip());
         AssistantSettings asst = new AssistantSettings(ab.model(), ab, null, null);
         ComparisonRequest req = new ComparisonRequest(title.get(), task.get(), asst, ps, Math.max(1, repeats.get()),
-                Math.max(1, maxTurns.get()), stopWhenSolved.get(), null);
+                maxTurns.get() < 1 ? null : maxTurns.get(), stopWhenSolved.get(), null, protocol.graderMode(),
+                protocol.judge());
         resetColumns(ps);
         state.set(State.RUNNING);
         message.set("Running " + ps.size() * req.repeats() + " conversations…");
@@ -252,6 +267,7 @@ public final class CompareViewModel {
         repeats.set(c.repeats());
         maxTurns.set(c.maxUserTurns());
         profiles.setAll(c.profiles().stream().map(ProfileRow::of).toList());
+        protocol.show(c.profiles().isEmpty() ? null : c.profiles().get(0), protocol.graderMode(), protocol.judge());
         resetColumns(c.profiles());
         l.conversations().forEach(this::onDone);
         state.set(State.DONE);

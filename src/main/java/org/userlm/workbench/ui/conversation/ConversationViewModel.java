@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnCategory;
 import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
@@ -50,6 +51,7 @@ public final class ConversationViewModel {
     private final List<Runnable> conversationsChanged = new ArrayList<>();
     private Live live;
     private RunSettings lastSettings;
+    private final TurnLabelling labelling;
 
     private static final class Live {
         final ConversationStreamBuffer buffer;
@@ -65,6 +67,7 @@ public final class ConversationViewModel {
     public ConversationViewModel(WorkbenchServices services, Background bg) {
         this.services = services;
         this.bg = bg;
+        this.labelling = new TurnLabelling(services, bg, activity::set);
         takeOver.addListener((o, was, on) -> {
             Live l = live;
             if (l != null && l.user != null) {
@@ -150,6 +153,9 @@ public final class ConversationViewModel {
                 fireConversationsChanged();
             } else if (e instanceof StreamEvent.Ended || e instanceof StreamEvent.Failed) {
                 live = null;
+                if (e instanceof StreamEvent.Ended ended && lastSettings != null) {
+                    labelFinished(l.transcript, ended.conversation(), lastSettings);
+                }
                 busy.set(false);
                 state.set(RunState.IDLE);
                 awaitingHuman.set(false);
@@ -253,9 +259,22 @@ public final class ConversationViewModel {
             return;
         }
         bg.run(() -> services.conversations().find(conversationId), c -> {
-            c.ifPresent(conv -> shown.set(TranscriptModel.of(conv)));
+            c.ifPresent(conv -> {
+                TranscriptModel t = TranscriptModel.of(conv);
+                shown.set(t);
+                labelling.load(t, conv.id());
+            });
             refreshBranches();
         }, e -> activity.set("Cannot open: " + Messages.shortMessage(e)));
+    }
+
+    private void labelFinished(TranscriptModel t, Conversation c, RunSettings s) {
+        labelling.labelFinished(t, c, s);
+    }
+
+    /** An annotator set an assistant turn's category: regraded when it is now an answer attempt, then stored. */
+    public void relabel(int index, TurnCategory category) {
+        labelling.relabel(shown.get(), index, category);
     }
 
     private void refreshBranches() {

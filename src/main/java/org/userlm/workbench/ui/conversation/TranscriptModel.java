@@ -146,4 +146,14 @@ public final class TranscriptModel {
     public ObservableList<TurnViewModel> turns() {
         return turns;
     }
+
+    /** Shows stored or fresh turn labels on the matching assistant turns. */
+    public void applyLabels(List<org.userlm.workbench.domain.TurnLabel> labels) {
+        for (org.userlm.workbench.domain.TurnLabel l : labels) {
+            TurnViewModel t = turn(l.turnIndex());
+            if (t != null) {
+                t.labelProperty().set(l);
+            }
+        }
+    }
 }

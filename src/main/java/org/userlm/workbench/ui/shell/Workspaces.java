@@ -50,7 +50,7 @@ final class Workspaces {
         }
         if (index == 1) {
             compare = new CompareViewModel(services.conversations(), services.comparisons(), services,
-                    () -> services.tasks().all(), background);
+                    () -> services.tasks().all(), background).storeLabelsIn(services.turnLabels());
             t.setContent(new CompareView(compare, background));
         } else if (index == 2) {
             t.setContent(new javafx.scene.control.Label("Loading annotation schemas…"));
