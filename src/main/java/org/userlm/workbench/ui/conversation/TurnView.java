@@ -127,6 +127,10 @@ final class TurnView extends VBox {
             cc.putString(vm.text());
             Clipboard.getSystemClipboard().setContent(cc);
         });
+        role.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        stats.setMinWidth(0);
         HBox h = new HBox(10, role, status, spacer, stats, copy, edit);
         if (!user) {
             h.getChildren().add(2, categoryChip());
@@ -140,6 +144,7 @@ final class TurnView extends VBox {
         javafx.scene.control.MenuButton chip = new javafx.scene.control.MenuButton();
         chip.setId("category-" + vm.index());
         chip.getStyleClass().addAll("category-chip", "flat-button");
+        chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         for (org.userlm.workbench.domain.TurnCategory c : org.userlm.workbench.domain.TurnCategory.values()) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(c.wire().replace('_', ' '));
             item.setOnAction(e -> actions.relabel(vm.index(), c));

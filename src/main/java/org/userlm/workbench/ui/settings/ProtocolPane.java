@@ -23,8 +23,13 @@ public final class ProtocolPane extends GridPane {
         setVgap(6);
         getStyleClass().add("form-grid");
         int r = 0;
-        TextField template = text(f.intentTemplate, prefix + "IntentTemplate",
-                "You are a user who wants to {goal}\\n\\n{problem}");
+        // A text area: a text field would drop the template's line breaks.
+        TextArea template = new TextArea();
+        template.setId(prefix + "IntentTemplate");
+        template.setPromptText("placeholders: {goal} {problem} {shards} {function}");
+        template.setWrapText(true);
+        template.setPrefRowCount(2);
+        template.textProperty().bindBidirectional(f.intentTemplate);
         addRow(r++, label("Intent template"), template);
         TextArea prompt = new TextArea();
         prompt.setId(prefix + "UserPrompt");
@@ -41,15 +46,14 @@ public final class ProtocolPane extends GridPane {
             s.valueProperty().bindBidirectional(f.sampling);
             addRow(r++, label("User sampling"), s);
         }
-        HBox limits = new HBox(6, spinner(f.userMaxTokens, 1, 8192, prefix + "UserMaxTokens", 80),
-                new Label("n-gram"), spinner(f.verbatimNgram, 0, 50, prefix + "VerbatimNgram", 64),
-                new Label("min turns"), spinner(f.minUserTurns, 1, 50, prefix + "MinUserTurns", 64));
-        limits.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        addRow(r++, label("User max tokens"), limits);
+        addRow(r++, label("User max tokens"), spinner(f.userMaxTokens, 1, 8192, prefix + "UserMaxTokens", 90));
+        addRow(r++, label("Verbatim n-gram"), spinner(f.verbatimNgram, 0, 50, prefix + "VerbatimNgram", 90));
+        addRow(r++, label("Min user turns"), spinner(f.minUserTurns, 1, 50, prefix + "MinUserTurns", 90));
         if (withSampling) {
             javafx.scene.control.CheckBox override = new javafx.scene.control.CheckBox(
-                    "Apply these limits to every profile (else each keeps its preset's)");
+                    "Apply these three to every profile (else each keeps its preset's)");
             override.setId(prefix + "OverrideLimits");
+            override.setWrapText(true);
             override.selectedProperty().bindBidirectional(f.overrideLimits);
             add(override, 1, r++);
         }
@@ -69,9 +73,8 @@ public final class ProtocolPane extends GridPane {
             }
         });
         addRow(r++, label("Grader"), grader);
-        HBox judge = new HBox(6, text(f.judgeUrl, prefix + "JudgeUrl", "judge URL (blank: heuristic)"),
-                text(f.judgeModel, prefix + "JudgeModel", "judge model"));
-        addRow(r++, label("Judge model"), judge);
+        addRow(r++, label("Judge URL"), text(f.judgeUrl, prefix + "JudgeUrl", "blank: the heuristic"));
+        addRow(r++, label("Judge model"), text(f.judgeModel, prefix + "JudgeModel", "e.g. gpt-4o-mini"));
         Label hint = new Label("n-gram 0 = the paper's exact-repeat rule. The judge classifies assistant turns and "
                 + "extracts answers as LiC does; without one a heuristic does, and the chips say so.");
         hint.getStyleClass().add("hint");
