@@ -88,7 +88,7 @@ public final class CompareViewModel {
     private final ConversationRepository conversations;
     private final ComparisonRepository comparisons;
     private ComparisonRunner runner;
-    private final ComparisonLoader loader;
+    private ComparisonLoader loader;
     private final Executor background;
     private final Queue<Runnable> updates = new ConcurrentLinkedQueue<>();
     private final List<CompletedConversation> completed = new ArrayList<>();
@@ -134,6 +134,7 @@ public final class CompareViewModel {
     /** Also stores every conversation's turn labels (category chips, extracted answers, grades). */
     public CompareViewModel storeLabelsIn(org.userlm.workbench.storage.TurnLabelRepository labels) {
         runner = runner.withLabels(labels);
+        loader = loader.withLabels(labels);
         return this;
     }
 
