@@ -17,6 +17,7 @@ import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.simulation.intrinsic.RealDecomposition;
 import org.userlm.workbench.simulation.intrinsic.TerminationReplay;
 import org.userlm.workbench.storage.MessagesJsonl;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code intrinsic}: the paper's intrinsic set-ups on small sample sets written for this project. Implemented:
- * {@code termination} (replay real conversations turn by turn; F1 of ending exactly where the real user ended).
+ * {@code termination} (replay real conversations turn by turn; F1 of ending exactly where the real user ended) and
+ * {@code decomposition} (real users' turn-1 intent share and first-turn diversity, the reference for simulators).
  * Prints one line per decision point and a JSON summary last. Exit 0; 2 for bad arguments; 3 for unusable inputs.
  */
 @Command(name = "intrinsic", mixinStandardHelpOptions = true, sortOptions = false,
@@ -37,8 +39,10 @@ final class IntrinsicCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--setup", defaultValue = "termination", paramLabel = "termination",
-            description = "the set-up to run (default ${DEFAULT-VALUE})")
+    @Option(names = "--setup", defaultValue = "termination", paramLabel = "termination|decomposition",
+            description = "termination: F1 of ending where the real user ended (needs a user model); "
+                    + "decomposition: the real users' turn-1 intent share and first-turn diversity (no model). "
+                    + "Default ${DEFAULT-VALUE}")
     String setup;
 
     @Option(names = "--conversations", paramLabel = "FILE", description = "real conversations, JSONL in the OpenAI "
@@ -61,11 +65,11 @@ final class IntrinsicCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!setup.equals("termination")) {
-            err.println("intrinsic: --setup must be termination (the one implemented), not " + setup);
+        if (!setup.equals("termination") && !setup.equals("decomposition")) {
+            err.println("intrinsic: --setup must be termination or decomposition, not " + setup);
             return 2;
         }
-        if (userLocal == null && (userUrl == null || userModel == null)) {
+        if (setup.equals("termination") && userLocal == null && (userUrl == null || userModel == null)) {
             err.println("intrinsic: give the user model: --user-url URL --user-model NAME, or --user-local DIR");
             return 2;
         }
@@ -78,6 +82,19 @@ final class IntrinsicCommand implements Callable<Integer> {
             err.println("intrinsic: cannot read " + (conversations == null ? "the sample" : conversations) + ": "
                     + e.getMessage());
             return 3;
+        }
+        if (setup.equals("decomposition")) {
+            RealDecomposition.Result d = RealDecomposition.of(convs);
+            ObjectNode json = new ObjectMapper().createObjectNode();
+            json.put("setup", "decomposition");
+            json.put("conversations", d.conversations());
+            json.put("multi_turn", d.multiTurn());
+            json.put("first_turn_share", d.firstTurnShare());
+            json.put("mean_user_turns", d.meanUserTurns());
+            json.put("first_turn_diversity", d.firstTurnDiversity());
+            out.println(json);
+            out.flush();
+            return 0;
         }
         BackendSettings b = userLocal != null ? BackendSettings.local(userLocal.toString())
                 : new BackendSettings(BackendKind.OPENAI_CHAT, userUrl, userModel, null, null, 120, null,

@@ -44,6 +44,19 @@ class IntrinsicAndImportCliTest {
     }
 
     @Test
+    void decompositionOfRealUsersNeedsNoModel() throws Exception {
+        Cli.Result r = Cli.run("intrinsic", "--setup", "decomposition");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode s = new ObjectMapper().readTree(r.lastLine());
+        assertEquals(6, s.path("conversations").asInt());
+        assertEquals(5, s.path("multi_turn").asInt(), "s2 has one user turn");
+        double share = s.path("first_turn_share").asDouble();
+        assertTrue(share > 0.2 && share < 0.9, "real users spread their intent: " + share);
+        assertEquals(14.0 / 6, s.path("mean_user_turns").asDouble(), 1e-9);
+        assertTrue(s.path("first_turn_diversity").asDouble() > 0.9, s.toString());
+    }
+
+    @Test
     void messagesJsonlFormatsAndErrors() throws Exception {
         List<MessagesJsonl.RealConversation> cs = MessagesJsonl.read(new StringReader("""
                 {"conversation_hash": "h1", "conversation": [{"role": "user", "content": "hi"}, {"role": "user", \
