@@ -17,6 +17,7 @@ import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.simulation.intrinsic.AdherenceProbe;
 import org.userlm.workbench.simulation.intrinsic.RealDecomposition;
 import org.userlm.workbench.simulation.intrinsic.TerminationReplay;
 import org.userlm.workbench.storage.MessagesJsonl;
@@ -39,15 +40,20 @@ final class IntrinsicCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--setup", defaultValue = "termination", paramLabel = "termination|decomposition",
-            description = "termination: F1 of ending where the real user ended (needs a user model); "
-                    + "decomposition: the real users' turn-1 intent share and first-turn diversity (no model). "
-                    + "Default ${DEFAULT-VALUE}")
+    @Option(names = "--setup", defaultValue = "termination", paramLabel = "termination|decomposition|role|intent",
+            description = "termination: F1 of ending where the real user ended; decomposition: the real users' "
+                    + "turn-1 intent share and first-turn diversity (no model); role: multiple-choice questions, the "
+                    + "user must not become the answerer; intent: factual questions, the user keeps its own question "
+                    + "when the assistant proposes another. Default ${DEFAULT-VALUE}")
     String setup;
 
     @Option(names = "--conversations", paramLabel = "FILE", description = "real conversations, JSONL in the OpenAI "
             + "messages format (PRISM/WildChat-style); default: the bundled sample of 6 written for this project")
     Path conversations;
+
+    @Option(names = "--items", paramLabel = "FILE", description = "role/intent items (JSONL); default: the bundled "
+            + "samples of 5 written for this project")
+    Path items;
 
     @Option(names = "--user-url", paramLabel = "URL", description = "OpenAI-compatible base URL of the user model")
     String userUrl;
@@ -65,11 +71,11 @@ final class IntrinsicCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!setup.equals("termination") && !setup.equals("decomposition")) {
-            err.println("intrinsic: --setup must be termination or decomposition, not " + setup);
+        if (!List.of("termination", "decomposition", "role", "intent").contains(setup)) {
+            err.println("intrinsic: --setup must be termination, decomposition, role or intent, not " + setup);
             return 2;
         }
-        if (setup.equals("termination") && userLocal == null && (userUrl == null || userModel == null)) {
+        if (!setup.equals("decomposition") && userLocal == null && (userUrl == null || userModel == null)) {
             err.println("intrinsic: give the user model: --user-url URL --user-model NAME, or --user-local DIR");
             return 2;
         }
@@ -104,6 +110,9 @@ final class IntrinsicCommand implements Callable<Integer> {
         scratch.toFile().deleteOnExit();
         try (AppContext ctx = AppContext.open(scratch);
              ChatModel model = ctx.open(b)) {
+            if (setup.equals("role") || setup.equals("intent")) {
+                return adherence(model, out, err);
+            }
             TerminationReplay replay = new TerminationReplay(model, null);
             List<TerminationReplay.Point> points = new ArrayList<>();
             for (MessagesJsonl.RealConversation c : convs) {
@@ -128,5 +137,35 @@ final class IntrinsicCommand implements Callable<Integer> {
             err.println("intrinsic: " + e.getMessage());
             return 3;
         }
+    }
+
+    private int adherence(ChatModel model, PrintWriter out, PrintWriter err) throws InferenceException {
+        String sample = setup.equals("role") ? "/intrinsic/multiple_choice_sample.jsonl"
+                : "/intrinsic/factual_questions_sample.jsonl";
+        List<com.fasterxml.jackson.databind.JsonNode> list;
+        try (Reader r = items == null
+                ? new InputStreamReader(IntrinsicCommand.class.getResourceAsStream(sample), StandardCharsets.UTF_8)
+                : Files.newBufferedReader(items, StandardCharsets.UTF_8)) {
+            list = AdherenceProbe.read(r);
+        } catch (IOException e) {
+            err.println("intrinsic: cannot read " + (items == null ? "the sample" : items) + ": " + e.getMessage());
+            return 3;
+        }
+        AdherenceProbe probe = new AdherenceProbe(model, null);
+        int kept = 0;
+        for (com.fasterxml.jackson.databind.JsonNode item : list) {
+            AdherenceProbe.Result res = setup.equals("role") ? probe.role(item, seed) : probe.intent(item, seed);
+            kept += res.adhered() ? 1 : 0;
+            out.printf(Locale.ROOT, "%s adhered=%b turn2=%s%n", res.id(), res.adhered(),
+                    res.secondTurn().replaceAll("\\s+", " "));
+        }
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("setup", setup);
+        json.put("items", list.size());
+        json.put("adherence", list.isEmpty() ? Double.NaN : (double) kept / list.size());
+        json.put("method", "heuristic");
+        out.println(json);
+        out.flush();
+        return 0;
     }
 }

@@ -44,6 +44,34 @@ class IntrinsicAndImportCliTest {
     }
 
     @Test
+    void roleAndIntentAdherenceOnTheBundledSamples() throws Exception {
+        try (ScriptedOpenAiServer user = ScriptedOpenAiServer.start()) {
+            user.respondWith(r -> {
+                String intent = r.messages().get(0).content();
+                String last = r.lastMessage();
+                if (last.contains("which option do you think")) {
+                    return Reply.text(intent.contains("Mercury") ? "i think its Mercury right" : "no idea, you tell me");
+                }
+                if (last.contains("would you rather hear about")) {
+                    String q = intent.substring(intent.indexOf("know: ") + 6);
+                    return Reply.text(intent.contains("Berlin Wall") ? "sure lets do that"
+                            : "no thanks, still asking " + q);
+                }
+                return Reply.text("quick question for a quiz i am doing");
+            });
+            for (String setup : List.of("role", "intent")) {
+                Cli.Result r = Cli.run("intrinsic", "--setup", setup, "--user-url", user.baseUrl(), "--user-model",
+                        "u");
+                assertEquals(0, r.exit(), r.err());
+                JsonNode s = new ObjectMapper().readTree(r.lastLine());
+                assertEquals(5, s.path("items").asInt());
+                assertEquals(0.8, s.path("adherence").asDouble(), 1e-9, setup + ": " + r.out());
+                assertEquals("heuristic", s.path("method").asText());
+            }
+        }
+    }
+
+    @Test
     void decompositionOfRealUsersNeedsNoModel() throws Exception {
         Cli.Result r = Cli.run("intrinsic", "--setup", "decomposition");
         assertEquals(0, r.exit(), r.err());
