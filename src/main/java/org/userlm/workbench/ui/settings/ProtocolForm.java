@@ -51,6 +51,46 @@ public final class ProtocolForm {
     final javafx.beans.property.BooleanProperty overrideLimits = new javafx.beans.property.SimpleBooleanProperty(true);
     final StringProperty judgeModel = new SimpleStringProperty("");
 
+    /** The form's values, as saved between sessions ({@code protocol.json}; no keys). */
+    public record Saved(String intentTemplate, String userPrompt, Sampling sampling, Integer userMaxTokens,
+                        Integer verbatimNgram, Integer minUserTurns, GraderMode grader, String judgeUrl,
+                        String judgeModel) {
+    }
+
+    /** The current values. */
+    public Saved saved() {
+        return new Saved(intentTemplate.get(), userPrompt.get(), sampling.get(), userMaxTokens.get(),
+                verbatimNgram.get(), minUserTurns.get(), grader.get(), judgeUrl.get(), judgeModel.get());
+    }
+
+    /** Restores saved values (missing ones keep the defaults). */
+    public void restore(Saved s) {
+        if (s == null) {
+            return;
+        }
+        if (s.intentTemplate() != null) {
+            intentTemplate.set(s.intentTemplate());
+        }
+        userPrompt.set(s.userPrompt() == null ? "" : s.userPrompt());
+        if (s.sampling() != null) {
+            sampling.set(s.sampling());
+        }
+        if (s.userMaxTokens() != null) {
+            userMaxTokens.set(s.userMaxTokens());
+        }
+        if (s.verbatimNgram() != null) {
+            verbatimNgram.set(s.verbatimNgram());
+        }
+        if (s.minUserTurns() != null) {
+            minUserTurns.set(s.minUserTurns());
+        }
+        if (s.grader() != null) {
+            grader.set(s.grader());
+        }
+        judgeUrl.set(s.judgeUrl() == null ? "" : s.judgeUrl());
+        judgeModel.set(s.judgeModel() == null ? "" : s.judgeModel());
+    }
+
     /** The profile with this form applied: template, prompt, sampling, token cap, verbatim n-gram, min turns. */
     public SimulatorSettings apply(SimulatorSettings s) {
         GuardrailSettings g = s.guardrails();

@@ -105,6 +105,15 @@ public final class SettingsViewModel {
             }
         });
         protocol.intentTemplate.addListener((o, a, t) -> regenerateIntent());
+        protocol.restore(store.loadProtocol());
+        // The sharded simulator samples as LiC does (temperature 1.0); UserLM keeps its preset.
+        simulatorKind.addListener((o, a, k) -> {
+            if (k == SimulatorKind.SHARDED) {
+                simulator.applyParams(GenerationParams.licSharded());
+            } else if (k == SimulatorKind.USERLM && samplingPreset.get() != null) {
+                simulator.applyParams(samplingPreset.get().params);
+            }
+        });
         assistant.profile.set(profiles.get(0));
         task.addListener((o, a, t) -> {
             if (t != null) {
@@ -180,6 +189,11 @@ public final class SettingsViewModel {
         AssistantSettings asst = new AssistantSettings(assistant.backend().model(), assistant.backend(),
                 assistant.params(), systemPrompt.get());
         Integer turns = maxUserTurns.get() == null || maxUserTurns.get() < 1 ? null : maxUserTurns.get();
+        ProtocolForm.Saved saved = protocol.saved();
+        bg.run(() -> {
+            store.saveProtocol(saved);
+            return null;
+        }, ok -> { }, e -> { }); // a read-only config folder must not stop a Start
         return new RunSettings(t, intent.get(), sim, asst, turns, stopWhenSolved.get(), false,
                 protocol.graderMode(), protocol.judge());
     }
