@@ -146,9 +146,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     private Conversation runOne(AppContext ctx, Run run, Task task, UserSimulator user, ChatModel assistant,
                                 AssistantSettings asst, SimulatorSettings sim, Long seed,
-                                AtomicReference<RunControl> active) {
-        ConversationSpec cs = ConversationFactory.spec(options.conversationSettings(sim, asst), task, user, assistant,
-                ConversationFactory.Placement.of(run.id(), task.title()).withSeed(seed));
+                                AtomicReference<RunControl> active) throws InferenceException {
+        ConversationSpec cs = ConversationFactory.spec(options.conversationSettings(sim, asst), task, user,
+                assistant, ConversationFactory.Placement.of(run.id(), task.title()).withSeed(seed), ctx);
         RunControl control = new RunControl();
         active.set(control);
         try {

@@ -172,6 +172,27 @@ public final class ConversationFactory {
         }
     }
 
+    /**
+     * Like {@link #spec(ConversationSettings, Task, UserSimulator, ChatModel, Placement)}, but with a judge in the
+     * settings "stop when solved" works as LiC's loop does: the judge classifies each reply, extracts the answer of
+     * an attempt, and the grader decides. The judge opens through {@code models}.
+     */
+    public static ConversationSpec spec(ConversationSettings s, Task task, UserSimulator user, ChatModel assistant,
+                                        Placement where, ModelProvider models) throws InferenceException {
+        ConversationSpec plain = spec(s, task, user, assistant, where);
+        if (s.judge() == null || !s.stopWhenSolved()) {
+            return plain;
+        }
+        TurnLabeler judged = labeler(s, models);
+        SolvedCheck check = (t, reply) -> Boolean.TRUE.equals(judged.label(t,
+                org.userlm.workbench.domain.Turn.typed(0, org.userlm.workbench.domain.Role.ASSISTANT, reply))
+                .correct());
+        return new ConversationSpec(plain.conversationId(), plain.runId(), plain.title(), plain.task(),
+                plain.intent(), plain.user(), plain.assistant(), plain.assistantModelName(),
+                plain.assistantSystemPrompt(), plain.assistantParams(), plain.maxUserTurns(), plain.seed(), check,
+                plain.settingsJson(), plain.initialTurns(), plain.parentId());
+    }
+
     /** The runnable conversation: everything the settings decide, plus the caller's placement. */
     public static ConversationSpec spec(ConversationSettings s, Task task, UserSimulator user, ChatModel assistant,
                                         Placement where) {

@@ -22,6 +22,12 @@ class TurnLabelsCliTest {
     Path dir;
 
     List<TurnLabel> simulate(ScriptedOpenAiServer judge) throws Exception {
+        return simulate(judge, false);
+    }
+
+    Cli.Result last;
+
+    List<TurnLabel> simulate(ScriptedOpenAiServer judge, boolean stopWhenSolved) throws Exception {
         try (ScriptedOpenAiServer user = ScriptedOpenAiServer.start();
              ScriptedOpenAiServer asst = ScriptedOpenAiServer.start()) {
             user.respondWith(r -> Reply.text("how many apples does tom have in total"));
@@ -32,11 +38,15 @@ class TurnLabelsCliTest {
             List<String> args = new java.util.ArrayList<>(List.of("simulate", "--tasks",
                     Cli.tasksFile(dir).toString(), "--task-id", "t-math-1", "--user-url", user.baseUrl(),
                     "--user-model", "u", "--assistant-url", asst.baseUrl(), "--assistant-model", "a",
-                    "--max-turns", "2", "--db", db.toString()));
+                    "--max-turns", stopWhenSolved ? "5" : "2", "--db", db.toString()));
             if (judge != null) {
                 args.addAll(List.of("--judge-url", judge.baseUrl(), "--judge-model", "judge-m"));
             }
+            if (stopWhenSolved) {
+                args.add("--stop-when-solved");
+            }
             Cli.Result r = Cli.run(args.toArray(String[]::new));
+            last = r;
             assertEquals(0, r.exit(), r.err());
             try (AppContext ctx = AppContext.open(db)) {
                 Conversation c = ctx.conversations().list().stream().findFirst()
@@ -74,6 +84,25 @@ class TurnLabelsCliTest {
             assertEquals(3, judge.requests().stream().filter(RecordedRequest::isChat).count(),
                     "two classifications and one extraction");
         }
+    }
+
+    @Test
+    void withAJudgeStopWhenSolvedExtractsFirstAsLicDoes() throws Exception {
+        try (ScriptedOpenAiServer judge = ScriptedOpenAiServer.start()) {
+            judge.respondWith(r -> {
+                String p = r.lastMessage();
+                if (p.contains("\"response_type\"")) {
+                    return Reply.text(p.contains("[assistant] Tom has 12") ? "{\"response_type\": \"answer_attempt\"}"
+                            : "{\"response_type\": \"clarification\"}");
+                }
+                return Reply.text("{\"answer\": \"12\"}");
+            });
+            simulate(judge, true);
+            assertTrue(last.out().contains("ended_by=solved turns=4"), last.out());
+        }
+        // Without the judge the whole reply is graded: its last number is 4, so it never counts as solved.
+        simulate(null, true);
+        assertTrue(last.out().contains("ended_by=max_turns"), last.out());
     }
 
     @Test

@@ -159,9 +159,16 @@ public final class ComparisonRunner {
             return;
         }
         Long seed = req.seed() == null ? null : req.seed() + 1000L * col + rep;
-        ConversationSpec spec = ConversationFactory.spec(req.settings(profile), task, user, assistant,
-                ConversationFactory.Placement.of(cmp.runId(), profile.name() + " · " + cmp.title()).withSeed(seed)
-                        .with("comparison_id", cmp.id()).with("column", col).with("repeat", rep));
+        ConversationSpec spec;
+        try {
+            spec = ConversationFactory.spec(req.settings(profile), task, user, assistant,
+                    ConversationFactory.Placement.of(cmp.runId(), profile.name() + " · " + cmp.title())
+                            .withSeed(seed).with("comparison_id", cmp.id()).with("column", col).with("repeat", rep),
+                    workers);
+        } catch (InferenceException e) {
+            listener.onFailed(col, rep, profile.name() + ": cannot open the judge: " + e.getMessage());
+            return;
+        }
         RunControl control = handle.newControl();
         Conversation done;
         try {

@@ -120,7 +120,7 @@ public final class ConversationViewModel {
                     waiting -> l.buffer.post(new StreamEvent.AwaitingHuman(waiting)));
             assistant = withProgress.open(s.assistant().backend());
             ConversationSpec spec = ConversationFactory.spec(cs, s.task(), l.user, assistant,
-                    ConversationFactory.Placement.of(null, title).continuing(initial, parentId));
+                    ConversationFactory.Placement.of(null, title).continuing(initial, parentId), withProgress);
             services.runner().run(spec, l.buffer, l.control);
         } catch (InferenceException | RuntimeException e) {
             l.buffer.post(new StreamEvent.Failed(Messages.shortMessage(e)));
