@@ -83,6 +83,11 @@ class TurnLabelsCliTest {
             assertEquals("lic", a.grader());
             assertEquals(3, judge.requests().stream().filter(RecordedRequest::isChat).count(),
                     "two classifications and one extraction");
+            org.userlm.workbench.evaluation.metrics.Outcome o = org.userlm.workbench.evaluation.metrics.Outcomes
+                    .fromLabels(new org.userlm.workbench.domain.Task("t", org.userlm.workbench.domain.TaskKind.MATH,
+                            "t", "t", "q", List.of(), "#### 12", null), labels);
+            assertTrue(o.success());
+            assertEquals("lic", o.grader(), "the outcome says which mode graded it");
         }
     }
 

@@ -31,7 +31,9 @@ public final class Outcomes {
         if (g.isEmpty()) {
             return Outcome.notGradeable("task " + task.id() + " (" + task.kind().wire() + ") has no grader");
         }
-        return grade(task, conversation, g.get());
+        Outcome o = grade(task, conversation, g.get());
+        return new Outcome(o.gradeable(), o.success(), o.solvedAtSomeTurn(), o.firstSolvedTurn(), o.attempts(),
+                o.detail(), (mode == null ? GraderMode.defaultMode() : mode).wire());
     }
 
     /**
@@ -42,6 +44,7 @@ public final class Outcomes {
         int attempts = 0;
         boolean last = false;
         boolean graded = false;
+        String mode = null;
         Integer first = null;
         String detail = "no answer attempt";
         for (org.userlm.workbench.domain.TurnLabel l : labels) {
@@ -50,6 +53,7 @@ public final class Outcomes {
             }
             attempts++;
             graded |= l.correct() != null;
+            mode = l.grader() != null ? l.grader() : mode;
             last = Boolean.TRUE.equals(l.correct());
             detail = l.detail() == null ? l.chip() : l.detail();
             if (last && first == null) {
@@ -59,7 +63,7 @@ public final class Outcomes {
         if (attempts > 0 && !graded) {
             return Outcome.notGradeable("task " + task.id() + " (" + task.kind().wire() + ") has no grader");
         }
-        return new Outcome(true, last, first != null, first, attempts, detail);
+        return new Outcome(true, last, first != null, first, attempts, detail, mode);
     }
 
     /** The outcome with the given grader; only the heuristic answer attempts are graded. */

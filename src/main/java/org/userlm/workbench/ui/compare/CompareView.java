@@ -317,6 +317,9 @@ public final class CompareView extends BorderPane {
             case "✗" -> "✗ not solved" + (m.outcome().solvedAtSomeTurn() ? " (was right earlier)" : "");
             default -> "– not graded";
         };
+        if (m.outcome().grader() != null) {
+            outcome += " [" + m.outcome().grader() + "]";
+        }
         return head + "\n" + outcome + " · ended: " + (m.endReason() == null ? "?" : m.endReason().wire())
                 + "\n" + m.userTurns() + " user turns · " + fmt(m.wordsPerUserTurn(), 1) + " words/turn"
                 + "\nintent share in turn 1: " + pct(m.intentShareTurn1())
