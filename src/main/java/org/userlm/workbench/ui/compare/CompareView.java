@@ -52,9 +52,13 @@ public final class CompareView extends BorderPane {
         this.vm = vm;
         setId("compare-view");
         setPadding(new Insets(8));
+        javafx.scene.control.CheckBox solved = new javafx.scene.control.CheckBox(
+                "Stop when the assistant solves the task (graded with the grader below)");
+        solved.setId("compare-stop-when-solved");
+        solved.selectedProperty().bindBidirectional(vm.stopWhenSolved);
         javafx.scene.control.TitledPane protocol = new javafx.scene.control.TitledPane("Protocol & grading "
-                + "(intent template, simulator prompt, sampling, limits, grader, judge)",
-                new org.userlm.workbench.ui.settings.ProtocolPane(vm.protocol, "compare", true));
+                + "(stop when solved, intent template, simulator prompt, sampling, limits, grader, judge)",
+                new VBox(6, solved, new org.userlm.workbench.ui.settings.ProtocolPane(vm.protocol, "compare", true)));
         protocol.setId("compare-protocol");
         protocol.setExpanded(false);
         setTop(new VBox(6, settingsRow(), profilesBox(), protocol, actionsRow()));
