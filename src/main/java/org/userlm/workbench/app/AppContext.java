@@ -30,12 +30,14 @@ import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteComparisonRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import org.userlm.workbench.storage.sqlite.SqliteTaskRepository;
+import org.userlm.workbench.storage.sqlite.SqliteTurnLabelRepository;
 import org.userlm.workbench.tasks.BundledTasks;
 
 /**
@@ -53,6 +55,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteAnnotationRepository annotations;
     private final SqliteAnnotationSchemaRepository annotationSchemas;
     private final SqliteComparisonRepository comparisons;
+    private final SqliteTurnLabelRepository turnLabels;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
@@ -62,6 +65,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         this.annotations = new SqliteAnnotationRepository(db);
         this.annotationSchemas = new SqliteAnnotationSchemaRepository(db);
         this.comparisons = new SqliteComparisonRepository(db);
+        this.turnLabels = new SqliteTurnLabelRepository(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -73,6 +77,11 @@ public final class AppContext implements AutoCloseable, ModelProvider {
 
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    /** Evaluations of assistant turns (category, extracted answer, grade). */
+    public TurnLabelRepository turnLabels() {
+        return turnLabels;
     }
 
     /** Stored comparisons and blind pairwise judgments. */

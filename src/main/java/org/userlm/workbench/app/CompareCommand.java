@@ -19,6 +19,7 @@ import org.userlm.workbench.simulation.compare.ComparisonRunner;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.tasks.TaskFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,8 +55,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "1", description = "conversations per simulator (default 1)")
     int repeats;
 
-    @Option(names = "--max-turns", defaultValue = "8", description = "at most N user turns (default 8)")
-    int maxTurns;
+    @Mixin
+    ProtocolOptions protocol = new ProtocolOptions();
 
     @Option(names = "--seed", description = "base seed")
     Long seed;
@@ -74,16 +75,22 @@ final class CompareCommand implements Callable<Integer> {
         ComparisonRequest req;
         Task task;
         try {
+            String problem = protocol.validate();
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
             if (profiles.size() < 2 || profiles.size() > ComparisonRequest.MAX_COLUMNS) {
                 throw new IllegalArgumentException("give 2 to 4 --profile options");
             }
             for (String p : profiles) {
-                ps.add(CompareProfiles.parse(p));
+                ps.add(protocol.apply(CompareProfiles.parse(p)));
             }
             task = TaskSelection.select(tasksFile, List.of(taskId)).get(0);
             AssistantSettings asst = new AssistantSettings(assistantModel,
-                    BackendSettings.openAiChat(assistantUrl, assistantModel), null, null);
-            req = new ComparisonRequest(title, task, asst, ps, repeats, maxTurns, false, seed);
+                    BackendSettings.openAiChat(assistantUrl, assistantModel), protocol.assistantParams(),
+                    protocol.assistantSystemPrompt);
+            req = new ComparisonRequest(title, task, asst, ps, repeats, protocol.maxTurns, protocol.stopWhenSolved,
+                    seed, protocol.graderMode(), protocol.judge());
         } catch (IllegalArgumentException e) {
             err.println("compare: " + e.getMessage());
             return 2;
@@ -94,6 +101,7 @@ final class CompareCommand implements Callable<Integer> {
         try (AppContext ctx = AppContext.open(db.given())) {
             ctx.tasks().upsert(List.of(task));
             ComparisonHandle h = new ComparisonRunner(ctx.conversations(), ctx.comparisons(), ctx)
+                    .withLabels(ctx.turnLabels())
                     .start(req, new ComparisonListener() {
                         @Override
                         public void onFailed(int column, int repeat, String message) {

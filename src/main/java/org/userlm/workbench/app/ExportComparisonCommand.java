@@ -60,6 +60,7 @@ final class ExportComparisonCommand implements Callable<Integer> {
                 return 2;
             }
             Optional<ComparisonLoader.Loaded> loaded = new ComparisonLoader(ctx.conversations(), ctx.comparisons())
+                    .withLabels(ctx.turnLabels())
                     .load(id, ctx.allTasks());
             if (loaded.isEmpty()) {
                 err.println("export-comparison: no comparison " + id + " in " + file);

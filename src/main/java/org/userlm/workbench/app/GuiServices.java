@@ -16,6 +16,7 @@ import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.storage.sqlite.ThreadGuard;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
@@ -47,6 +48,11 @@ public final class GuiServices implements WorkbenchServices {
     @Override
     public ConversationRunner runner() {
         return ctx.runner();
+    }
+
+    @Override
+    public TurnLabelRepository turnLabels() {
+        return ctx.turnLabels();
     }
 
     @Override

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             ImportAnnotationsCommand.class,
             AnnotateCommand.class,
             CompareCommand.class,
+            IntrinsicCommand.class,
+            ImportConversationsCommand.class,
             ExportComparisonCommand.class,
             BenchUiCommand.class,
         })

@@ -24,6 +24,7 @@ public final class CodeGrader implements Grader {
             + "import math, re, collections, itertools, functools, heapq, bisect, string\n";
 
     private final SandboxSettings settings;
+    private final GraderMode mode;
 
     /** A grader with the LiC defaults ({@link SandboxSettings#defaults()}). */
     public CodeGrader() {
@@ -32,7 +33,18 @@ public final class CodeGrader implements Grader {
 
     /** A grader with the given sandbox limits. */
     public CodeGrader(SandboxSettings settings) {
+        this(settings, GraderMode.defaultMode());
+    }
+
+    /** A grader with the given sandbox limits and grading mode (the mode's code rules are issue 10's). */
+    public CodeGrader(SandboxSettings settings, GraderMode mode) {
         this.settings = settings;
+        this.mode = mode == null ? GraderMode.defaultMode() : mode;
+    }
+
+    /** The grading mode. */
+    public GraderMode mode() {
+        return mode;
     }
 
     /** The sandbox limits in use. */

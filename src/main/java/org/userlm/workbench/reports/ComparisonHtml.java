@@ -66,6 +66,9 @@ public final class ComparisonHtml {
             row(sb, "outcome", m.outcome().mark().equals("✓") ? "<span class=\"ok\">✓ solved</span>"
                     : m.outcome().mark().equals("✗") ? "<span class=\"bad\">✗ not solved</span>" : "– not graded");
             row(sb, "solved at some turn", m.outcome().solvedAtSomeTurn() ? "yes" : "no");
+            if (m.outcome().grader() != null) {
+                row(sb, "grader", esc(m.outcome().grader()));
+            }
             row(sb, "ended by", esc(m.endReason() == null ? "running" : m.endReason().wire()));
             row(sb, "user turns", Integer.toString(m.userTurns()));
             row(sb, "words / user turn", num(m.wordsPerUserTurn(), 1));

@@ -12,6 +12,7 @@ import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.ChatMessage;
+import org.userlm.workbench.inference.ContextFullException;
 import org.userlm.workbench.inference.FinishReason;
 import org.userlm.workbench.inference.GenerationRequest;
 import org.userlm.workbench.inference.GenerationResult;
@@ -20,7 +21,9 @@ import org.userlm.workbench.storage.ConversationRepository;
 
 /**
  * Alternates user and assistant turns until the user ends, {@code maxUserTurns} user turns are answered, the
- * assistant solves the task (when that rule is on), the researcher stops, or a backend fails. Every turn is stored
+ * assistant solves the task (when that rule is on), the sharded simulator has revealed every shard and the assistant
+ * answered, a prompt no longer fits a model's context ({@code context_full}), the researcher stops, or a backend
+ * fails. Every turn is stored
  * durably when it finishes and checkpointed while it streams.
  *
  * <p>Isolation (PROTOCOL.md section 1): the assistant sees only its system prompt and the turns; the user simulator
@@ -81,11 +84,19 @@ public final class ConversationRunner {
     private EndReason userTurn(ConversationSpec spec, List<Turn> turns, ConversationListener listener,
                                CancellationToken cancel) {
         SimulationState state = new SimulationState(spec.task(), spec.intent(), turns, spec.seed());
+        EndReason before = spec.user().endBeforeTurn(state);
+        if (before != null) {
+            return before;
+        }
         TurnRecorder rec = new TurnRecorder(store, spec.conversationId(), listener, turns.size(), Role.USER,
                 spec.user().modelName());
         UserTurn u;
         try {
             u = spec.user().nextTurn(state, rec, cancel);
+        } catch (ContextFullException e) {
+            turns.add(rec.finish(new TurnRecorder.Outcome(e.partialText(), e.partialText(), TurnStatus.FAILED,
+                    e.describe(), null, null, null, List.of(), false, null)));
+            return EndReason.CONTEXT_FULL;
         } catch (InferenceException e) {
             LOG.warn("user turn failed in conversation {}", spec.conversationId(), e);
             turns.add(rec.finish(new TurnRecorder.Outcome(e.partialText(), e.partialText(), TurnStatus.FAILED,
@@ -97,8 +108,14 @@ public final class ConversationRunner {
             return EndReason.CANCELLED;
         }
         if (u.endsConversation() && u.content().isEmpty()) {
-            // The user ended with nothing to say: no turn is stored (PROTOCOL.md section 2).
-            store.deleteTurn(spec.conversationId(), turns.size());
+            if (u.events().isEmpty()) {
+                // The user ended with nothing to say: no turn is stored (PROTOCOL.md section 2).
+                store.deleteTurn(spec.conversationId(), turns.size());
+            } else {
+                // Every redraw was an empty ending: keep the record of what the guardrails saw (an empty turn,
+                // left out of turn counts and words per turn by the metrics).
+                turns.add(rec.finish(outcome(u, TurnStatus.COMPLETE, null)));
+            }
             return EndReason.USER_ENDED;
         }
         if (u.content().isEmpty()) {
@@ -132,6 +149,11 @@ public final class ConversationRunner {
         GenerationResult r;
         try {
             r = spec.assistant().generate(new GenerationRequest(messages, p), rec, cancel);
+        } catch (ContextFullException e) {
+            String partial = e.partialText().isEmpty() ? rec.text() : e.partialText();
+            turns.add(rec.finish(new TurnRecorder.Outcome(partial.strip(), partial, TurnStatus.FAILED,
+                    e.describe(), null, null, p, List.of(), false, null)));
+            return EndReason.CONTEXT_FULL;
         } catch (InferenceException e) {
             LOG.warn("assistant turn failed in conversation {}", spec.conversationId(), e);
             String partial = e.partialText().isEmpty() ? rec.text() : e.partialText();

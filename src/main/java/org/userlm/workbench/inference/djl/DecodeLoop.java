@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.Constraints;
+import org.userlm.workbench.inference.ContextFullException;
 import org.userlm.workbench.inference.FinishReason;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.TokenListener;
@@ -52,8 +53,8 @@ final class DecodeLoop implements Callable<LocalGeneration> {
             throw new InferenceException("empty prompt");
         }
         if (prompt.length >= fw.capacity()) {
-            throw new InferenceException("prompt of " + prompt.length + " tokens does not fit the context of "
-                    + fw.capacity() + " tokens");
+            throw new ContextFullException("prompt of " + prompt.length + " tokens does not fit the context of "
+                    + fw.capacity() + " tokens", prompt.length, fw.capacity(), "");
         }
         Sampler sampler = new Sampler(pick(params.temperature(), def.temperature(), 0.0),
                 pick(params.topP(), def.topP(), 1.0), params.topK() != null ? params.topK()
@@ -89,8 +90,14 @@ final class DecodeLoop implements Callable<LocalGeneration> {
                     break;
                 }
                 emit(dec.take(false));
-                if (out.size() >= maxNew || fw.length() >= fw.capacity()) {
+                if (out.size() >= maxNew) {
                     break;
+                }
+                if (fw.length() >= fw.capacity()) {
+                    // Never cut a reply silently: the conversation ends with context_full, the text is kept.
+                    emit(dec.take(true));
+                    throw new ContextFullException("the context of " + fw.capacity() + " tokens filled up after "
+                            + out.size() + " generated tokens", fw.length(), fw.capacity(), dec.text());
                 }
                 logits = fw.forward(new long[] {id});
             }

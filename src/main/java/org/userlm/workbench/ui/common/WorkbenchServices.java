@@ -11,6 +11,7 @@ import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 
 /**
  * What the window needs from the rest of the application. Implemented in {@code app}, so the UI never imports the
@@ -23,6 +24,9 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
     TaskRepository tasks();
 
     ConversationRunner runner();
+
+    /** Evaluations of assistant turns (category chips, extracted answers, grades). */
+    TurnLabelRepository turnLabels();
 
     /** Stored comparisons and blind judgments (the Compare workspace). */
     ComparisonRepository comparisons();

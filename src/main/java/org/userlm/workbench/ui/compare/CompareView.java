@@ -51,7 +51,16 @@ public final class CompareView extends BorderPane {
         this.vm = vm;
         setId("compare-view");
         setPadding(new Insets(8));
-        setTop(new VBox(6, settingsRow(), profilesBox(), actionsRow()));
+        javafx.scene.control.CheckBox solved = new javafx.scene.control.CheckBox(
+                "Stop when the assistant solves the task (graded with the grader below)");
+        solved.setId("compare-stop-when-solved");
+        solved.selectedProperty().bindBidirectional(vm.stopWhenSolved);
+        javafx.scene.control.TitledPane protocol = new javafx.scene.control.TitledPane("Protocol & grading "
+                + "(stop when solved, intent template, simulator prompt, sampling, limits, grader, judge)",
+                new VBox(6, solved, new org.userlm.workbench.ui.settings.ProtocolPane(vm.protocol, "compare", true)));
+        protocol.setId("compare-protocol");
+        protocol.setExpanded(false);
+        setTop(new VBox(6, settingsRow(), profilesBox(), protocol, actionsRow()));
         strip.setId("outcome-strip");
         VBox columnsPane = new VBox(6, strip, columnBox);
         VBox.setVgrow(columnBox, Priority.ALWAYS);
@@ -90,7 +99,8 @@ public final class CompareView extends BorderPane {
         n.setPrefWidth(70);
         n.valueProperty().addListener((o, a, b) -> vm.repeats.set(b));
         vm.repeats.addListener((o, a, b) -> n.getValueFactory().setValue(b.intValue()));
-        Spinner<Integer> turns = new Spinner<>(1, 30, vm.maxTurns.get());
+        Spinner<Integer> turns = new Spinner<>(0, 60, vm.maxTurns.get());
+        turns.setId("compare-max-turns");
         turns.setPrefWidth(70);
         turns.valueProperty().addListener((o, a, b) -> vm.maxTurns.set(b));
         vm.maxTurns.addListener((o, a, b) -> turns.getValueFactory().setValue(b.intValue()));
@@ -104,7 +114,7 @@ public final class CompareView extends BorderPane {
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.state.isNotEqualTo(CompareViewModel.State.RUNNING));
         HBox row = new HBox(6, new Label("Task"), task, new Label("Assistant"), url, model, new Label("N"), n,
-                new Label("max user turns"), turns, start, stop);
+                new Label("max user turns (0 = auto)"), turns, start, stop);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -308,6 +318,9 @@ public final class CompareView extends BorderPane {
             case "✗" -> "✗ not solved" + (m.outcome().solvedAtSomeTurn() ? " (was right earlier)" : "");
             default -> "– not graded";
         };
+        if (m.outcome().grader() != null) {
+            outcome += " [" + m.outcome().grader() + "]";
+        }
         return head + "\n" + outcome + " · ended: " + (m.endReason() == null ? "?" : m.endReason().wire())
                 + "\n" + m.userTurns() + " user turns · " + fmt(m.wordsPerUserTurn(), 1) + " words/turn"
                 + "\nintent share in turn 1: " + pct(m.intentShareTurn1())

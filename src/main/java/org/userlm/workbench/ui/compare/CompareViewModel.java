@@ -39,8 +39,10 @@ import org.userlm.workbench.simulation.compare.ComparisonRunner;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.ui.common.BackgroundTask;
 import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.settings.ProtocolForm;
 
 /**
  * State of the compare view (FX thread). Reads, exports and reopening run through the {@link TaskExecutor}; the
@@ -61,7 +63,14 @@ public final class CompareViewModel {
     final StringProperty assistantModel = new SimpleStringProperty("gpt-4o");
     final ObservableList<ProfileRow> profiles = FXCollections.observableArrayList();
     final IntegerProperty repeats = new SimpleIntegerProperty(1);
-    final IntegerProperty maxTurns = new SimpleIntegerProperty(6);
+    /** 0: the default of each simulator kind (8; sharded: shards + 8). */
+    final IntegerProperty maxTurns = new SimpleIntegerProperty(0);
+    /** Intent template, simulator prompt, sampling, limits, grader and judge, applied to every column. */
+    final ProtocolForm protocol = new ProtocolForm();
+
+    {
+        protocol.overrideLimitsProperty().set(false);
+    }
     final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(false);
     final StringProperty title = new SimpleStringProperty("");
     final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
@@ -72,8 +81,8 @@ public final class CompareViewModel {
     final ObservableList<Comparison> saved = FXCollections.observableArrayList();
 
     private final ComparisonRepository comparisons;
-    private final ComparisonRunner runner;
-    private final ComparisonLoader loader;
+    private ComparisonRunner runner;
+    private ComparisonLoader loader;
     private final Supplier<List<Task>> taskList;
     private final TaskExecutor executor;
     private final Queue<Runnable> updates = new ConcurrentLinkedQueue<>();
@@ -83,7 +92,7 @@ public final class CompareViewModel {
     /** Touches no database: call {@link #load()} to fill the task list and the stored comparisons. */
     public CompareViewModel(ConversationRepository conversations, ComparisonRepository comparisons,
                             ModelProvider models, Supplier<List<Task>> taskList, TaskExecutor executor) {
-        this(conversations, comparisons, models, taskList, executor, Outcomes::grade);
+        this(conversations, comparisons, models, taskList, executor, null);
     }
 
     public CompareViewModel(ConversationRepository conversations, ComparisonRepository comparisons,
@@ -91,7 +100,7 @@ public final class CompareViewModel {
                             BiFunction<Task, Conversation, Outcome> grader) {
         this.comparisons = comparisons;
         this.runner = new ComparisonRunner(conversations, comparisons, models, grader);
-        this.loader = new ComparisonLoader(conversations, comparisons, grader);
+        this.loader = new ComparisonLoader(conversations, comparisons, grader == null ? Outcomes::grade : grader);
         this.taskList = taskList;
         this.executor = executor;
         profiles.setAll(ProfileRow.defaults());
@@ -120,6 +129,13 @@ public final class CompareViewModel {
         return any;
     }
 
+    /** Also stores every conversation's turn labels (category chips, extracted answers, grades). */
+    public CompareViewModel storeLabelsIn(TurnLabelRepository labels) {
+        runner = runner.withLabels(labels);
+        loader = loader.withLabels(labels);
+        return this;
+    }
+
     /** A problem that prevents Start, or null. */
     public String validate() {
         if (task.get() == null) {
@@ -141,11 +157,12 @@ public final class CompareViewModel {
             message.set(problem);
             return;
         }
-        List<SimulatorSettings> ps = profiles.stream().map(ProfileRow::toSettings).toList();
+        List<SimulatorSettings> ps = profiles.stream().map(ProfileRow::toSettings).map(protocol::apply).toList();
         BackendSettings ab = BackendSettings.openAiChat(assistantUrl.get().strip(), assistantModel.get().strip());
         AssistantSettings asst = new AssistantSettings(ab.model(), ab, null, null);
         ComparisonRequest req = new ComparisonRequest(title.get(), task.get(), asst, ps, Math.max(1, repeats.get()),
-                Math.max(1, maxTurns.get()), stopWhenSolved.get(), null);
+                maxTurns.get() < 1 ? null : maxTurns.get(), stopWhenSolved.get(), null, protocol.graderMode(),
+                protocol.judge());
         resetColumns(ps);
         state.set(State.RUNNING);
         message.set("Running " + ps.size() * req.repeats() + " conversations…");
@@ -255,6 +272,7 @@ public final class CompareViewModel {
         repeats.set(c.repeats());
         maxTurns.set(c.maxUserTurns());
         profiles.setAll(c.profiles().stream().map(ProfileRow::of).toList());
+        protocol.show(c.profiles().isEmpty() ? null : c.profiles().get(0), protocol.graderMode(), protocol.judge());
         resetColumns(c.profiles());
         l.conversations().forEach(this::onDone);
         state.set(State.DONE);

@@ -55,7 +55,9 @@ public final class SettingsViewModel {
     final GuardrailForm guardrails = new GuardrailForm();
     final StringProperty systemPrompt = new SimpleStringProperty("");
     final StringProperty intent = new SimpleStringProperty("");
-    final ObjectProperty<Integer> maxUserTurns = new SimpleObjectProperty<>(4);
+    /** 0: the default of the simulator kind (8; sharded: shards + 8). */
+    final ObjectProperty<Integer> maxUserTurns = new SimpleObjectProperty<>(0);
+    final ProtocolForm protocol = new ProtocolForm();
     final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(false);
     final ObservableList<BackendProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<Task> task = new SimpleObjectProperty<>();
@@ -76,6 +78,24 @@ public final class SettingsViewModel {
         simulator.applyParams(GenerationParams.userLmCard());
         assistant.applyParams(GenerationParams.assistantDefault());
         simulator.profile.set(profiles.get(0));
+        // One user-token cap: the simulator's "Max new tokens" is the protocol's "User max tokens".
+        protocol.userMaxTokens.bindBidirectional(simulator.maxTokens);
+        guardrails.preset.addListener((o, a, p) -> {
+            if (p != null) {
+                protocol.verbatimNgram.set(p.settings.intentNgram());
+                protocol.minUserTurns.set(p.settings.minUserTurnsBeforeEnd());
+            }
+        });
+        protocol.intentTemplate.addListener((o, a, t) -> regenerateIntent());
+        protocol.restore(store.loadProtocol());
+        // The sharded simulator samples as LiC does (temperature 1.0); UserLM keeps its preset.
+        simulatorKind.addListener((o, a, k) -> {
+            if (k == SimulatorKind.SHARDED) {
+                simulator.applyParams(GenerationParams.licSharded());
+            } else if (k == SimulatorKind.USERLM && samplingPreset.get() != null) {
+                simulator.applyParams(samplingPreset.get().params);
+            }
+        });
         assistant.profile.set(profiles.get(0));
         task.addListener((o, a, t) -> {
             if (t != null) {
@@ -87,7 +107,7 @@ public final class SettingsViewModel {
 
     public void regenerateIntent() {
         if (task.get() != null) {
-            intent.set(Intents.fromTask(task.get()).text());
+            intent.set(Intents.fromTask(task.get(), protocol.intentTemplate.get()).text());
         }
     }
 
@@ -146,11 +166,18 @@ public final class SettingsViewModel {
         if (assistant.backend().model() == null) {
             throw new IllegalStateException("The assistant needs a model name");
         }
-        SimulatorSettings sim = new SimulatorSettings(simulatorName(k, simBackend), k, simBackend, simulator.params(),
-                guardrails.settings(), null, null);
+        SimulatorSettings sim = protocol.apply(new SimulatorSettings(simulatorName(k, simBackend), k, simBackend,
+                simulator.params(), guardrails.settings(), null, null));
         AssistantSettings asst = new AssistantSettings(assistant.backend().model(), assistant.backend(),
                 assistant.params(), systemPrompt.get());
-        return new RunSettings(t, intent.get(), sim, asst, maxUserTurns.get(), stopWhenSolved.get(), false);
+        Integer turns = maxUserTurns.get() == null || maxUserTurns.get() < 1 ? null : maxUserTurns.get();
+        ProtocolForm.Saved saved = protocol.saved();
+        bg.run(() -> {
+            store.saveProtocol(saved);
+            return null;
+        }, ok -> { }, e -> { }); // a read-only config folder must not stop a Start
+        return new RunSettings(t, intent.get(), sim, asst, turns, stopWhenSolved.get(), false,
+                protocol.graderMode(), protocol.judge());
     }
 
     private static String simulatorName(SimulatorKind k, BackendSettings b) {
@@ -186,6 +213,11 @@ public final class SettingsViewModel {
 
     public ObjectProperty<Integer> maxUserTurnsProperty() {
         return maxUserTurns;
+    }
+
+    /** Intent template, simulator prompt, user token cap, verbatim n-gram, min turns, grader, judge. */
+    public ProtocolForm protocol() {
+        return protocol;
     }
 
     public ObservableList<BackendProfile> profiles() {

@@ -50,7 +50,7 @@ final class Workspaces {
         }
         if (index == 1) {
             compare = new CompareViewModel(services.conversations(), services.comparisons(), services,
-                    () -> services.tasks().all(), executor);
+                    () -> services.tasks().all(), executor).storeLabelsIn(services.turnLabels());
             JudgeViewModel judge = new JudgeViewModel(services.comparisons(), compare::completed,
                     compare.comparisonIdProperty()::get, compare::columnName, executor, new Random());
             t.setContent(new CompareView(compare, judge));
