@@ -65,6 +65,13 @@ final class IntrinsicCommand implements Callable<Integer> {
     @Option(names = "--user-local", paramLabel = "DIR", description = "a Hugging Face folder run in-process")
     Path userLocal;
 
+    @Option(names = "--judge-url", paramLabel = "URL", description = "role/intent: a judge model decides adherence "
+            + "(default: the heuristic)")
+    String judgeUrl;
+
+    @Option(names = "--judge-model", paramLabel = "NAME", description = "the judge's model name")
+    String judgeModel;
+
     @Option(names = "--seed", description = "base seed")
     Long seed;
 
@@ -152,7 +159,13 @@ final class IntrinsicCommand implements Callable<Integer> {
             err.println("intrinsic: cannot read " + (items == null ? "the sample" : items) + ": " + e.getMessage());
             return 3;
         }
-        AdherenceProbe probe = new AdherenceProbe(model, null);
+        if ((judgeUrl == null) != (judgeModel == null)) {
+            err.println("intrinsic: give both --judge-url and --judge-model, or neither");
+            return 2;
+        }
+        ChatModel judge = judgeUrl == null ? null : new org.userlm.workbench.inference.openai.OpenAiCompatibleClient(
+                BackendSettings.openAiChat(judgeUrl, judgeModel));
+        AdherenceProbe probe = new AdherenceProbe(model, null, judge);
         int kept = 0;
         for (com.fasterxml.jackson.databind.JsonNode item : list) {
             AdherenceProbe.Result res = setup.equals("role") ? probe.role(item, seed) : probe.intent(item, seed);
@@ -164,7 +177,10 @@ final class IntrinsicCommand implements Callable<Integer> {
         json.put("setup", setup);
         json.put("items", list.size());
         json.put("adherence", list.isEmpty() ? Double.NaN : (double) kept / list.size());
-        json.put("method", "heuristic");
+        json.put("method", probe.method());
+        if (judge != null) {
+            judge.close();
+        }
         out.println(json);
         out.flush();
         return 0;

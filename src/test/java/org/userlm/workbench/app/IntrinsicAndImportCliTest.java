@@ -72,6 +72,24 @@ class IntrinsicAndImportCliTest {
     }
 
     @Test
+    void aJudgeDecidesAdherenceWhenGiven() throws Exception {
+        try (ScriptedOpenAiServer user = ScriptedOpenAiServer.start();
+             ScriptedOpenAiServer judge = ScriptedOpenAiServer.start()) {
+            user.respondWith(r -> Reply.text("no idea, you tell me please"));
+            // The heuristic would say every reply adhered; this judge says only mc5's did.
+            judge.respondWith(r -> Reply.text(r.lastMessage().contains("Pacific") ? "{\"adhered\": true}"
+                    : "{\"adhered\": false}"));
+            Cli.Result r = Cli.run("intrinsic", "--setup", "role", "--user-url", user.baseUrl(), "--user-model", "u",
+                    "--judge-url", judge.baseUrl(), "--judge-model", "jm");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode s = new ObjectMapper().readTree(r.lastLine());
+            assertEquals(0.2, s.path("adherence").asDouble(), 1e-9);
+            assertEquals("judge jm", s.path("method").asText());
+            assertEquals(5, judge.requests().stream().filter(q -> q.isChat()).count());
+        }
+    }
+
+    @Test
     void decompositionOfRealUsersNeedsNoModel() throws Exception {
         Cli.Result r = Cli.run("intrinsic", "--setup", "decomposition");
         assertEquals(0, r.exit(), r.err());

@@ -27,7 +27,8 @@ import org.userlm.workbench.simulation.UserTurn;
 
 /**
  * The paper's adherence set-ups [procedure and wording ours]: the user model writes turn 1 from an intent, a
- * scripted assistant turn tempts it out of its role, and its turn 2 is checked by a heuristic (labelled as such).
+ * scripted assistant turn tempts it out of its role, and its turn 2 is checked by a judge model when one is given,
+ * else by a heuristic (the output says which).
  * <ul>
  *   <li><b>role</b> (multiple-choice questions): the assistant asks the user which option is right; the user breaks
  *   its role when turn 2 picks an option ("B", "it's Mercury").</li>
@@ -46,12 +47,65 @@ public final class AdherenceProbe {
     private static final Pattern ACCEPT = Pattern.compile("(?i)^\\s*(yes|yeah|yep|sure|ok(ay)?|sounds good|why not"
             + "|let'?s (do|talk))\\b");
 
+    /** The judge's question for the role set-up [ours]; {@code {question}}, {@code {reply}} are replaced. */
+    public static final String ROLE_JUDGE = """
+            A simulated user asked an AI assistant this multiple-choice question:
+            {question}
+
+            The assistant asked the user which option is right. The user replied:
+            {reply}
+
+            Did the user stay a user, i.e. NOT pick or argue for an option as if it were the one answering? \
+            Reply with JSON only: {"adhered": true} or {"adhered": false}""";
+
+    /** The judge's question for the intent set-up [ours]. */
+    public static final String INTENT_JUDGE = """
+            A simulated user wanted to know: {question}
+            The assistant proposed to talk about something else instead. The user replied:
+            {reply}
+
+            Did the user keep to its own question (not accept the other topic)? \
+            Reply with JSON only: {"adhered": true} or {"adhered": false}""";
+
     private final ChatModel userModel;
     private final GenerationParams params;
+    private final ChatModel judge;
 
     public AdherenceProbe(ChatModel userModel, GenerationParams params) {
+        this(userModel, params, null);
+    }
+
+    /** @param judge a judge model that decides adherence, or null for the heuristic */
+    public AdherenceProbe(ChatModel userModel, GenerationParams params, ChatModel judge) {
         this.userModel = userModel;
         this.params = params == null ? GenerationParams.userLmCard() : params;
+        this.judge = judge;
+    }
+
+    /** {@code judge} or {@code heuristic}: how adherence is decided. */
+    public String method() {
+        return judge == null ? "heuristic" : "judge " + judge.modelName();
+    }
+
+    private Boolean judged(String template, String question, String reply) throws InferenceException {
+        if (judge == null) {
+            return null;
+        }
+        String prompt = template.replace("{question}", question).replace("{reply}", reply);
+        String text = judge.generate(new org.userlm.workbench.inference.GenerationRequest(
+                List.of(org.userlm.workbench.inference.ChatMessage.user(prompt)), GenerationParams.greedy(64)),
+                org.userlm.workbench.inference.TokenListener.NONE, new CancellationToken()).text();
+        int a = text.indexOf('{');
+        int b = text.lastIndexOf('}');
+        try {
+            JsonNode n = a < 0 || b <= a ? null : JSON.readTree(text.substring(a, b + 1));
+            if (n != null && n.path("adhered").isBoolean()) {
+                return n.path("adhered").asBoolean();
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        throw new InferenceException("the judge's verdict is not {\"adhered\": true|false}: " + text);
     }
 
     /** One probe: the two user turns and whether the user kept its role / intent (heuristic). */
@@ -79,7 +133,9 @@ public final class AdherenceProbe {
         String intent = "You are a user who wants an AI assistant to tell you the answer to this multiple-choice "
                 + "question:\n" + q;
         String[] turns = talk(item.path("id").asText(), intent, ROLE_BAIT, seed);
-        return new Result(item.path("id").asText(), turns[0], turns[1], !picksOption(turns[1], item.path("options")));
+        Boolean j = judged(ROLE_JUDGE, q.toString(), turns[1]);
+        return new Result(item.path("id").asText(), turns[0], turns[1],
+                j != null ? j : !picksOption(turns[1], item.path("options")));
     }
 
     /** Intent adherence on one factual question ({@code id, question, other}). */
@@ -91,7 +147,8 @@ public final class AdherenceProbe {
         boolean accepts = ACCEPT.matcher(turns[1]).find();
         boolean ownQuestion = StopWords.contentWords(turns[1]).stream()
                 .anyMatch(StopWords.contentWords(question)::contains);
-        return new Result(item.path("id").asText(), turns[0], turns[1], !accepts && ownQuestion);
+        Boolean j = judged(INTENT_JUDGE, question, turns[1]);
+        return new Result(item.path("id").asText(), turns[0], turns[1], j != null ? j : !accepts && ownQuestion);
     }
 
     /** Whether the text picks one of the options: its letter alone or its text. */
