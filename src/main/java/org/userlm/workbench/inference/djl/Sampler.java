@@ -39,12 +39,13 @@ public final class Sampler {
     private final double topP;
     private final int topK;
     private final Random random;
-    private float[] weight = new float[0];
     private short[] bin = new short[0];
     private long[] keys = new long[0];
     private final int[] count = new int[BINS + 1];
     private final double[] mass = new double[BINS];
     private int lastBin;
+    private float max;
+    private float inv;
     private double nucleus;
 
     /**
@@ -83,7 +84,7 @@ public final class Sampler {
         for (int i = 0; i < logits.length; i++) {
             if (bin[i] == b) {
                 last = i;
-                r -= weight[i];
+                r -= weightOf(logits[i], bin[i]);
                 if (r < 0) {
                     return i;
                 }
@@ -106,7 +107,7 @@ public final class Sampler {
         }
         for (int i = 0; i < logits.length; i++) {
             if (bin[i] <= lastBin) {
-                p[i] = weight[i] / nucleus;
+                p[i] = weightOf(logits[i], bin[i]) / nucleus;
             }
         }
         return p;
@@ -117,23 +118,23 @@ public final class Sampler {
      * forced (everything banned, or an infinite logit), else -1.
      */
     private int prepare(float[] logits) {
-        float max = Float.NEGATIVE_INFINITY;
+        float top = Float.NEGATIVE_INFINITY;
         for (float v : logits) {
-            if (v > max) {
-                max = v;
+            if (v > top) {
+                top = v;
             }
         }
+        max = top;
         if (max == Float.NEGATIVE_INFINITY || max == Float.POSITIVE_INFINITY) {
             return argmax(logits);
         }
         int v = logits.length;
-        if (weight.length < v) {
-            weight = new float[v];
+        if (bin.length < v) {
             bin = new short[v];
             keys = new long[v];
         }
         Arrays.fill(mass, 0);
-        float inv = (float) (1 / temperature);
+        inv = (float) (1 / temperature);
         float perWidth = (float) (1 / WIDTH);
         float width = (float) WIDTH;
         for (int i = 0; i < v; i++) {
@@ -142,13 +143,14 @@ public final class Sampler {
             if (u < BINS) {
                 int b = (int) u;
                 float d = x + b * width; // in (-WIDTH, 0]
-                float e = EDGE[b] * (1f + d * (1f + d * (0.5f + d * (1f / 6))));
-                weight[i] = e;
                 bin[i] = (short) b;
-                mass[b] += e;
+                mass[b] += 1f + d * (1f + d * (0.5f + d * (1f / 6))); // times EDGE[b] below
             } else {
                 bin[i] = OUT;
             }
+        }
+        for (int b = 0; b < BINS; b++) {
+            mass[b] *= EDGE[b];
         }
         lastBin = BINS - 1;
         if (topK > 0) {
@@ -168,7 +170,7 @@ public final class Sampler {
                 for (int k = 0; k < m; k++) {
                     int i = (int) keys[k];
                     if (logits[i] >= kth) {
-                        mass[b] += weight[i];
+                        mass[b] += weightOf(logits[i], bin[i]);
                     } else {
                         bin[i] = OUT;
                     }
@@ -193,7 +195,7 @@ public final class Sampler {
             for (int k = 0; k < m; k++) {
                 int i = (int) keys[k];
                 if (cum + kept < target) {
-                    kept += weight[i];
+                    kept += weightOf(logits[i], bin[i]);
                 } else {
                     bin[i] = OUT;
                 }
@@ -203,6 +205,16 @@ public final class Sampler {
             nucleus = cum + kept;
         }
         return -1;
+    }
+
+    /**
+     * e^((l - max) / temperature) for a token of bin {@code b}: the bin edge's tabulated value times a cubic in the
+     * remainder. Recomputed where needed rather than stored: one store less per token in the hot loop.
+     */
+    private float weightOf(float l, int b) {
+        float x = (l - max) * inv;
+        float d = x + b * (float) WIDTH;
+        return EDGE[b] * (1f + d * (1f + d * (0.5f + d * (1f / 6))));
     }
 
     /** Fills {@code keys} with the ids of one bin, largest logit first and lower id first on ties; returns how many. */
