@@ -54,6 +54,7 @@ public class WorkbenchApp extends Application {
         window = new MainWindow(services, UiState.configDir());
         window.show(stage);
         trace("window shown");
+        StartProbe.afterShow();
     }
 
     private static void trace(String what) {
