@@ -47,6 +47,11 @@ final class BenchStartCommand implements Callable<Integer> {
             Path jsa = tmp.resolve("userlm.jsa");
             if (cds) {
                 probe(List.of("-XX:ArchiveClassesAtExit=" + jsa), app); // training run: writes the archive at exit
+                if (!Files.isRegularFile(jsa)) {
+                    System.err.println("error: the training run wrote no CDS archive (AppCDS takes classes from jar"
+                            + " files only: run bench-start with java -jar target/userlm-workbench.jar)");
+                    return 1;
+                }
                 System.out.printf(Locale.ROOT, "CDS archive from a training run: %.1f MB%n", Files.size(jsa) / 1e6);
             }
             probe(List.of(), bare); // warm the OS file cache for both
