@@ -97,7 +97,7 @@ class SamplerTest {
     @Test
     void probabilitiesEqualTheSortedReferenceAtEveryVocabularySize() {
         double[][] configs = {{1.0, 0, 1.0}, {0.7, 0, 0.8}, {1.5, 50, 1.0}, {1.0, 5, 0.9}, {1.0, 0, 0.3},
-            {0.5, 1, 1.0}, {2.0, 1000, 0.95}};
+            {0.5, 1, 1.0}, {2.0, 1000, 0.95}, {50.0, 0, 0.5}};
         long seed = 7;
         for (int v : new int[] {10, 1000, 128_256}) {
             for (boolean ties : new boolean[] {false, true}) {
