@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
                 BenchRunner.Result r = BenchRunner.run(m, promptTokens, newTokens, runs);
                 print(label, m, r);
                 if (turns > 1) {
-                    printTurns(BenchRunner.turns(m, turns, promptTokens, newTokens));
+                    printTurns(BenchRunner.turns(m, turns, promptTokens, newTokens, runs));
                 }
             }
             return 0;
@@ -125,6 +125,7 @@ final class BenchCommand implements Callable<Integer> {
                             + " with prefix reuse, %.1f ms without%n", k + 1, t.promptTokens()[k], t.reusedTokens()[k],
                     t.reusedMillis()[k], t.fullMillis()[k]);
         }
+        System.out.printf(Locale.ROOT, "(median over %d runs of each conversation)%n", runs);
         double ratio = t.reusedMillis()[n - 1] / t.reusedMillis()[0];
         System.out.printf(Locale.ROOT, "turn %d vs turn 1, time to first token: %.2fx with prefix reuse (goal <= 1.5x),"
                 + " %.2fx without%n", n, ratio, t.fullMillis()[n - 1] / t.fullMillis()[0]);

@@ -182,20 +182,37 @@ public final class BenchRunner {
     public record Turns(double[] reusedMillis, double[] fullMillis, int[] promptTokens, int[] reusedTokens) {
     }
 
-    /** Runs the conversation once to warm up, then with and without reuse; capacity must hold all turns. */
-    public static Turns turns(LocalLlamaModel model, int turns, int newText, int newTokens) throws InferenceException {
+    /**
+     * Runs the conversation once to warm up, then {@code runs} times with and without reuse, alternating; each
+     * turn's TTFT is the median over the runs. The cache must hold all turns.
+     */
+    public static Turns turns(LocalLlamaModel model, int turns, int newText, int newTokens, int runs)
+            throws InferenceException {
         boolean was = model.prefixReuse();
         try {
             conversation(model, turns, newText, newTokens, false);
-            double[][] on = conversation(model, turns, newText, newTokens, true);
-            double[][] off = conversation(model, turns, newText, newTokens, false);
+            double[][] on = new double[turns][runs];
+            double[][] off = new double[turns][runs];
+            double[][] last = null;
+            for (int r = 0; r < runs; r++) {
+                last = conversation(model, turns, newText, newTokens, true);
+                double[][] full = conversation(model, turns, newText, newTokens, false);
+                for (int k = 0; k < turns; k++) {
+                    on[k][r] = last[0][k];
+                    off[k][r] = full[0][k];
+                }
+            }
+            double[] onMs = new double[turns];
+            double[] offMs = new double[turns];
             int[] len = new int[turns];
             int[] reused = new int[turns];
             for (int k = 0; k < turns; k++) {
-                len[k] = (int) on[1][k];
-                reused[k] = (int) on[2][k];
+                onMs[k] = median(on[k]);
+                offMs[k] = median(off[k]);
+                len[k] = (int) last[1][k];
+                reused[k] = (int) last[2][k];
             }
-            return new Turns(on[0], off[0], len, reused);
+            return new Turns(onMs, offMs, len, reused);
         } finally {
             model.setPrefixReuse(was);
         }
