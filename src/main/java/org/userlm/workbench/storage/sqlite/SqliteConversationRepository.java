@@ -5,10 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.GuardrailEvent;
@@ -225,17 +229,17 @@ public final class SqliteConversationRepository implements ConversationRepositor
             if (ids.isEmpty()) {
                 return List.of();
             }
-            String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-            Map<String, ConversationSummary> byId = new java.util.HashMap<>();
+            String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+            Map<String, ConversationSummary> byId = new HashMap<>();
             for (ConversationSummary s : summaries(c, SUMMARY_SELECT + "WHERE c.id IN (" + in + ")", ids)) {
                 byId.put(s.id(), s);
             }
-            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         });
     }
 
     @Override
-    public void forEach(java.util.function.Consumer<Conversation> sink) {
+    public void forEach(Consumer<Conversation> sink) {
         db.read(c -> {
             HistoryQueries.forEach(c, SqliteConversationRepository::header, sink);
             return null;
