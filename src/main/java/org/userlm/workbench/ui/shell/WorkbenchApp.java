@@ -14,7 +14,7 @@ import org.userlm.workbench.ui.common.WorkbenchServices;
  */
 public class WorkbenchApp extends Application {
     private static volatile Function<Path, WorkbenchServices> servicesFactory;
-    private PendingServices services;
+    private WorkbenchServices services;
     private MainWindow window;
 
     /** Installed by the launcher (and by tests) before {@code Application.launch}. */
@@ -28,16 +28,11 @@ public class WorkbenchApp extends Application {
         if (f == null) {
             throw new IllegalStateException("start the workbench through org.userlm.workbench.app.Main");
         }
-        // Opening SQLite and crash recovery run on their own thread while the FX thread builds the window
-        // (start waits for them once the window is built, before showing it).
+        // Runs on the launcher thread: opening SQLite and crash recovery never hold up the FX thread.
         trace("init");
-        Path db = databaseFile(getParameters().getRaw());
-        services = new PendingServices(() -> {
-            WorkbenchServices s = f.apply(db);
-            s.conversations().recoverInterrupted();
-            trace("services open");
-            return s;
-        });
+        services = f.apply(databaseFile(getParameters().getRaw()));
+        services.conversations().recoverInterrupted();
+        trace("services open");
     }
 
     static Path databaseFile(List<String> args) {
