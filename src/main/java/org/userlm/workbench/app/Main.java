@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             GradeCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
+            BenchStoreCommand.class,
+            BenchStartCommand.class,
             AgreementCommand.class,
             ExportAnnotationsCommand.class,
             ImportAnnotationsCommand.class,

@@ -20,6 +20,8 @@ public final class HistoryViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<ConversationSummary> lastDeleted = new SimpleObjectProperty<>();
     private long generation;
+    /** Rows shown at most: the newest conversations (or matches); the store answers a page in milliseconds. */
+    static final int PAGE = 1000;
 
     public HistoryViewModel(WorkbenchServices services, TaskExecutor bg) {
         this.services = services;
@@ -31,10 +33,12 @@ public final class HistoryViewModel {
     public void refresh() {
         String q = query.get() == null ? "" : query.get().strip();
         long mine = ++generation;
-        bg.run(() -> q.isEmpty() ? services.conversations().list() : services.conversations().search(q), rows -> {
+        bg.run(() -> q.isEmpty() ? services.conversations().recent(PAGE)
+                : services.conversations().searchRecent(q, PAGE), rows -> {
             if (mine == generation) {
                 items.setAll(rows);
-                status.set(rows.size() + (q.isEmpty() ? " conversations" : " matching “" + q + "”"));
+                String shown = rows.size() < PAGE ? String.valueOf(rows.size()) : "The newest " + rows.size();
+                status.set(shown + (q.isEmpty() ? " conversations" : " matching “" + q + "”"));
             }
         }, e -> status.set("Search failed: " + Messages.shortMessage(e)));
     }

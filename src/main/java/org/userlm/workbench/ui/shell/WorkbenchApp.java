@@ -83,6 +83,7 @@ public class WorkbenchApp extends Application {
         window = new MainWindow(services, UiState.configDir());
         window.show(stage);
         trace("window shown");
+        StartProbe.afterShow();
     }
 
     private static void showStartupError(Stage stage, String message) {
