@@ -12,7 +12,7 @@ import java.util.Random;
  *
  * <p>Cost per token is a few linear passes over the logits, with no sort and no copy of the vocabulary: tokens are
  * bucketed by logit into {@value #BINS} bins of 40/{@value #BINS} nats each; a token's weight e^x is the bin's
- * tabulated e^c times a cubic in the small remainder x - c (relative error below 1e-8, far cheaper than
+ * tabulated e^c times a cubic in the small remainder x - c (truncation error below 1e-8, far cheaper than
  * {@code Math.exp}); the bins above the top-k or top-p boundary are taken whole, and only the members of the one
  * boundary bin are sorted. A draw picks a bin by its mass, then a token inside it. Tokens more than
  * {@value #CUTOFF_NATS} nats (after temperature) below the best are left out; each has a probability below e^-40
