@@ -13,6 +13,9 @@ final class AppProperties {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("ai.djl.default_engine", "PyTorch");
+        // A CUDA libtorch installed by `models gpu --install-cuda` is used without environment variables.
+        org.userlm.workbench.models.CudaRuntime.apply(org.userlm.workbench.models.AppDataDir.runtimes(),
+                org.userlm.workbench.models.CudaRuntime.nvidiaDriverLoaded());
     }
 
     private static void setIfAbsent(String key, String value) {

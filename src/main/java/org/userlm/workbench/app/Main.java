@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ExportComparisonCommand.class,
             BenchUiCommand.class,
+            ModelsCommand.class,
         })
 public final class Main implements Runnable {
 
