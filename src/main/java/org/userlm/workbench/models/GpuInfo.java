@@ -47,7 +47,9 @@ public record GpuInfo(List<Gpu> gpus, String driver, String cudaVersion, String 
             String banner = run("nvidia-smi");
             return parse(query, banner);
         } catch (IOException e) {
-            return new GpuInfo(List.of(), null, null, "no NVIDIA driver found (" + e.getMessage() + ")");
+            String why = e.getMessage() != null && e.getMessage().contains("error=2")
+                    ? "nvidia-smi is not installed" : e.getMessage();
+            return new GpuInfo(List.of(), null, null, "no NVIDIA driver found (" + why + ")");
         }
     }
 
