@@ -226,6 +226,11 @@ public final class MainWindow {
                         .BackendChoice.LOCAL, null, f.repo(), null, f.dir().toString())));
     }
 
+    /** Imports a task file opened from the desktop (file associations of the installers). */
+    public void importTasks(Path file) {
+        tasks.importFiles(List.of(file));
+    }
+
     private void showWelcome() {
         org.userlm.workbench.ui.welcome.WelcomePage.show(stage, scene.getStylesheets(), configDir,
                 settings.simulator(), this::openModels);
