@@ -42,6 +42,7 @@ echo "app image: $OUT/app-image/userlm-workbench ($(du -sh "$OUT/app-image/userl
 # 3. The .deb from that image: menu entry, icon, file associations; GTK 3 is a dependency (JavaFX glass).
 "$JPACKAGE" --type deb "${COMMON[@]}" --app-image "$OUT/app-image/userlm-workbench" \
   --icon assets/icons/userlm-workbench.png --linux-package-name userlm-workbench \
+  --resource-dir packaging/linux/resources \
   --linux-deb-maintainer "userlm-workbench@example.invalid" --linux-menu-group "Science;Education" \
   --linux-app-category science --linux-shortcut --linux-package-deps libgtk-3-0 \
   --file-associations packaging/common/tasks.properties \
