@@ -47,8 +47,17 @@ public final class ModelManagerView extends BorderPane {
         gpu.textProperty().bind(vm.gpuText);
         gpu.setWrapText(true);
         gpu.getStyleClass().add("hint");
-        gpu.setPadding(new Insets(6, 10, 6, 10));
-        setBottom(gpu);
+        Button cuda = new Button("Install CUDA libtorch (about 3 GB)");
+        cuda.setId("installCudaButton");
+        cuda.visibleProperty().bind(vm.cudaOffer);
+        cuda.managedProperty().bind(vm.cudaOffer);
+        cuda.disableProperty().bind(vm.downloading);
+        cuda.setOnAction(e -> vm.installCuda());
+        HBox.setHgrow(gpu, Priority.ALWAYS);
+        HBox bottom = new HBox(10, gpu, cuda);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(6, 10, 6, 10));
+        setBottom(bottom);
     }
 
     private SplitPane catalog() {

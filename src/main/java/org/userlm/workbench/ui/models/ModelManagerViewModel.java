@@ -20,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.userlm.workbench.models.AppDataDir;
+import org.userlm.workbench.models.CudaRuntime;
 import org.userlm.workbench.models.DownloadControl;
 import org.userlm.workbench.models.DownloadProgress;
 import org.userlm.workbench.models.DownloadResult;
@@ -61,6 +62,8 @@ public final class ModelManagerViewModel {
     final StringProperty downloadText = new SimpleStringProperty("");
     final DoubleProperty downloadFraction = new SimpleDoubleProperty(0);
     final BooleanProperty downloading = new SimpleBooleanProperty(false);
+    /** True when an NVIDIA GPU with a CUDA 12.8 driver is present and the CUDA libtorch is not installed yet. */
+    final BooleanProperty cudaOffer = new SimpleBooleanProperty(false);
     private final Timeline poll;
     private volatile GpuInfo gpu;
     private volatile DownloadControl control;
@@ -96,8 +99,10 @@ public final class ModelManagerViewModel {
             if (gpu == null) {
                 GpuInfo g = GpuInfo.detect();
                 gpu = g;
+                boolean offer = g.driverSupportsLibtorch() && !new CudaRuntime(AppDataDir.runtimes()).installed();
                 Platform.runLater(() -> {
                     gpuText.set(g.describe());
+                    cudaOffer.set(offer);
                     updateFit();
                 });
             }
@@ -157,6 +162,36 @@ public final class ModelManagerViewModel {
                 downloading.set(false);
                 downloadText.set(message);
                 refresh();
+            });
+        });
+    }
+
+    /** Downloads and unpacks the CUDA libtorch into the data folder, with the same progress line. */
+    public void installCuda() {
+        if (downloading.get()) {
+            return;
+        }
+        DownloadControl c = new DownloadControl();
+        DownloadProgress p = new DownloadProgress();
+        control = c;
+        progress = p;
+        downloadingName = "CUDA libtorch " + CudaRuntime.VERSION;
+        downloading.set(true);
+        poll.play();
+        downloads.submit(() -> {
+            String end;
+            try {
+                new CudaRuntime(AppDataDir.runtimes()).install(CudaRuntime.DEFAULT_URL, null, p, c);
+                end = "CUDA libtorch installed; restart the workbench to run local models on the GPU.";
+            } catch (Exception e) {
+                end = e.getMessage();
+            }
+            String message = end;
+            Platform.runLater(() -> {
+                poll.stop();
+                downloading.set(false);
+                cudaOffer.set(!new CudaRuntime(AppDataDir.runtimes()).installed());
+                downloadText.set(message);
             });
         });
     }
