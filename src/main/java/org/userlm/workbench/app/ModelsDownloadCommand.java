@@ -39,7 +39,8 @@ final class ModelsDownloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REPO", description = "owner/name, e.g. microsoft/UserLM-8b")
+    @Parameters(index = "0", paramLabel = "REPO",
+            description = "owner/name, e.g. microsoft/UserLM-8b (or a descriptor id from models list)")
     String repo;
 
     @Option(names = "--revision", paramLabel = "REV", defaultValue = "main", description = "Branch, tag or commit.")
@@ -57,6 +58,10 @@ final class ModelsDownloadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!repo.contains("/")) {
+            // a descriptor id (models list) stands for its repository
+            org.userlm.workbench.models.ModelCatalog.load().find(repo).ifPresent(d -> repo = d.repo());
+        }
         if (!repo.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
             err.println("error: REPO must look like owner/name, got " + repo);
             return 2;

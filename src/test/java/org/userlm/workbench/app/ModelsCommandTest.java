@@ -80,7 +80,7 @@ class ModelsCommandTest {
 
     @Test
     void defaultTargetIsTheDataFolderAndTheManifestNamesTheRepo() throws Exception {
-        Cli.Result r = Cli.run("models", "download", REPO);
+        Cli.Result r = Cli.run("models", "download", "tiny-llama-a");   // a descriptor id stands for its repo
         assertEquals(0, r.exit(), r.err());
         Path dir = tmp.resolve("data/downloads/userlm-workbench--tiny-llama-a");
         assertEquals(dir.toAbsolutePath().toString(), new ObjectMapper().readTree(r.lastLine()).get("dir").asText());
