@@ -137,4 +137,13 @@ class ModelsCommandTest {
         assertFalse(ok.out().contains(HubMimic.TOKEN) || ok.err().contains(HubMimic.TOKEN));
         assertEquals(2, Cli.run("models", "download", "not a repo").exit());
     }
+
+    @Test
+    void gpuReportsTheMachineAndTheFitOfAModel() {
+        Cli.Result r = Cli.run("models", "gpu", "--model", "llama-3.2-1b-instruct");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Llama-3.2-1B-Instruct needs 6.6 GB in F32"), r.out());
+        assertTrue(r.out().contains("CUDA libtorch not installed"), r.out());
+        assertEquals(2, Cli.run("models", "gpu", "--model", "no-such-model").exit());
+    }
 }
