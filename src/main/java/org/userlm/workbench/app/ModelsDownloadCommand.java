@@ -77,6 +77,19 @@ final class ModelsDownloadCommand implements Callable<Integer> {
         try {
             listing = hub.listing(repo, revision);
         } catch (HubException e) {
+            Optional<Path> cached = to == null && e.kind() == HubException.Kind.NETWORK
+                    ? HfCache.snapshot(HfCache.hubDir(), repo, revision) : Optional.empty();
+            if (cached.isPresent()) {
+                err.println("warning: " + e.getMessage());
+                err.println("the Hub cannot be reached; using the Hugging Face cache in place (not re-checked "
+                        + "against the Hub): " + cached.get());
+                try {
+                    return report(out, HfCache.listingOf(cached.get(), repo, revision), cached.get(), null);
+                } catch (IOException io) {
+                    err.println("error: " + io.getMessage());
+                    return 3;
+                }
+            }
             err.println("error: " + e.getMessage());
             return 3;
         }

@@ -117,6 +117,22 @@ public final class HfCache {
         return true;
     }
 
+    /**
+     * The files of a cache snapshot as a listing (for when the Hub cannot be reached): sizes from the disk, sha256
+     * from the blob's name when it is one (LFS blobs are named by their sha256), else null.
+     */
+    public static HubListing listingOf(Path snapshot, String repo, String revision) throws IOException {
+        java.util.List<HubFile> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(snapshot)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                String blob = p.toRealPath().getFileName().toString();
+                files.add(new HubFile(snapshot.relativize(p).toString().replace('\\', '/'), Files.size(p),
+                        blob.matches("[0-9a-f]{64}") ? blob : null));
+            }
+        }
+        return new HubListing(repo, revision, snapshot.getFileName().toString(), files);
+    }
+
     private static String refOf(Path model, String commit) {
         Path refs = model.resolve("refs");
         if (!Files.isDirectory(refs)) {

@@ -114,6 +114,14 @@ class ModelsCommandTest {
         assertTrue(hub.requests().stream().noneMatch(q -> q.path().startsWith("/cdn/")), "nothing fetched");
         JsonNode l = new ObjectMapper().readTree(Cli.run("models", "list", "--json").lastLine());
         assertTrue(l.get("folders").toString().contains("hf-cache"), l.toString());
+
+        hub.close();   // offline: the cache is still used, with the sha256 the blobs are named by
+        Cli.Result offline = Cli.run("models", "download", REPO);
+        assertEquals(0, offline.exit(), offline.err());
+        JsonNode o = new ObjectMapper().readTree(offline.lastLine());
+        assertEquals(snap.toString(), o.get("dir").asText());
+        assertEquals(8, o.get("files").size());
+        assertTrue(offline.err().contains("cannot be reached"), offline.err());
     }
 
     @Test
