@@ -65,6 +65,12 @@ public final class WelcomePage {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle("A Hugging Face model folder (config.json, safetensors)");
                 var dir = chooser.showDialog(s);
+                if (dir != null && !new java.io.File(dir, "config.json").isFile()) {
+                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                            dir + " is not a model folder: it has no config.json. Pick the folder that holds "
+                                    + "config.json, tokenizer.json and the .safetensors files.").showAndWait();
+                    return;
+                }
                 if (dir != null) {
                     simulator.profileProperty().set(new BackendProfile("Local folder · " + dir.getName(),
                             BackendChoice.LOCAL, null, dir.getName(), null, dir.getAbsolutePath()));
