@@ -1,5 +1,8 @@
 package org.userlm.workbench.app;
 
+import org.userlm.workbench.models.AppDataDir;
+import org.userlm.workbench.models.CudaRuntime;
+
 /** JVM-wide defaults set before any library starts. */
 final class AppProperties {
     private AppProperties() {
@@ -15,6 +18,8 @@ final class AppProperties {
         setIfAbsent("ai.djl.default_engine", "PyTorch");
         // Before the first logger: logback.xml writes its rolling file there.
         setIfAbsent(LogFiles.DIR_PROPERTY, LogFiles.folder().toString());
+        // A CUDA libtorch installed by `models gpu --install-cuda` is used without environment variables.
+        CudaRuntime.apply(AppDataDir.runtimes(), CudaRuntime.nvidiaDriverLoaded());
     }
 
     /**

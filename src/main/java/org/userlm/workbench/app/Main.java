@@ -1,6 +1,7 @@
 package org.userlm.workbench.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             ImportConversationsCommand.class,
             ExportComparisonCommand.class,
             BenchUiCommand.class,
+            ModelsCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -38,7 +40,27 @@ public final class Main implements Runnable {
             GuiLauncher.launch(args);
             return;
         }
+        if (args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(Path.of(args[0]))) {
+            openFromDesktop(Path.of(args[0]));
+            return;
+        }
         System.exit(run(args));
+    }
+
+    /**
+     * A file opened from the desktop (the installers' file associations): an annotation file ({@code .ulmann}) is
+     * imported into the default database, then the window opens; any other file is imported as tasks by the window.
+     */
+    private static void openFromDesktop(Path file) {
+        if (file.getFileName().toString().endsWith(".ulmann")) {
+            int rc = run("import-annotations", file.toString());
+            if (rc != 0) {
+                System.exit(rc);
+            }
+            GuiLauncher.launch(new String[0]);
+        } else {
+            GuiLauncher.launch(new String[] {"--open", file.toString()});
+        }
     }
 
     /** Runs the CLI in-process on the process's streams and returns the exit status. */

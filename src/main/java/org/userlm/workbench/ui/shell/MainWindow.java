@@ -105,6 +105,9 @@ public final class MainWindow {
         s.show();
         tasks.load(state.taskId());
         history.refresh();
+        if (org.userlm.workbench.ui.welcome.WelcomePage.firstRun(configDir)) {
+            Platform.runLater(this::showWelcome);
+        }
         if (Boolean.getBoolean("userlm.autostart")) {
             // Kiosk/demo mode: start as soon as a task is selected (used for screenshots and projector demos).
             tasks.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -137,7 +140,15 @@ public final class MainWindow {
         help.setId("helpButton");
         help.getStyleClass().addAll("flat-button", "help-button");
         help.setOnAction(e -> showCheatSheet());
-        HBox h = new HBox(10, title, sub, spacer, theme, help);
+        Button models = new Button("Models…");
+        models.setId("modelsButton");
+        models.getStyleClass().add("flat-button");
+        models.setOnAction(e -> openModels(null));
+        Button welcome = new Button("Welcome");
+        welcome.setId("welcomeButton");
+        welcome.getStyleClass().add("flat-button");
+        welcome.setOnAction(e -> showWelcome());
+        HBox h = new HBox(10, title, sub, spacer, models, welcome, theme, help);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("app-header");
         return h;
@@ -211,6 +222,24 @@ public final class MainWindow {
                 n.requestFocus();
             }
         });
+    }
+
+    /** The model manager (issue 14); "Use as user simulator" fills the simulator form with the folder. */
+    private void openModels(String modelId) {
+        org.userlm.workbench.ui.models.ModelManagerWindow.show(stage, scene.getStylesheets(), modelId, f ->
+                settings.simulator().profileProperty().set(new BackendProfile("Local folder · "
+                        + (f.repo() == null ? f.dir().getFileName() : f.repo()), org.userlm.workbench.ui.settings
+                        .BackendChoice.LOCAL, null, f.repo(), null, f.dir().toString())));
+    }
+
+    /** Imports a task file opened from the desktop (file associations of the installers). */
+    public void importTasks(Path file) {
+        tasks.importFiles(List.of(file));
+    }
+
+    private void showWelcome() {
+        org.userlm.workbench.ui.welcome.WelcomePage.show(stage, scene.getStylesheets(), configDir,
+                settings.simulator(), this::openModels);
     }
 
     private void showCheatSheet() {

@@ -74,6 +74,12 @@ public class WorkbenchApp extends Application {
         return p == null || p.isBlank() ? null : Path.of(p);
     }
 
+    /** {@code --open FILE}: a task file opened from the desktop, or null. */
+    static Path fileToOpen(List<String> args) {
+        int i = args.indexOf("--open");
+        return i >= 0 && i + 1 < args.size() ? Path.of(args.get(i + 1)) : null;
+    }
+
     @Override
     public void start(Stage stage) {
         if (startupError != null) {
@@ -82,6 +88,10 @@ public class WorkbenchApp extends Application {
         }
         window = new MainWindow(services, UiState.configDir());
         window.show(stage);
+        Path open = fileToOpen(getParameters().getRaw());
+        if (open != null) {
+            window.importTasks(open);
+        }
         trace("window shown");
         StartProbe.afterShow();
     }
