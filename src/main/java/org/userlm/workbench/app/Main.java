@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ExportComparisonCommand.class,
             BenchUiCommand.class,
+            ExperimentCommand.class,
+            MergeCommand.class,
         })
 public final class Main implements Runnable {
 
