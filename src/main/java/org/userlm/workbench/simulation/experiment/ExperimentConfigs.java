@@ -220,8 +220,9 @@ public final class ExperimentConfigs {
     }
 
     private static void checkUrl(String s, String at) {
-        if (!s.startsWith("http://") && !s.startsWith("https://")) {
-            throw new IllegalArgumentException(at + " must be an http(s) base URL, not \"" + s + "\"");
+        if (!s.startsWith("http://") && !s.startsWith("https://") && !s.startsWith("demo://")) {
+            throw new IllegalArgumentException(at + " must be an http(s) base URL (or demo:// for the offline demo), "
+                    + "not \"" + s + "\"");
         }
         if (s.matches("https?://[^/]*@.*")) {
             throw new IllegalArgumentException(at + " must not carry credentials; use api_key_env");

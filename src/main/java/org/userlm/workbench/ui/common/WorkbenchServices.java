@@ -32,6 +32,12 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
     /** Annotation schemas (the Annotate workspace). */
     AnnotationSchemaRepository annotationSchemas();
 
+    /** Stored experiments (the Experiments workspace). */
+    org.userlm.workbench.storage.ExperimentRepository experiments();
+
+    /** Judge answers cached by (model, prompt version, input) (experiment reports). */
+    org.userlm.workbench.storage.JudgeCache judgeCache();
+
     /** Lists the backend's models, or explains in one line why it cannot. Blocking: call off the FX thread. */
     List<String> testConnection(BackendSettings backend) throws InferenceException;
 

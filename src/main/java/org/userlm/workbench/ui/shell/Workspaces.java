@@ -12,11 +12,12 @@ import org.userlm.workbench.ui.compare.CompareView;
 import org.userlm.workbench.ui.compare.CompareViewModel;
 
 /**
- * The three workspaces of the main window: Live (one conversation), Compare (2-4 simulators side by side) and
- * Annotate. Compare and Annotate are built the first time they are shown, so start-up pays only for Live.
+ * The workspaces of the main window: Live (one conversation), Compare (2-4 simulators side by side), Annotate and
+ * Experiments (Ctrl+4). All but Live are built the first time they are shown, so start-up pays only
+ * for Live.
  */
 final class Workspaces {
-    static final String[] NAMES = {"Live", "Compare", "Annotate"};
+    static final String[] NAMES = {"Live", "Compare", "Annotate", "Experiments"};
 
     private final WorkbenchServices services;
     private final TabPane pane = new TabPane();
@@ -26,12 +27,17 @@ final class Workspaces {
         return t;
     });
     private CompareViewModel compare;
+    private org.userlm.workbench.ui.experiments.ExperimentsView experimentsView;
+    private org.userlm.workbench.ui.common.Background experimentsBg;
+    private java.util.function.Supplier<java.util.List<org.userlm.workbench.ui.settings.BackendProfile>> profiles;
+    private java.util.function.Consumer<String> openConversation = id -> { };
 
     Workspaces(WorkbenchServices services, Node live) {
         this.services = services;
         Tab liveTab = tab("liveTab", NAMES[0]);
         liveTab.setContent(live);
-        pane.getTabs().setAll(liveTab, tab("compareTab", NAMES[1]), tab("annotateTab", NAMES[2]));
+        pane.getTabs().setAll(liveTab, tab("compareTab", NAMES[1]), tab("annotateTab", NAMES[2]),
+                tab("experimentsTab", NAMES[3]));
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pane.getStyleClass().add("workspace-tabs");
         pane.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> build(i.intValue()));
@@ -52,6 +58,11 @@ final class Workspaces {
             compare = new CompareViewModel(services.conversations(), services.comparisons(), services,
                     () -> services.tasks().all(), background);
             t.setContent(new CompareView(compare, background));
+        } else if (index == 3) {
+            experimentsView = new org.userlm.workbench.ui.experiments.ExperimentsView(
+                    new org.userlm.workbench.ui.experiments.ExperimentsViewModel(services, experimentsBg, profiles),
+                    openConversation);
+            t.setContent(experimentsView);
         } else if (index == 2) {
             t.setContent(new javafx.scene.control.Label("Loading annotation schemas…"));
             // The first run writes the default schema: do that off the FX thread, then build the view (a read).
@@ -67,6 +78,15 @@ final class Workspaces {
                         services.annotations(), services.annotationSchemas(), AnnotatorName.fromPreferences())));
             });
         }
+    }
+
+    /** What the Experiments workspace needs from the window: a background, the saved profiles, an opener. */
+    void experiments(org.userlm.workbench.ui.common.Background bg,
+                     java.util.function.Supplier<java.util.List<org.userlm.workbench.ui.settings.BackendProfile>> saved,
+                     java.util.function.Consumer<String> open) {
+        this.experimentsBg = bg;
+        this.profiles = saved;
+        this.openConversation = open;
     }
 
     TabPane node() {
@@ -88,6 +108,9 @@ final class Workspaces {
     void stop() {
         if (compare != null) {
             compare.stop();
+        }
+        if (experimentsView != null) {
+            experimentsView.stop();
         }
         background.shutdownNow();
     }
