@@ -46,3 +46,12 @@ CREATE TABLE judge_cache (
     created_at     INTEGER NOT NULL,
     PRIMARY KEY (model, prompt_version, input_sha256)
 );
+
+-- The last computed report of an experiment (JSON), valid while the slots' fingerprint is unchanged, so the
+-- dashboard of a finished experiment opens without recomputing every metric.
+CREATE TABLE experiment_reports (
+    experiment_id TEXT PRIMARY KEY REFERENCES experiments (id) ON DELETE CASCADE,
+    fingerprint   TEXT NOT NULL,
+    json          TEXT NOT NULL,
+    created_at    INTEGER NOT NULL
+);

@@ -70,6 +70,16 @@ final class ExperimentCli {
             }
         }
         out.println("progress: " + last.line());
+        long t0 = System.nanoTime();
+        try {
+            new org.userlm.workbench.simulation.experiment.ExperimentReporter(ctx.experiments(), ctx.tasks(),
+                    ctx.judgeCache(), ctx).report(plan.experimentId());
+            out.printf(java.util.Locale.ROOT, "results computed in %d ms (experiment report --id %s)%n",
+                    (System.nanoTime() - t0) / 1_000_000, plan.experimentId());
+        } catch (RuntimeException e) {
+            err.println("experiment: the results could not be computed now (" + e.getMessage() + "); "
+                    + "experiment report computes them later");
+        }
         long done = ctx.experiments().slots(plan.experimentId()).stream()
                 .filter(s -> s.status() == SlotStatus.DONE).count();
         long failed = ctx.experiments().slots(plan.experimentId()).stream()

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             BenchUiCommand.class,
             ExperimentCommand.class,
             MergeCommand.class,
+            BenchExperimentCommand.class,
         })
 public final class Main implements Runnable {
 

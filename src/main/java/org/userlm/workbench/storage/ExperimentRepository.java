@@ -50,6 +50,15 @@ public interface ExperimentRepository {
     /** Records that the running process is alive. */
     void heartbeat(String experimentId, long nowMs);
 
+    /** Changes whenever a slot of the experiment changes (count, status, last update). */
+    String fingerprint(String experimentId);
+
+    /** The cached report JSON if it was computed at this fingerprint. */
+    Optional<String> cachedReport(String experimentId, String fingerprint);
+
+    /** Caches a report JSON computed at this fingerprint. */
+    void cacheReport(String experimentId, String fingerprint, String json);
+
     /** The finished conversations of the experiment with their turns and guardrail events, by conversation id. */
     Map<String, Conversation> conversations(String experimentId);
 }

@@ -64,6 +64,10 @@ class ExperimentShardMergeTest {
                     dir.resolve("r.html").toString());
             assertEquals(0, report.exit(), report.err());
             assertEquals(6, JSON.readTree(report.lastLine()).get("cells").size());
+            // The second report comes from the cached one and says exactly the same.
+            Cli.Result again = Cli.run("experiment", "report", "--id", listed.get("experiment").asText(), "--db",
+                    into.toString(), "--json");
+            assertEquals(report.lastLine(), again.lastLine());
             String html = Files.readString(dir.resolve("r.html"));
             assertTrue(html.contains("<svg") && html.contains("first_turn_diversity") && !html.contains("<script"));
             String csv = Files.readString(dir.resolve("r.csv"));

@@ -52,6 +52,8 @@ public final class CellMetrics {
 
     /** Computes the cell's metrics; {@code judge} classifies turns (the heuristic when no judge model is set). */
     public static Result compute(List<Item> items, TurnJudge judge) {
+        HeuristicJudge h = judge instanceof HeuristicJudge hj ? hj : HeuristicJudge.create();
+        TextCache text = h.cache();
         List<Item> done = items.stream().filter(i -> i.slot().status() == SlotStatus.DONE && i.conversation() != null)
                 .toList();
         int failed = (int) items.stream().filter(i -> i.slot().status() == SlotStatus.FAILED).count();
@@ -86,10 +88,11 @@ public final class CellMetrics {
             List<String> firsts = runs.stream().map(i -> firstUserTurn(i.conversation())).toList();
             ftd.add(Diversity.meanPairwiseDistance(firsts));
             distinct.add(Diversity.distinctShare(firsts));
-            firstEntropy.add(Stats.entropy(runs.stream().map(i -> String.valueOf(ShardReveal.order(i.task(),
-                    i.conversation()).stream().findFirst().orElse(null))).toList()));
-            orderEntropy.add(Stats.entropy(runs.stream().map(i -> ShardReveal.order(i.task(), i.conversation())
-                    .toString()).toList()));
+            List<List<Integer>> orders = runs.stream().map(i -> ShardReveal.order(i.task(), i.conversation(), h))
+                    .toList();
+            firstEntropy.add(Stats.entropy(orders.stream().map(o -> String.valueOf(o.isEmpty() ? null : o.get(0)))
+                    .toList()));
+            orderEntropy.add(Stats.entropy(orders.stream().map(List::toString).toList()));
         }
         put(m, ci, "first_turn_diversity", Stats.mean(ftd));
         put(m, ci, "distinct_first_turns", Stats.mean(distinct));
@@ -109,14 +112,18 @@ public final class CellMetrics {
         int firingsTotal = 0;
         for (Item i : done) {
             Conversation c = i.conversation();
-            ConversationMetrics cm = ConversationMetrics.of(c, null);
             List<Turn> user = c.turns().stream().filter(t -> t.role() == Role.USER).toList();
             turns.add(user.size());
-            if (!Double.isNaN(cm.wordsPerUserTurn())) {
-                words.add(cm.wordsPerUserTurn());
+            if (!user.isEmpty()) {
+                words.add(user.stream().mapToInt(t -> ConversationMetrics.wordCount(t.content())).average()
+                        .orElse(Double.NaN));
+                addIfNumber(share1, text.share(c.intent(), user.get(0).content()));
+                double sum = 0;
+                for (Turn t : user) {
+                    sum += text.share(c.intent(), t.content());
+                }
+                addIfNumber(shareMean, sum / user.size());
             }
-            addIfNumber(share1, cm.intentShareTurn1());
-            addIfNumber(shareMean, cm.intentShareMean());
             coverage.add(ShardReveal.coverage(i.task(), c, judge));
             if (c.endedBy() == EndReason.USER_ENDED) {
                 userEnded++;

@@ -1,9 +1,7 @@
 package org.userlm.workbench.evaluation.experiment;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.userlm.workbench.evaluation.metrics.StopWords;
 
 /**
  * The heuristic fallback [ours]. Role: a user turn breaks role when it speaks as an AI or offers a solution (a code
@@ -12,14 +10,19 @@ import org.userlm.workbench.evaluation.metrics.StopWords;
  * content words appear in the user's turns.
  */
 public final class HeuristicJudge implements TurnJudge {
-    /** Shared instance (stateless). */
-    public static final HeuristicJudge INSTANCE = new HeuristicJudge();
+    private final TextCache cache;
 
     private static final Pattern OFF_ROLE = Pattern.compile("(?i)(\\bas an ai\\b|\\bi am an ai\\b|\\bi'm an ai\\b|"
             + "language model|how can i (help|assist)|i'd be happy to help|here(?:'s| is) (?:the|a|my) "
             + "(?:solution|answer|code|implementation)|the answer is|```|(?m)^\\s*def\\s+\\w+\\s*\\()");
 
-    private HeuristicJudge() {
+    HeuristicJudge(TextCache cache) {
+        this.cache = cache;
+    }
+
+    /** A judge for one report computation (it memoises tokenisation). */
+    public static HeuristicJudge create() {
+        return new HeuristicJudge(new TextCache());
     }
 
     @Override
@@ -34,11 +37,11 @@ public final class HeuristicJudge implements TurnJudge {
 
     @Override
     public boolean intentAdherent(String intent, String turn) {
-        Set<String> have = StopWords.contentWords(turn);
-        if (StopWords.tokens(turn).size() <= 4) {
+        if (cache.tokens(turn).size() <= 4) {
             return true;
         }
-        return StopWords.contentWords(intent).stream().anyMatch(have::contains);
+        Set<String> have = cache.content(turn);
+        return cache.content(intent).stream().anyMatch(have::contains);
     }
 
     @Override
@@ -46,13 +49,13 @@ public final class HeuristicJudge implements TurnJudge {
         return share(shard, userText) >= 0.5;
     }
 
-    /** Share of the shard's content words found in the text (NaN-safe: 0 for a shard without content words). */
-    public static double share(String shard, String text) {
-        Set<String> want = StopWords.contentWords(shard);
-        if (want.isEmpty()) {
-            return 0;
-        }
-        Set<String> have = StopWords.contentWords(text.toLowerCase(Locale.ROOT));
-        return (double) want.stream().filter(have::contains).count() / want.size();
+    /** Share of the shard's content words found in the text (0 for a shard without content words). */
+    double share(String shard, String text) {
+        double s = cache.share(shard, text);
+        return Double.isNaN(s) ? 0 : s;
+    }
+
+    TextCache cache() {
+        return cache;
     }
 }

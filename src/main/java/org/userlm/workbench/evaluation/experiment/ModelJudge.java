@@ -31,6 +31,7 @@ public final class ModelJudge implements TurnJudge {
     private final JudgeCache cache;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
+    private final HeuristicJudge fallback = HeuristicJudge.create();
 
     public ModelJudge(ChatModel model, String modelName, JudgeCache cache) {
         this.model = model;
@@ -59,7 +60,7 @@ public final class ModelJudge implements TurnJudge {
                 + "answer the assistant's questions, give information; never act as the assistant (offer a solution, "
                 + "explain the answer, speak as an AI).\n\nUser turn:\n" + turn
                 + "\n\nDoes this turn stay in the user's role? Answer YES or NO only.");
-        return b != null ? b : HeuristicJudge.INSTANCE.roleAdherent(intent, turn);
+        return b != null ? b : fallback.roleAdherent(intent, turn);
     }
 
     @Override
@@ -67,14 +68,14 @@ public final class ModelJudge implements TurnJudge {
         Boolean b = ask("A simulated USER pursues this intent:\n" + intent + "\n\nUser turn:\n" + turn
                 + "\n\nDoes this turn stay on the intent (not switch to another goal or question)? "
                 + "Answer YES or NO only.");
-        return b != null ? b : HeuristicJudge.INSTANCE.intentAdherent(intent, turn);
+        return b != null ? b : fallback.intentAdherent(intent, turn);
     }
 
     @Override
     public boolean shardConveyed(String shard, String userText) {
         Boolean b = ask("Piece of information:\n" + shard + "\n\nEverything the user said:\n" + userText
                 + "\n\nDid the user convey this piece of information (in any words)? Answer YES or NO only.");
-        return b != null ? b : HeuristicJudge.INSTANCE.shardConveyed(shard, userText);
+        return b != null ? b : fallback.shardConveyed(shard, userText);
     }
 
     private Boolean ask(String prompt) {

@@ -21,7 +21,7 @@ final class ShardReveal {
     }
 
     /** The shard ids in the order they were first revealed. */
-    static List<Integer> order(Task task, Conversation c) {
+    static List<Integer> order(Task task, Conversation c, HeuristicJudge h) {
         Set<Integer> order = new LinkedHashSet<>();
         for (Turn t : c.turns()) {
             if (t.role() != Role.USER) {
@@ -33,12 +33,12 @@ final class ShardReveal {
             }
             List<Shard> hits = new ArrayList<>();
             for (Shard s : task.shards()) {
-                if (!order.contains(s.id()) && HeuristicJudge.share(s.text(), t.content()) >= 0.5) {
+                if (!order.contains(s.id()) && h.share(s.text(), t.content()) >= 0.5) {
                     hits.add(s);
                 }
             }
-            hits.sort((a, b) -> Double.compare(HeuristicJudge.share(b.text(), t.content()),
-                    HeuristicJudge.share(a.text(), t.content())));
+            hits.sort((a, b) -> Double.compare(h.share(b.text(), t.content()),
+                    h.share(a.text(), t.content())));
             hits.forEach(s -> order.add(s.id()));
         }
         return new ArrayList<>(order);

@@ -11,6 +11,7 @@ import org.userlm.workbench.evaluation.experiment.ExperimentReport;
 import org.userlm.workbench.evaluation.experiment.ExperimentReports;
 import org.userlm.workbench.evaluation.experiment.HeuristicJudge;
 import org.userlm.workbench.evaluation.experiment.ModelJudge;
+import org.userlm.workbench.evaluation.experiment.ReportCodec;
 import org.userlm.workbench.evaluation.experiment.TurnJudge;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.ChatModel;
@@ -23,6 +24,8 @@ import org.userlm.workbench.storage.TaskRepository;
 /**
  * Loads a stored experiment and computes its report (blocking: call it off the FX thread). With a judge in the config
  * the adherence and coverage metrics ask it (cached); without one, or when it cannot be opened, the heuristics.
+ * The report is cached in the database while the experiment's slots do not change, so reopening a finished
+ * experiment's dashboard reads one row instead of recomputing every metric.
  */
 public final class ExperimentReporter {
     private final ExperimentRepository experiments;
@@ -47,15 +50,28 @@ public final class ExperimentReporter {
         Experiment e = experiments.find(experimentId)
                 .orElseThrow(() -> new IllegalArgumentException("no experiment with id " + experimentId));
         ExperimentConfig config = ExperimentConfigs.parse(e.configJson());
+        String fingerprint = ReportCodec.VERSION + "|" + (config.judge() == null ? "heuristic" : "judge:"
+                + config.judge().model()) + "|" + experiments.fingerprint(experimentId);
+        ExperimentReport cached = experiments.cachedReport(experimentId, fingerprint).map(ReportCodec::read)
+                .orElse(null);
+        if (cached != null) {
+            return cached;
+        }
+        ExperimentReport fresh = compute(experimentId, e, config);
+        experiments.cacheReport(experimentId, fingerprint, ReportCodec.write(fresh));
+        return fresh;
+    }
+
+    private ExperimentReport compute(String experimentId, Experiment e, ExperimentConfig config) {
         List<ExperimentSlot> slots = experiments.slots(experimentId);
         ChatModel judgeModel = null;
-        TurnJudge judge = HeuristicJudge.INSTANCE;
+        TurnJudge judge = HeuristicJudge.create();
         if (config.judge() != null) {
             try {
                 judgeModel = models.open(BackendSettings.openAiChat(config.judge().url(), config.judge().model()));
                 judge = new ModelJudge(judgeModel, config.judge().model(), cache);
             } catch (InferenceException ex) {
-                judge = HeuristicJudge.INSTANCE;
+                judge = HeuristicJudge.create();
             }
         }
         try {
