@@ -91,7 +91,11 @@ final class DashboardCharts {
                 g.add(rect, j + 1, i);
             }
         }
-        ScrollPane sp = new ScrollPane(g);
+        Label legend = new Label("Share of runs solved per task: white 0 → blue 1, grey = none graded. "
+                + "Hover a square for the task and counts.");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, legend, g);
+        box.setStyle("-fx-padding: 6;");
+        ScrollPane sp = new ScrollPane(box);
         sp.setFitToHeight(true);
         return new Chart("Per-task success", sp, org.userlm.workbench.evaluation.experiment.ReportHtml.heatmapSvg(r));
     }

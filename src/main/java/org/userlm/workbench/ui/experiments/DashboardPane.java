@@ -24,6 +24,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 import org.userlm.workbench.evaluation.experiment.ExperimentReport;
@@ -50,10 +51,15 @@ final class DashboardPane extends BorderPane {
         Button svg = button("Chart → SVG", "exportSvg", () -> choose("SVG image", "*.svg", this::exportSvg));
         Button csv = button("Table → CSV", "exportCsv", () -> choose("CSV", "*.csv", this::exportCsv));
         Button html = button("Report → HTML", "exportHtml", () -> choose("HTML report", "*.html", this::exportHtml));
-        Button defs = button("ⓘ Definitions", "definitions", this::showDefinitions);
-        HBox bar = new HBox(8, info, spacer(), defs, png, svg, csv, html);
+        Button defs = button("Definitions", "definitions", this::showDefinitions);
+        for (Button b : List.of(defs, png, svg, csv, html)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        info.setMinWidth(0);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, defs, png, svg, csv, html);
+        VBox bar = new VBox(4, info, buttons);
         bar.getStyleClass().add("toolbar");
-        bar.setStyle("-fx-padding: 4; -fx-alignment: center-left;");
+        bar.setStyle("-fx-padding: 4;");
         SplitPane split = new SplitPane(charts, table);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.62);

@@ -54,17 +54,22 @@ public final class ExperimentsView extends BorderPane {
             }
         });
         Button run = button("▶ Run", "runExperiment", vm::run);
-        Button pause = button("⏸ Pause", "pauseExperiment", vm::pause);
-        Button resume = button("⏵ Resume", "resumeExperiment", vm::resume);
-        Button cancel = button("■ Cancel", "cancelExperiment", vm::cancel);
+        Button pause = button("Pause", "pauseExperiment", vm::pause);
+        Button resume = button("Resume", "resumeExperiment", vm::resume);
+        Button cancel = button("Cancel", "cancelExperiment", vm::cancel);
         Button resumeStored = button("Resume selected", "resumeStored", vm::resumeSelected);
-        Button refresh = button("↻ Results", "refreshResults", vm::loadReport);
+        Button refresh = button("Reload results", "refreshResults", vm::loadReport);
         run.disableProperty().bind(vm.running);
         resumeStored.disableProperty().bind(vm.running.or(vm.selected.isNull()));
         pause.disableProperty().bind(vm.running.not().or(vm.paused));
         resume.disableProperty().bind(vm.running.not().or(vm.paused.not()));
         cancel.disableProperty().bind(vm.running.not());
-        HBox controls = new HBox(6, run, pause, resume, cancel, new Label("  Stored:"), stored, resumeStored, refresh);
+        for (Button b : List.of(run, pause, resume, cancel, resumeStored, refresh)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        stored.setMinWidth(120);
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(6, 4, run, pause, resume, cancel,
+                new Label("  Stored:"), stored, resumeStored, refresh);
         controls.setStyle("-fx-alignment: center-left; -fx-padding: 6;");
 
         ProgressBar bar = new ProgressBar(0);
