@@ -77,6 +77,16 @@ public final class ExperimentsViewModel {
         bg.run(() -> services.experiments().list(), list -> {
             experiments.setAll(list);
             list.stream().filter(e -> e.id().equals(keep)).findFirst().ifPresent(selected::set);
+            if (keep == null && !running.get()) {
+                // After a crash or kill -9: offer the interrupted experiment at once.
+                long now = System.currentTimeMillis();
+                list.stream().filter(e -> e.statusAt(now) == Experiment.Status.INTERRUPTED).findFirst()
+                        .ifPresent(e -> {
+                            selected.set(e);
+                            message.set("\"" + e.name() + "\" was interrupted: Resume selected runs what is "
+                                    + "missing");
+                        });
+            }
         }, e -> message.set(Messages.shortMessage(e)));
     }
 

@@ -53,6 +53,43 @@ class EndpointPoolTest {
     }
 
     @Test
+    void neverMoreRequestsInFlightPerEndpointThanTheLimit() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger max = new java.util.concurrent.atomic.AtomicInteger();
+        org.userlm.workbench.testing.FakeChatModel fake = new org.userlm.workbench.testing.FakeChatModel("m")
+                .respond(r -> {
+                    max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(30);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    inFlight.decrementAndGet();
+                    return "ok";
+                });
+        try (EndpointPool pool = new EndpointPool(s -> fake, 2, 1, new ErrorCounts())) {
+            ChatModel m = pool.open(BackendSettings.openAiChat("http://127.0.0.1:1/v1", "m"));
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        m.generate(REQ, TokenListener.NONE, new CancellationToken());
+                    } catch (InferenceException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertEquals(8, fake.requests().size());
+            assertTrue(max.get() <= 2, "at most 2 in flight, saw " + max.get());
+        }
+    }
+
+    @Test
     void replicasAreServedRoundRobin() throws Exception {
         try (ScriptedOpenAiServer a = ScriptedOpenAiServer.start(); ScriptedOpenAiServer b = ScriptedOpenAiServer.start();
              EndpointPool pool = pool(new ErrorCounts())) {
