@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,7 +22,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
@@ -65,12 +63,6 @@ final class DashboardPane extends BorderPane {
         split.setDividerPositions(0.62);
         setTop(bar);
         setCenter(split);
-    }
-
-    private static Node spacer() {
-        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
-        HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
-        return r;
     }
 
     private static Button button(String text, String id, Runnable action) {
