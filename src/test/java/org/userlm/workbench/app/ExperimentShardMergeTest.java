@@ -53,6 +53,7 @@ class ExperimentShardMergeTest {
             JsonNode listed = JSON.readTree(Cli.run("experiment", "list", "--db", into.toString()).lastLine());
             assertEquals(24, listed.get("planned").asInt());
             assertEquals(24, listed.get("conversations").asInt() + listed.get("failed").asInt());
+            assertEquals("done", listed.get("status").asText());
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + into);
                  Statement s = c.createStatement()) {
                 assertEquals(24, one(s, "SELECT COUNT(*) FROM conversations"));

@@ -67,6 +67,11 @@ public final class SqliteMerge {
                         + "g.action, g.detail, g.attempt FROM src.guardrail_events g WHERE g.conversation_id IN "
                         + "(SELECT sc.id" + keep + ") AND NOT EXISTS (SELECT 1 FROM main.guardrail_events m WHERE "
                         + "m.conversation_id = g.conversation_id AND m.turn_idx = g.turn_idx AND m.seq = g.seq)");
+                // A merged experiment is done only when every slot of it is finished.
+                s.executeUpdate("UPDATE main.experiments SET status = CASE WHEN EXISTS (SELECT 1 FROM "
+                        + "main.experiment_slots x WHERE x.experiment_id = experiments.id AND x.status IN "
+                        + "('planned', 'running')) THEN 'interrupted' ELSE 'done' END "
+                        + "WHERE id IN (SELECT id FROM src.experiments)");
                 for (String t : List.of("comparisons", "comparison_columns", "judgments")) {
                     s.executeUpdate("INSERT OR IGNORE INTO main." + t + " SELECT * FROM src." + t);
                 }
