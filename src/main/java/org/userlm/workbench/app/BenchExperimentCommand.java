@@ -52,6 +52,9 @@ final class BenchExperimentCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "database of the main run (default: a temp file)")
     Path db;
 
+    @Option(names = "--ui", description = "also open the real dashboard (JavaFX; needs a display, e.g. xvfb-run)")
+    boolean ui;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,9 +87,15 @@ final class BenchExperimentCommand implements Callable<Integer> {
                     conversations, ms[0]);
             out.printf(Locale.ROOT, "dashboard open (cached report, fresh database connection): %d ms, again %d ms "
                     + "(limit 1000 ms: ratio %.2f)%n", ms[1], ms[2], ms[1] / 1000.0);
+            long[] uiTimes = ui ? uiOpen(mainDb, main.id()) : new long[] {-1, -1};
+            long uiMs = uiTimes[0];
+            if (ui) {
+                out.printf(Locale.ROOT, "dashboard open with charts and table rendered (JavaFX): first %d ms, again %d ms"
+                        + " (limit 1000 ms: ratio %.2f)%n", uiTimes[0], uiTimes[1], uiTimes[0] / 1000.0);
+            }
             out.printf(Locale.ROOT, "{\"conversations\": %d, \"concurrency\": %d, \"conv_per_s\": %.2f, \"failed\": %d, "
-                    + "\"scaling\": [%s], \"report_compute_ms\": %d, \"dashboard_open_ms\": %d}%n", conversations, concurrency,
-                    main.rate(), main.failed(), levels, ms[0], ms[1]);
+                    + "\"scaling\": [%s], \"report_compute_ms\": %d, \"dashboard_open_ms\": %d, \"dashboard_ui_ms\": %d}%n",
+                    conversations, concurrency, main.rate(), main.failed(), levels, ms[0], ms[1], uiMs);
             out.flush();
             return 0;
         }
@@ -132,6 +141,22 @@ final class BenchExperimentCommand implements Callable<Integer> {
             }
         }
         return ms;
+    }
+
+    private static long[] uiOpen(Path dbFile, String id) throws Exception {
+        if (System.getProperty("prism.order") == null) {
+            System.setProperty("prism.order", "sw");
+        }
+        javafx.application.Platform.startup(() -> { });
+        javafx.application.Platform.setImplicitExit(false); // closing the measured window must not stop FX
+        try (AppContext ctx = AppContext.open(dbFile)) {
+            ExperimentReporter reporter = new ExperimentReporter(ctx.experiments(), ctx.tasks(), ctx.judgeCache(), ctx);
+            long first = org.userlm.workbench.ui.experiments.DashboardBench.openMillis(() -> reporter.report(id));
+            return new long[] {first, org.userlm.workbench.ui.experiments.DashboardBench.openMillis(
+                    () -> reporter.report(id))};
+        } finally {
+            javafx.application.Platform.exit();
+        }
     }
 
     private static Path tasks(Path dir, int n) throws IOException {

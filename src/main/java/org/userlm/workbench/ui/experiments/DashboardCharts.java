@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.userlm.workbench.evaluation.experiment.ExperimentReport;
+import org.userlm.workbench.evaluation.experiment.ReportHtml;
 import org.userlm.workbench.evaluation.experiment.SvgCharts;
 import org.userlm.workbench.evaluation.metrics.Interval;
 
@@ -24,13 +25,25 @@ final class DashboardCharts {
     private DashboardCharts() {
     }
 
-    /** A chart and its SVG export. */
-    record Chart(String title, Node node, String svg) {
+    /** A chart (built when first shown) and its SVG export. */
+    record Chart(String title, java.util.function.Supplier<Chart> build, Node node, String svg) {
+        /** A chart built on first use. */
+        static Chart lazy(String title, java.util.function.Supplier<Chart> build) {
+            return new Chart(title, build, null, null);
+        }
+
+        Chart built() {
+            return node != null ? this : build.get();
+        }
     }
 
+    /** Every chart, none built yet (the dashboard builds the one shown). */
     static List<Chart> all(ExperimentReport r) {
-        return List.of(success(r), paired(r), heatmap(r), histogram(r, "User turns per conversation", true),
-                histogram(r, "Words per user turn", false), diversity(r));
+        return List.of(Chart.lazy("Success", () -> success(r)), Chart.lazy("Paired differences", () -> paired(r)),
+                Chart.lazy("Per-task success", () -> heatmap(r)),
+                Chart.lazy("Turns", () -> histogram(r, "User turns per conversation", true)),
+                Chart.lazy("Words per turn", () -> histogram(r, "Words per user turn", false)),
+                Chart.lazy("First-turn diversity", () -> diversity(r)));
     }
 
     private static IntervalBarChart bars(String title, double lo, double hi, String yLabel) {
@@ -59,7 +72,7 @@ final class DashboardCharts {
         }
         c.getData().addAll(series.values());
         c.setId("successChart");
-        return new Chart("Success", c, org.userlm.workbench.evaluation.experiment.ReportHtml.successSvg(r));
+        return new Chart("Success", null, c, ReportHtml.successSvg(r));
     }
 
     static Chart paired(ExperimentReport r) {
@@ -70,7 +83,7 @@ final class DashboardCharts {
                     .add(bar(p.a() + " − " + p.b(), p.difference().estimate(), p.difference()));
         }
         c.getData().addAll(series.values());
-        return new Chart("Paired differences", c, org.userlm.workbench.evaluation.experiment.ReportHtml.pairedSvg(r));
+        return new Chart("Paired differences", null, c, ReportHtml.pairedSvg(r));
     }
 
     static Chart heatmap(ExperimentReport r) {
@@ -86,18 +99,25 @@ final class DashboardCharts {
                 double v = st == null || st[1] == 0 ? Double.NaN : (double) st[0] / st[1];
                 Rectangle rect = new Rectangle(size, 20, Double.isNaN(v) ? Color.LIGHTGRAY
                         : Color.color(1 - 0.78 * v, 1 - 0.5 * v, 1 - 0.15 * v));
-                Tooltip.install(rect, new Tooltip(r.taskIds().get(j) + ": " + (st == null ? "n/a"
-                        : st[0] + "/" + st[1] + " solved")));
+                rect.setUserData(r.taskIds().get(j) + ": " + (st == null ? "n/a" : st[0] + "/" + st[1] + " solved"));
                 g.add(rect, j + 1, i);
             }
         }
+        // One tooltip for the whole grid (one per square is slow to build for hundreds of tasks).
+        Tooltip tip = new Tooltip();
+        Tooltip.install(g, tip);
+        g.setOnMouseMoved(e -> {
+            if (e.getPickResult().getIntersectedNode() instanceof Rectangle rect && rect.getUserData() != null) {
+                tip.setText(String.valueOf(rect.getUserData()));
+            }
+        });
         Label legend = new Label("Share of runs solved per task: white 0 → blue 1, grey = none graded. "
                 + "Hover a square for the task and counts.");
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, legend, g);
         box.setStyle("-fx-padding: 6;");
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToHeight(true);
-        return new Chart("Per-task success", sp, org.userlm.workbench.evaluation.experiment.ReportHtml.heatmapSvg(r));
+        return new Chart("Per-task success", null, sp, ReportHtml.heatmapSvg(r));
     }
 
     static Chart histogram(ExperimentReport r, String title, boolean turns) {
@@ -119,7 +139,7 @@ final class DashboardCharts {
             });
             c.getData().add(s);
         }
-        return new Chart(turns ? "Turns" : "Words per turn", c, SvgCharts.bars(title + " (share)", svg, 0, 1));
+        return new Chart(turns ? "Turns" : "Words per turn", null, c, SvgCharts.bars(title + " (share)", svg, 0, 1));
     }
 
     static Chart diversity(ExperimentReport r) {
@@ -135,7 +155,7 @@ final class DashboardCharts {
                     ci == null ? Double.NaN : ci.lower(), ci == null ? Double.NaN : ci.upper()));
         }
         c.getData().addAll(series.values());
-        return new Chart("First-turn diversity", c, SvgCharts.bars("First-turn diversity", svg, 0, 1));
+        return new Chart("First-turn diversity", null, c, SvgCharts.bars("First-turn diversity", svg, 0, 1));
     }
 
     private static XYChart.Series<String, Number> named(String name) {

@@ -36,13 +36,15 @@ final class DashboardPane extends BorderPane {
     private final TabPane charts = new TabPane();
     private final TableView<ExperimentReport.Cell> table = new TableView<>();
     private final Label info = new Label("Select an experiment to see its results.");
-    private List<DashboardCharts.Chart> current = List.of();
+    private final java.util.List<DashboardCharts.Chart> current = new java.util.ArrayList<>();
     private ExperimentReport report;
 
     DashboardPane() {
         setId("experimentDashboard");
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("dashboardCharts");
+        // Only the chart on screen is built (the others when their tab is first selected).
+        charts.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> buildSelected());
         table.setId("metricsTable");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Button png = button("Chart → PNG", "exportPng", () -> choose("PNG image", "*.png", this::exportPng));
@@ -76,10 +78,14 @@ final class DashboardPane extends BorderPane {
     void show(ExperimentReport r) {
         this.report = r;
         int keep = Math.max(0, charts.getSelectionModel().getSelectedIndex());
-        current = r == null ? List.of() : DashboardCharts.all(r);
-        charts.getTabs().setAll(current.stream().map(c -> new Tab(c.title(), c.node())).toList());
+        current.clear();
+        if (r != null) {
+            current.addAll(DashboardCharts.all(r));
+        }
+        charts.getTabs().setAll(current.stream().map(c -> new Tab(c.title())).toList());
         if (!charts.getTabs().isEmpty()) {
             charts.getSelectionModel().select(Math.min(keep, charts.getTabs().size() - 1));
+            buildSelected();
         }
         info.setText(r == null ? "No results yet." : r.name() + " · " + r.experimentId() + " · adherence and "
                 + "coverage: " + (r.judgeMethod().equals("judge") ? "judge model" : "heuristics (no judge)"));
@@ -154,7 +160,20 @@ final class DashboardPane extends BorderPane {
         }
     }
 
+    private void buildSelected() {
+        int i = charts.getSelectionModel().getSelectedIndex();
+        if (i < 0 || i >= current.size() || i >= charts.getTabs().size()) {
+            return;
+        }
+        DashboardCharts.Chart c = current.get(i).built();
+        current.set(i, c);
+        if (charts.getTabs().get(i).getContent() != c.node()) {
+            charts.getTabs().get(i).setContent(c.node());
+        }
+    }
+
     private DashboardCharts.Chart selectedChart() {
+        buildSelected();
         int i = charts.getSelectionModel().getSelectedIndex();
         return i < 0 || i >= current.size() ? null : current.get(i);
     }
