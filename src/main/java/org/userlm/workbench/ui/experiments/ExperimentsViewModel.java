@@ -47,6 +47,8 @@ public final class ExperimentsViewModel {
     final BooleanProperty paused = new SimpleBooleanProperty();
     final ObservableList<CellRow> cells = FXCollections.observableArrayList();
     private volatile Map<Integer, org.userlm.workbench.domain.ExperimentCell> cellNames = Map.of();
+    /** The experiment whose cells the table shows (the running one, or the one whose report is shown). */
+    private volatile String cellsOf;
     /** Milliseconds the last dashboard took from request to display-ready report. */
     volatile long lastReportMillis = -1;
 
@@ -134,6 +136,7 @@ public final class ExperimentsViewModel {
         Map<Integer, org.userlm.workbench.domain.ExperimentCell> names = new java.util.HashMap<>();
         plan.cells().forEach(c -> names.put(c.index(), c));
         cellNames = names;
+        cellsOf = plan.experimentId();
         running.set(true);
         paused.set(false);
         report.set(null);
@@ -214,6 +217,7 @@ public final class ExperimentsViewModel {
             lastReportMillis = (System.nanoTime() - t0) / 1_000_000;
             report.set(r);
             if (!running.get()) {
+                cellsOf = r.experimentId();
                 cells.setAll(CellRow.of(r));
             }
         }, err -> message.set("Cannot compute the report: " + Messages.shortMessage(err)));
@@ -221,13 +225,13 @@ public final class ExperimentsViewModel {
 
     /** The slots of one cell of the selected experiment, for the conversations list. */
     public void slotsOfCell(int cell, Consumer<List<ExperimentSlot>> onDone) {
-        Experiment e = selected.get();
-        if (e == null) {
+        String id = cellsOf;
+        if (id == null) {
             return;
         }
         bg.run(() -> {
             List<ExperimentSlot> out = new ArrayList<>();
-            for (ExperimentSlot s : services.experiments().slots(e.id())) {
+            for (ExperimentSlot s : services.experiments().slots(id)) {
                 if (s.cell() == cell) {
                     out.add(s);
                 }
