@@ -1,5 +1,11 @@
 package org.userlm.workbench.simulation.experiment;
 
+import static org.userlm.workbench.simulation.experiment.JsonFields.array;
+import static org.userlm.workbench.simulation.experiment.JsonFields.keys;
+import static org.userlm.workbench.simulation.experiment.JsonFields.optionalInt;
+import static org.userlm.workbench.simulation.experiment.JsonFields.strings;
+import static org.userlm.workbench.simulation.experiment.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +25,7 @@ import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.ExperimentConfig;
 import org.userlm.workbench.domain.ExperimentConfig.ExperimentAssistant;
 import org.userlm.workbench.domain.ExperimentConfig.ExperimentSimulator;
+import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
@@ -30,7 +36,8 @@ import org.userlm.workbench.domain.TaskKind;
  * {@link IllegalArgumentException} whose message names the key (e.g. {@code simulators[1].guardrails}).
  * Extensions beyond the contract: {@code url} may be an array of base URLs (served round-robin), a profile may give
  * {@code local} (a model folder) instead of {@code url}/{@code model}, and {@code api_key_env} names the
- * environment variable holding an API key (the key itself is never stored).
+ * environment variable holding an API key (the key itself is never stored), and a UserLM profile may give
+ * {@code sampling}: {@code card} (1.0/0.8, the default) or {@code generation-config} (0.6/0.9).
  */
 public final class ExperimentConfigs {
     /** The vLLM option UserLM needs so that the end marker is not stripped. */
@@ -43,7 +50,7 @@ public final class ExperimentConfigs {
             "seed", "concurrency", "stop_when_solved", "judge");
     private static final Set<String> TASKS = Set.of("file", "ids", "kind", "sample");
     private static final Set<String> SIM = Set.of("name", "simulator", "url", "model", "guardrails", "local",
-            "api_key_env");
+            "api_key_env", "sampling");
     private static final Set<String> ASST = Set.of("name", "url", "model", "system_prompt", "local", "api_key_env");
     private static final Set<String> JUDGE = Set.of("url", "model");
 
@@ -169,12 +176,26 @@ public final class ExperimentConfigs {
                     + preset + "\"");
         };
         boolean userLm = kind == SimulatorKind.USERLM;
+        String sampling = text(n, "sampling", at + "sampling", false);
+        GenerationParams params = null;
+        if (sampling != null) {
+            if (!userLm) {
+                throw new IllegalArgumentException(at + "sampling is a UserLM preset; the " + kindText
+                        + " simulator samples like an assistant");
+            }
+            params = switch (sampling) {
+                case "card" -> GenerationParams.userLmCard();
+                case "generation-config" -> GenerationParams.userLmGenerationConfig();
+                default -> throw new IllegalArgumentException(at + "sampling must be card or generation-config, not \""
+                        + sampling + "\"");
+            };
+        }
         Endpoint e = endpoint(n, at);
         BackendSettings b = e.local != null ? BackendSettings.local(e.local)
                 : new BackendSettings(BackendKind.OPENAI_CHAT, e.urls.get(0), e.model, e.keyEnv, null, 120, null,
                 userLm ? USERLM_EXTRA_BODY : null, userLm && g.useServerBans());
         String name = text(n, "name", at + "name", true);
-        return new ExperimentSimulator(new SimulatorSettings(name, kind, b, null, g, null, null), e.urls);
+        return new ExperimentSimulator(new SimulatorSettings(name, kind, b, params, g, null, null), e.urls);
     }
 
     private static ExperimentAssistant assistant(JsonNode n, String at) {
@@ -227,65 +248,6 @@ public final class ExperimentConfigs {
         if (s.matches("https?://[^/]*@.*")) {
             throw new IllegalArgumentException(at + " must not carry credentials; use api_key_env");
         }
-    }
-
-    private static void keys(JsonNode n, Set<String> allowed, String at) {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new IllegalArgumentException("unknown key \"" + at + k + "\" (allowed: "
-                        + new java.util.TreeSet<>(allowed) + ")");
-            }
-        }
-    }
-
-    private static String text(JsonNode n, String key, String at, boolean required) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException(at + " is required");
-            }
-            return null;
-        }
-        if (!v.isTextual() || (required && v.asText().isBlank())) {
-            throw new IllegalArgumentException(at + " must be a non-empty string, not " + v);
-        }
-        return v.asText();
-    }
-
-    private static List<String> strings(JsonNode n, String at) {
-        if (!n.isArray()) {
-            throw new IllegalArgumentException(at + " must be an array of strings, not " + n);
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode e : n) {
-            if (!e.isTextual() || e.asText().isBlank()) {
-                throw new IllegalArgumentException(at + " must be an array of non-empty strings, not " + n);
-            }
-            out.add(e.asText());
-        }
-        return out;
-    }
-
-    private static List<JsonNode> array(JsonNode root, String key) {
-        JsonNode a = root.get(key);
-        if (a == null || !a.isArray() || a.isEmpty()) {
-            throw new IllegalArgumentException(key + " must be a non-empty array");
-        }
-        List<JsonNode> out = new ArrayList<>();
-        a.forEach(out::add);
-        return out;
-    }
-
-    private static Integer optionalInt(JsonNode n, String key, String at, int min) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min) {
-            throw new IllegalArgumentException(at + " must be an integer of at least " + min + ", not " + v);
-        }
-        return v.asInt();
     }
 
     private static void unique(List<String> names, String key) {

@@ -31,6 +31,10 @@ class ExperimentConfigsTest {
         assertEquals(3, c.maxTurns());
         assertEquals(4, c.concurrency());
         assertTrue(c.stopWhenSolved());
+        ExperimentConfig g = ExperimentConfigs.parse(OK.replace("\"guardrails\": \"paper\"",
+                "\"guardrails\": \"paper\", \"sampling\": \"generation-config\""));
+        assertEquals(org.userlm.workbench.domain.GenerationParams.userLmGenerationConfig(),
+                g.simulators().get(0).settings().params());
     }
 
     @Test
@@ -47,6 +51,8 @@ class ExperimentConfigsTest {
         assertMessage(OK.replace("\"url\": \"http://h3/v1\"", "\"url\": \"http://me:pw@h3/v1\""), "credentials");
         assertMessage(OK.replace("\"stop_when_solved\": true", "\"stop_when_solved\": \"yes\""), "stop_when_solved");
         assertMessage(OK.replace("\"judge\": null", "\"judge\": {\"url\": \"http://j/v1\"}"), "judge.model");
+        assertMessage(OK.replace("\"guardrails\": \"paper\"", "\"guardrails\": \"paper\", \"sampling\": \"hot\""),
+                "simulators[0].sampling must be card or generation-config");
         assertMessage("[1]", "must be a JSON object");
         assertMessage("{", "not valid JSON");
     }
