@@ -28,8 +28,9 @@ final class ExperimentListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         try (AppContext ctx = AppContext.open(db)) {
-            long now = System.currentTimeMillis();
-            for (Experiment e : ctx.experiments().list()) {
+            for (Experiment stored : ctx.experiments().list()) {
+                Experiment e = org.userlm.workbench.simulation.experiment.ExperimentRunner.effective(
+                        ctx.experiments(), stored);
                 var slots = ctx.experiments().slots(e.id());
                 ObjectNode n = JSON.createObjectNode();
                 n.put("experiment", e.id());
@@ -37,7 +38,7 @@ final class ExperimentListCommand implements Callable<Integer> {
                 n.put("planned", slots.size());
                 n.put("conversations", count(slots, SlotStatus.DONE));
                 n.put("failed", count(slots, SlotStatus.FAILED));
-                n.put("status", e.statusAt(now).wire());
+                n.put("status", e.status().wire());
                 out.println(JSON.writeValueAsString(n));
             }
             out.flush();

@@ -50,6 +50,15 @@ public interface ExperimentRepository {
     /** Records that the running process is alive. */
     void heartbeat(String experimentId, long nowMs);
 
+    /**
+     * Claims the right to run the experiment: one process at a time (an OS file lock beside the database, released
+     * when the process dies, even by kill -9). Empty when another process, or this one, already runs it.
+     */
+    Optional<AutoCloseable> claim(String experimentId);
+
+    /** Whether some process (this one included) runs the experiment now. */
+    boolean isClaimed(String experimentId);
+
     /** Changes whenever a slot of the experiment changes (count, status, last update). */
     String fingerprint(String experimentId);
 

@@ -59,6 +59,7 @@ class ExperimentKillResumeTest {
             JsonNode listed = JSON.readTree(list.lastLine());
             String id = listed.get("experiment").asText();
             assertEquals(360, listed.get("planned").asInt());
+            assertEquals("interrupted", listed.get("status").asText(), "its process is gone");
 
             Cli.Result resumed = Cli.run("experiment", "resume", "--id", id, "--db", db.toString());
             assertEquals(0, resumed.exit(), resumed.err());

@@ -78,6 +78,36 @@ class ExperimentShardMergeTest {
     }
 
     @Test
+    void aSecondRunnerOfTheSameExperimentIsRefusedWhileTheFirstRuns() throws Exception {
+        try (ExperimentFixture fx = new ExperimentFixture(0)) {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            fx.assistants.respondWith(r -> {
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return org.userlm.workbench.testing.Reply.text("So the total is 8.");
+            });
+            Path config = dir.resolve("exp.json");
+            Files.writeString(config, fx.config(ExperimentFixture.tasks(dir, 1), 1, 1, 2));
+            Path db = dir.resolve("w.db");
+            java.util.concurrent.CompletableFuture<Cli.Result> first = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> Cli.run("experiment", "run", "--config", config.toString(), "--db",
+                            db.toString()));
+            fx.assistants.awaitRequests(1, java.time.Duration.ofSeconds(60));
+            Cli.Result second = Cli.run("experiment", "run", "--config", config.toString(), "--db", db.toString());
+            assertEquals(3, second.exit());
+            assertTrue(second.err().contains("is being run by another process"), second.err());
+            release.countDown();
+            Cli.Result done = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, done.exit(), done.err());
+            assertEquals(6, JSON.readTree(done.lastLine()).get("conversations").asInt()
+                    + JSON.readTree(done.lastLine()).get("failed").asInt());
+        }
+    }
+
+    @Test
     void badConfigIsRefusedNamingTheKeyAndUnknownIdsAreReported() throws Exception {
         Path config = dir.resolve("bad.json");
         Files.writeString(config, "{\"name\": \"x\", \"tasks\": {}, \"simulators\": [], \"assistants\": [], "

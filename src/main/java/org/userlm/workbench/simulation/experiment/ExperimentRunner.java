@@ -121,7 +121,14 @@ public final class ExperimentRunner {
             t.setDaemon(true);
             return t;
         });
-        try (EndpointPool pool = new EndpointPool(models, plan.config().concurrency(), backoffMillis, errors)) {
+        AutoCloseable claim = experiments.claim(id).orElse(null);
+        if (claim == null) {
+            heartbeat.shutdownNow();
+            handle.fail(new IllegalStateException("experiment " + id + " is being run by another process (or "
+                    + "window) on this database; wait for it, or cancel it there"));
+            return;
+        }
+        try (claim; EndpointPool pool = new EndpointPool(models, plan.config().concurrency(), backoffMillis, errors)) {
             List<ExperimentSlot> todo = prepare(plan, resume);
             ProgressTracker tracker = new ProgressTracker(id, plan, experiments.slots(id), errors, handle);
             handle.progressSource(tracker::snapshot, () -> experiments.setStatus(id,
@@ -159,7 +166,7 @@ public final class ExperimentRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             handle.fail(e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             handle.fail(e);
         } finally {
             heartbeat.shutdownNow();
@@ -229,6 +236,19 @@ public final class ExperimentRunner {
         experiments.markFinished(id, end);
         tracker.finished(end);
         return end;
+    }
+
+    /**
+     * The experiment as it stands: stored as running or paused but run by no live process (its lock is free, e.g.
+     * after kill -9) means interrupted.
+     */
+    public static Experiment effective(ExperimentRepository repo, Experiment e) {
+        boolean live = e.status() == Experiment.Status.RUNNING || e.status() == Experiment.Status.PAUSED;
+        if (!live || repo.isClaimed(e.id())) {
+            return e;
+        }
+        return new Experiment(e.id(), e.name(), e.configJson(), e.runId(), Experiment.Status.INTERRUPTED,
+                e.heartbeatMs(), e.createdAtMs());
     }
 
     private static ExperimentSlot failed(ExperimentSlot s, String error) {

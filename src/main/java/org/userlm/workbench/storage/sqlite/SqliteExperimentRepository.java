@@ -234,6 +234,16 @@ public final class SqliteExperimentRepository implements ExperimentRepository {
     }
 
     @Override
+    public Optional<AutoCloseable> claim(String experimentId) {
+        return ExperimentLocks.claim(db.file(), experimentId);
+    }
+
+    @Override
+    public boolean isClaimed(String experimentId) {
+        return ExperimentLocks.isClaimed(db.file(), experimentId);
+    }
+
+    @Override
     public String fingerprint(String experimentId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MAX(updated_at), "

@@ -76,7 +76,8 @@ public final class ExperimentsViewModel {
     /** Reloads the stored experiments (keeps the selection by id). */
     public void refresh() {
         String keep = selected.get() == null ? null : selected.get().id();
-        bg.run(() -> services.experiments().list(), list -> {
+        bg.run(() -> services.experiments().list().stream()
+                .map(e -> ExperimentRunner.effective(services.experiments(), e)).toList(), list -> {
             experiments.setAll(list);
             list.stream().filter(e -> e.id().equals(keep)).findFirst().ifPresent(selected::set);
             if (keep == null && !running.get()) {
