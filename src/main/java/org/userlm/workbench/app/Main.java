@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ExportComparisonCommand.class,
             BenchUiCommand.class,
+            ExperimentCommand.class,
+            MergeCommand.class,
+            BenchExperimentCommand.class,
         })
 public final class Main implements Runnable {
 
