@@ -29,6 +29,8 @@ import org.userlm.workbench.storage.AnnotationRepository;
 import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.ExperimentRepository;
+import org.userlm.workbench.storage.JudgeCache;
 import org.userlm.workbench.storage.TaskRepository;
 import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
@@ -36,6 +38,8 @@ import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteComparisonRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import org.userlm.workbench.storage.sqlite.SqliteExperimentRepository;
+import org.userlm.workbench.storage.sqlite.SqliteJudgeCache;
 import org.userlm.workbench.storage.sqlite.SqliteTaskRepository;
 import org.userlm.workbench.storage.sqlite.SqliteTurnLabelRepository;
 import org.userlm.workbench.tasks.BundledTasks;
@@ -56,6 +60,8 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteAnnotationSchemaRepository annotationSchemas;
     private final SqliteComparisonRepository comparisons;
     private final SqliteTurnLabelRepository turnLabels;
+    private final SqliteExperimentRepository experiments;
+    private final SqliteJudgeCache judgeCache;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
@@ -66,6 +72,8 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         this.annotationSchemas = new SqliteAnnotationSchemaRepository(db);
         this.comparisons = new SqliteComparisonRepository(db);
         this.turnLabels = new SqliteTurnLabelRepository(db);
+        this.experiments = new SqliteExperimentRepository(db);
+        this.judgeCache = new SqliteJudgeCache(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -87,6 +95,16 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     /** Stored comparisons and blind pairwise judgments. */
     public ComparisonRepository comparisons() {
         return comparisons;
+    }
+
+    /** Stored experiments, their cells and planned conversations. */
+    public ExperimentRepository experiments() {
+        return experiments;
+    }
+
+    /** Judge answers cached by (model, prompt version, input). */
+    public JudgeCache judgeCache() {
+        return judgeCache;
     }
 
     public TaskRepository tasks() {

@@ -71,6 +71,16 @@ public final class GuiServices implements WorkbenchServices {
     }
 
     @Override
+    public org.userlm.workbench.storage.ExperimentRepository experiments() {
+        return ctx.experiments();
+    }
+
+    @Override
+    public org.userlm.workbench.storage.JudgeCache judgeCache() {
+        return ctx.judgeCache();
+    }
+
+    @Override
     public ChatModel open(BackendSettings settings) throws InferenceException {
         return ctx.open(settings);
     }

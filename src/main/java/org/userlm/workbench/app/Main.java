@@ -32,6 +32,9 @@ import picocli.CommandLine.Command;
             ExportComparisonCommand.class,
             BenchUiCommand.class,
             ModelsCommand.class,
+            ExperimentCommand.class,
+            MergeCommand.class,
+            BenchExperimentCommand.class,
         })
 public final class Main implements Runnable {
 

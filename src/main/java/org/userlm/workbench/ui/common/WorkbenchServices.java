@@ -37,6 +37,16 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
     /** Annotation schemas (the Annotate workspace). */
     AnnotationSchemaRepository annotationSchemas();
 
+    /** Stored experiments (the Experiments workspace). Default: none (test doubles that do not need them). */
+    default org.userlm.workbench.storage.ExperimentRepository experiments() {
+        throw new UnsupportedOperationException("these services hold no experiments");
+    }
+
+    /** Judge answers cached by (model, prompt version, input) (experiment reports). */
+    default org.userlm.workbench.storage.JudgeCache judgeCache() {
+        throw new UnsupportedOperationException("these services hold no judge cache");
+    }
+
     /** Lists the backend's models, or explains in one line why it cannot. Blocking: call off the FX thread. */
     List<String> testConnection(BackendSettings backend) throws InferenceException;
 

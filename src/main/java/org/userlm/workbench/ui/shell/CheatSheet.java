@@ -21,7 +21,7 @@ final class CheatSheet {
         {"Ctrl+H", "Search history"},
         {"Ctrl+Z", "Undo the last delete in history"},
         {"Ctrl+Shift+L", "Switch light / dark theme"},
-        {"Ctrl+1 / 2 / 3", "Live / Compare / Annotate workspace"},
+        {"Ctrl+1 / 2 / 3 / 4", "Live / Compare / Annotate / Experiments workspace"},
         {"? or F1", "This cheat sheet"},
     };
 

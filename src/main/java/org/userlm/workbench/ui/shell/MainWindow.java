@@ -85,6 +85,10 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(settingsView, false);
         workspaces = new Workspaces(services, split, bg);
+        workspaces.experiments(() -> new ProfileStore(configDir).load(), id -> {
+            workspaces.select(0);
+            conversation.open(id);
+        });
         root.setCenter(workspaces.node());
         root.setBottom(statusBar());
         // Never larger than the screen (a headless test screen is only 1280x800).
@@ -195,7 +199,7 @@ public final class MainWindow {
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::toggleTheme);
         acc.put(new KeyCodeCombination(KeyCode.F1), this::showCheatSheet);
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (int i = 0; i < digits.length; i++) {
             int index = i;
             acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> workspaces.select(index));

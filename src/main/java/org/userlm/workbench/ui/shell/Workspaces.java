@@ -1,6 +1,9 @@
 package org.userlm.workbench.ui.shell;
 
+import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -12,26 +15,33 @@ import org.userlm.workbench.ui.common.WorkbenchServices;
 import org.userlm.workbench.ui.compare.CompareView;
 import org.userlm.workbench.ui.compare.CompareViewModel;
 import org.userlm.workbench.ui.compare.JudgeViewModel;
+import org.userlm.workbench.ui.experiments.ExperimentsView;
+import org.userlm.workbench.ui.experiments.ExperimentsViewModel;
+import org.userlm.workbench.ui.settings.BackendProfile;
 
 /**
- * The three workspaces of the main window: Live (one conversation), Compare (2-4 simulators side by side) and
- * Annotate. Compare and Annotate are built the first time they are shown, so start-up pays only for Live. Their
+ * The workspaces of the main window: Live (one conversation), Compare (2-4 simulators side by side), Annotate and
+ * Experiments (Ctrl+4). All but Live are built the first time they are shown, so start-up pays only for Live. Their
  * view models are wired here and load in the background.
  */
 final class Workspaces {
-    static final String[] NAMES = {"Live", "Compare", "Annotate"};
+    static final String[] NAMES = {"Live", "Compare", "Annotate", "Experiments"};
 
     private final WorkbenchServices services;
     private final TabPane pane = new TabPane();
     private final TaskExecutor executor;
     private CompareViewModel compare;
+    private ExperimentsView experimentsView;
+    private Supplier<List<BackendProfile>> profiles;
+    private Consumer<String> openConversation = id -> { };
 
     Workspaces(WorkbenchServices services, Node live, TaskExecutor executor) {
         this.services = services;
         this.executor = executor;
         Tab liveTab = tab("liveTab", NAMES[0]);
         liveTab.setContent(live);
-        pane.getTabs().setAll(liveTab, tab("compareTab", NAMES[1]), tab("annotateTab", NAMES[2]));
+        pane.getTabs().setAll(liveTab, tab("compareTab", NAMES[1]), tab("annotateTab", NAMES[2]),
+                tab("experimentsTab", NAMES[3]));
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pane.getStyleClass().add("workspace-tabs");
         pane.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> build(i.intValue()));
@@ -55,6 +65,10 @@ final class Workspaces {
                     compare.comparisonIdProperty()::get, compare::columnName, executor, new Random());
             t.setContent(new CompareView(compare, judge));
             compare.load();
+        } else if (index == 3) {
+            experimentsView = new ExperimentsView(new ExperimentsViewModel(services, executor, profiles),
+                    openConversation);
+            t.setContent(experimentsView);
         } else if (index == 2) {
             AnnotationViewModel annotation = new AnnotationViewModel(services.conversations(),
                     services.annotations(), services.annotationSchemas(), AnnotatorName.fromPreferences(), executor,
@@ -62,6 +76,12 @@ final class Workspaces {
             t.setContent(new AnnotationView(annotation));
             annotation.load();
         }
+    }
+
+    /** What the Experiments workspace needs from the window: the saved profiles and an opener. */
+    void experiments(Supplier<List<BackendProfile>> saved, Consumer<String> open) {
+        this.profiles = saved;
+        this.openConversation = open;
     }
 
     TabPane node() {
@@ -83,6 +103,9 @@ final class Workspaces {
     void stop() {
         if (compare != null) {
             compare.stop();
+        }
+        if (experimentsView != null) {
+            experimentsView.stop();
         }
     }
 }
