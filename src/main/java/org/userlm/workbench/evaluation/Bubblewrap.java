@@ -47,7 +47,8 @@ final class Bubblewrap {
      * empty when bubblewrap is missing or cannot make namespaces here.
      */
     static Optional<List<String>> options(String python, List<String> pythonPrefixes) {
-        return PROBED.computeIfAbsent(python + "|" + pythonPrefixes, k -> probe(python, pythonPrefixes));
+        String key = executable().orElse("") + "|" + python + "|" + pythonPrefixes;
+        return PROBED.computeIfAbsent(key, k -> probe(python, pythonPrefixes));
     }
 
     private static Optional<List<String>> probe(String python, List<String> prefixes) {

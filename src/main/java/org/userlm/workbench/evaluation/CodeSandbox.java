@@ -195,7 +195,7 @@ final class CodeSandbox {
         }
         out.join(2000);
         errReader.join(2000);
-        if ((stop == Stop.EXITED || stop == Stop.TIMEOUT) && group.memory() && group.oomKilled()) {
+        if (stop != Stop.OUTPUT_LIMIT && group.memory() && group.oomKilled()) {
             stop = Stop.MEMORY;
         }
         String tail;

@@ -50,6 +50,14 @@ final class CodeVerdict {
     GradeResult of(CodeSandbox.Report report, String note) {
         Map<String, JsonNode> rec = report.records();
         JsonNode load = rec.get("load");
+        if (report.stop() == CodeSandbox.Stop.MEMORY) {
+            int last = -1;
+            while (rec.containsKey("start:" + (last + 1))) {
+                last++;
+            }
+            String where = last < 0 ? "loading the solution " : tests.get(Math.min(last, tests.size() - 1)).label() + " ";
+            return GradeResult.fail(where + stopped(report) + note);
+        }
         if (load == null) {
             return GradeResult.fail("loading the solution " + stopped(report) + note);
         }
@@ -81,7 +89,9 @@ final class CodeVerdict {
         Map<String, JsonNode> rec = report.records();
         JsonNode load = rec.get("load");
         GradeResult r;
-        if (load == null) {
+        if (report.stop() == CodeSandbox.Stop.MEMORY) {
+            r = GradeResult.fail("check(candidate) " + stopped(report));
+        } else if (load == null) {
             r = GradeResult.fail("loading the solution " + stopped(report));
         } else if (!load.path("ok").asBoolean()) {
             r = GradeResult.fail("loading the solution failed: " + load.path("error").asText());
