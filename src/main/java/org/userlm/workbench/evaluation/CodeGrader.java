@@ -65,6 +65,14 @@ public final class CodeGrader implements Grader {
         return new CodeSandbox(settings).available();
     }
 
+    /**
+     * One line saying how code is run here (the sandbox and which limits it enforces) or how to get a sandbox.
+     * Probes the machine: call it off the FX thread.
+     */
+    public String sandboxStatus() {
+        return new CodeSandbox(settings).status();
+    }
+
     @Override
     public GradeResult grade(Task task, String answerText) {
         return gradeRaw(task, answerText).withMode(mode);

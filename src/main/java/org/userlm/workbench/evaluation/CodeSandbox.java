@@ -68,6 +68,19 @@ final class CodeSandbox {
                 + "on Linux; code is never run without a sandbox unless a run opts in with --allow-unsandboxed";
     }
 
+    /** One line for the UI: the sandbox and the limits it enforces here, or how to get one. */
+    String status() {
+        if (!available()) {
+            return "code is not run: no sandbox (" + howToGetOne() + ")";
+        }
+        ControlGroups.Group g = ControlGroups.create(settings.memoryBytes(), settings.maxProcesses());
+        try {
+            return "code runs in bubblewrap; " + g.describe() + "; wall time and output capped";
+        } finally {
+            g.destroy();
+        }
+    }
+
     /** Whether a sandbox works here for the configured Python. */
     boolean available() {
         try {
