@@ -84,6 +84,7 @@ public final class ChatTemplate {
 
     private final String source;
     private final Map<String, Object> specialTokens;
+    private final List<String> specialStrings;
 
     /**
      * @param source         the Jinja source
@@ -92,6 +93,7 @@ public final class ChatTemplate {
     public ChatTemplate(String source, Map<String, String> specialTokens) {
         this.source = Objects.requireNonNull(source, "source");
         this.specialTokens = new HashMap<>(specialTokens == null ? Map.of() : specialTokens);
+        this.specialStrings = specialTokens == null ? List.of() : List.copyOf(specialTokens.values());
     }
 
     /** The template source. */
@@ -99,8 +101,14 @@ public final class ChatTemplate {
         return source;
     }
 
+    /** The model's special-token strings known to this template (bos, eos, ...). */
+    public List<String> specialStrings() {
+        return specialStrings;
+    }
+
     /**
-     * Renders the messages.
+     * Renders the messages. Special-token text inside message content is neutralised first
+     * ({@link SpecialTokenText}): only the template's own markers are special.
      *
      * @throws IllegalArgumentException when the template fails (syntax error, {@code raise_exception})
      */
@@ -109,7 +117,7 @@ public final class ChatTemplate {
         for (ChatMessage m : messages) {
             Map<String, Object> mm = new LinkedHashMap<>();
             mm.put("role", m.role().wire());
-            mm.put("content", m.content());
+            mm.put("content", SpecialTokenText.neutralise(m.content(), specialStrings));
             msgs.add(mm);
         }
         Map<String, Object> ctx = new HashMap<>(specialTokens);
