@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -30,7 +29,6 @@ import java.util.stream.Stream;
  */
 final class CodeSandbox {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<String, List<String>> RESOLVED = new ConcurrentHashMap<>();
     private static final long STARTUP_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final JsonNode EOF = MAPPER.createObjectNode().put("k", "<eof>");
     private static final JsonNode TOO_MUCH = MAPPER.createObjectNode().put("k", "<too-much>");
@@ -84,7 +82,7 @@ final class CodeSandbox {
     /** Whether a sandbox works here for the configured Python. */
     boolean available() {
         try {
-            List<String> py = resolvePython();
+            List<String> py = PythonInstall.resolve(settings.python());
             return Bubblewrap.options(py.get(0), py.subList(1, py.size())).isPresent();
         } catch (IOException e) {
             return false;
@@ -102,7 +100,7 @@ final class CodeSandbox {
      */
     Report run(Map<String, Object> spec, int testCount, Predicate<Map<String, JsonNode>> enough)
             throws IOException, InterruptedException, NoSandboxException {
-        List<String> py = resolvePython();
+        List<String> py = PythonInstall.resolve(settings.python());
         Optional<List<String>> options = Bubblewrap.options(py.get(0), py.subList(1, py.size()));
         if (options.isEmpty() && !settings.allowUnsandboxed()) {
             throw new NoSandboxException("not graded: no sandbox (" + howToGetOne() + ")");
@@ -277,32 +275,6 @@ final class CodeSandbox {
         } catch (IOException ignored) {
             // the process was killed
         }
-    }
-
-    /** The real interpreter and its prefixes (pyenv shims need the user's environment to resolve). */
-    private List<String> resolvePython() throws IOException, InterruptedException {
-        String configured = settings.python();
-        List<String> cached = RESOLVED.get(configured);
-        if (cached != null) {
-            return cached;
-        }
-        Process p = new ProcessBuilder(configured, "-c",
-                "import sys; print(sys.executable); print(sys.prefix); print(sys.base_prefix)")
-                .redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty()) {
-            p.destroyForcibly();
-            throw new IOException("cannot run " + configured + " (set -Duserlm.python=/path/to/python3): " + out);
-        }
-        String[] lines = out.split("\\R");
-        if (lines.length < 3) {
-            throw new IOException("cannot ask " + configured + " where it lives: " + out);
-        }
-        List<String> resolved = Stream.of(lines[lines.length - 3], lines[lines.length - 2], lines[lines.length - 1])
-                .distinct().toList();
-        RESOLVED.put(configured, resolved);
-        return resolved;
     }
 
     private static void deleteTree(Path dir) {

@@ -50,7 +50,7 @@ final class PyValues {
     /** Whether the candidate's tagged value equals {@code expected} under Python's {@code ==}. */
     static boolean equal(JsonNode tagged, JsonNode expected, Tuples tuples) {
         if (tuples == Tuples.TOP_LEVEL && "tuple".equals(tag(tagged))) {
-            return listEqual(tagged.get(1), expected, Tuples.TOP_LEVEL, false);
+            return listEqual(tagged.get(1), expected, false);
         }
         return eq(tagged, expected, tuples == Tuples.EVERYWHERE);
     }
@@ -65,9 +65,9 @@ final class PyValues {
             case "str":
                 return e.isTextual() && e.asText().equals(t.path(1).asText());
             case "list":
-                return listEqual(t.get(1), e, null, tupleIsList);
+                return listEqual(t.get(1), e, tupleIsList);
             case "tuple":
-                return tupleIsList && listEqual(t.get(1), e, null, true);
+                return tupleIsList && listEqual(t.get(1), e, true);
             case "dict":
                 return dictEqual(t.get(1), e, tupleIsList);
             default:
@@ -75,7 +75,7 @@ final class PyValues {
         }
     }
 
-    private static boolean listEqual(JsonNode items, JsonNode e, Tuples unused, boolean tupleIsList) {
+    private static boolean listEqual(JsonNode items, JsonNode e, boolean tupleIsList) {
         if (items == null || !items.isArray() || !e.isArray() || items.size() != e.size()) {
             return false;
         }
