@@ -55,6 +55,21 @@ class HostileAnswersTest {
         return STRICT.grade(ADD, py(code));
     }
 
+    /** The same answer run without the sandbox (explicit opt-in): shows the attack works when not contained. */
+    private static GradeResult unsandboxed(String code) {
+        String before = System.getProperty("userlm.bwrap");
+        System.setProperty("userlm.bwrap", "");
+        try {
+            return new CodeGrader(LIMITS.withAllowUnsandboxed(true), GraderMode.STRICT).grade(ADD, py(code));
+        } finally {
+            if (before == null) {
+                System.clearProperty("userlm.bwrap");
+            } else {
+                System.setProperty("userlm.bwrap", before);
+            }
+        }
+    }
+
     @Test
     void aFileOutsideCannotBeRead() throws Exception {
         Path secret = tmp.resolve("id_rsa");
@@ -65,6 +80,7 @@ class HostileAnswersTest {
                 + "    return found or a + b\n";
         GradeResult r = strict(code);
         assertTrue(r.correct(), "the answer found something to read: " + r.detail());
+        assertFalse(unsandboxed(code).correct(), "unsandboxed, the same answer reads the key");
         assertFalse(r.detail().contains("CANARY") || r.detail().contains("root:"), r.detail());
     }
 
@@ -101,20 +117,31 @@ class HostileAnswersTest {
             GradeResult r = strict(code);
             assertTrue(r.correct(), "the answer reached the host's loopback: " + r.detail());
             assertEquals(0, accepted.get());
+            assertFalse(unsandboxed(code).correct(), "unsandboxed, the same answer reaches the server");
         }
     }
 
     @Test
     void noUnixSocketReachesTheHost() throws Exception {
         Path sock = tmp.resolve("host.sock");
+        String abstractName = "userlm-abstract-" + System.nanoTime();
+        Process host = new ProcessBuilder("python3", "-c", "import socket, sys, time\n"
+                + "s = socket.socket(socket.AF_UNIX)\ns.bind('\\0" + abstractName + "')\ns.listen()\n"
+                + "print('ready', flush=True)\ntime.sleep(60)").start();
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            assertEquals("ready", new java.io.BufferedReader(new java.io.InputStreamReader(host.getInputStream()))
+                    .readLine());
             server.bind(UnixDomainSocketAddress.of(sock));
             String code = "import socket\ndef add(a, b):\n    for path in ['" + sock + "', '/run/docker.sock', "
-                    + "'/var/run/dbus/system_bus_socket', '\\0userlm-abstract']:\n"
+                    + "'/var/run/dbus/system_bus_socket', '\\0" + abstractName + "']:\n"
                     + "        try:\n            s = socket.socket(socket.AF_UNIX)\n            s.connect(path)\n"
                     + "            return -1\n        except OSError:\n            pass\n    return a + b\n";
             GradeResult r = strict(code);
             assertTrue(r.correct(), "the answer reached a host Unix socket: " + r.detail());
+            assertFalse(unsandboxed(code.replace("'" + sock + "', ", "")).correct(),
+                    "unsandboxed, the same answer reaches the abstract socket");
+        } finally {
+            host.destroyForcibly();
         }
     }
 
