@@ -138,6 +138,11 @@ final class CodeSandbox {
 
     /** Prefixes the command with a shell that moves itself into the group's cgroups, then execs it. */
     private static List<String> joinGroup(ControlGroups.Group group, List<String> cmd) {
+        if (!group.prefix().isEmpty()) {
+            List<String> c = new ArrayList<>(group.prefix());
+            c.addAll(cmd);
+            return c;
+        }
         if (group.dirs().isEmpty()) {
             return cmd;
         }
@@ -152,8 +157,12 @@ final class CodeSandbox {
     private Report execute(List<String> cmd, Path dir, int testCount, Predicate<Map<String, JsonNode>> enough,
                            ControlGroups.Group group, String isolation) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().clear();
-        pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        if (group.prefix().isEmpty()) {
+            pb.environment().clear();
+            pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        } else {
+            ControlGroups.userBusEnvironment(pb.environment());
+        }
         pb.environment().put("LANG", "C.UTF-8");
         Process p = pb.start();
         p.getOutputStream().close();

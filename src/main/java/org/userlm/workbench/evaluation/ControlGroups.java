@@ -23,9 +23,15 @@ final class ControlGroups {
      * @param dirs   the group's directories (one per v1 hierarchy, one for v2)
      * @param memory whether a whole-tree memory cap is enforced
      * @param pids   whether a process-count cap is enforced
-     * @param kind   {@code cgroup v1}, {@code cgroup v2} or {@code none}
+     * @param kind   {@code cgroup v1}, {@code cgroup v2}, {@code systemd scope} or {@code none}
+     * @param prefix a command prefix that puts the command into the group ({@code systemd-run --user --scope});
+     *               empty when the command joins {@link #procsFiles()} itself
      */
-    record Group(List<Path> dirs, boolean memory, boolean pids, String kind) {
+    record Group(List<Path> dirs, boolean memory, boolean pids, String kind, List<String> prefix) {
+        Group(List<Path> dirs, boolean memory, boolean pids, String kind) {
+            this(dirs, memory, pids, kind, List.of());
+        }
+
         /** The files a process writes its pid to, to join the group. */
         List<Path> procsFiles() {
             return dirs.stream().map(d -> d.resolve("cgroup.procs")).toList();
@@ -107,16 +113,76 @@ final class ControlGroups {
         return new Group(List.of(), false, false, "none");
     }
 
-    /** Makes a group with the given caps, or {@link #none()} when this machine does not allow it. */
+    /**
+     * Makes a group with the given caps: cgroup v1 or a writable cgroup v2 subgroup; else a transient systemd
+     * user scope (desktops with cgroup v2, where systemd delegates to the user); else {@link #none()}.
+     */
     static Group create(long memoryBytes, int maxProcesses) {
         String name = "userlm-grade-" + UUID.randomUUID();
+        Group g = none();
         if (Files.isDirectory(ROOT.resolve("memory")) || Files.isDirectory(ROOT.resolve("pids"))) {
-            return v1(name, memoryBytes, maxProcesses);
+            g = v1(name, memoryBytes, maxProcesses);
+        } else if (Files.exists(ROOT.resolve("cgroup.controllers"))) {
+            g = v2(name, memoryBytes, maxProcesses);
         }
-        if (Files.exists(ROOT.resolve("cgroup.controllers"))) {
-            return v2(name, memoryBytes, maxProcesses);
+        if (!g.memory() && !g.pids() && SYSTEMD_SCOPE.get()) {
+            g.destroy();
+            List<String> prefix = new ArrayList<>(List.of("systemd-run", "--user", "--scope", "--quiet",
+                    "-p", "TasksMax=" + maxProcesses));
+            if (memoryBytes > 0) {
+                prefix.addAll(List.of("-p", "MemoryMax=" + memoryBytes, "-p", "MemorySwapMax=0"));
+            }
+            prefix.add("--");
+            return new Group(List.of(), memoryBytes > 0, true, "systemd scope", List.copyOf(prefix));
         }
-        return none();
+        return g;
+    }
+
+    /** Whether {@code systemd-run --user --scope} works here (probed once). */
+    private static final java.util.function.Supplier<Boolean> SYSTEMD_SCOPE = new java.util.function.Supplier<>() {
+        private volatile Boolean works;
+
+        @Override
+        public Boolean get() {
+            if (works == null) {
+                works = probeSystemdScope();
+            }
+            return works;
+        }
+    };
+
+    private static boolean probeSystemdScope() {
+        try {
+            ProcessBuilder pb = new ProcessBuilder("systemd-run", "--user", "--scope", "--quiet", "-p", "TasksMax=8",
+                    "/bin/true").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            userBusEnvironment(pb.environment());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Keeps only what {@code systemd-run --user} needs to find the user's manager (no secrets). */
+    static void userBusEnvironment(java.util.Map<String, String> env) {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        String bus = System.getenv("DBUS_SESSION_BUS_ADDRESS");
+        env.clear();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        if (runtime != null) {
+            env.put("XDG_RUNTIME_DIR", runtime);
+        }
+        if (bus != null) {
+            env.put("DBUS_SESSION_BUS_ADDRESS", bus);
+        }
     }
 
     private static Group v1(String name, long memoryBytes, int maxProcesses) {
