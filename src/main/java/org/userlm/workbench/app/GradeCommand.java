@@ -14,7 +14,9 @@ import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.evaluation.GradeResult;
 import org.userlm.workbench.evaluation.Graders;
+import org.userlm.workbench.evaluation.SandboxSettings;
 import org.userlm.workbench.tasks.BundledTasks;
+import org.userlm.workbench.tasks.InputFiles;
 import org.userlm.workbench.tasks.TaskFiles;
 import org.userlm.workbench.tasks.TaskFormatException;
 import picocli.CommandLine.Command;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Grade an answer against a task; the last output line is {\"correct\": ..., \"detail\": ...}.")
 final class GradeCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
+    /** Largest answer file accepted (16 MB). */
+    static final long MAX_ANSWER_BYTES = 16L << 20;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Spec
@@ -44,6 +48,11 @@ final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--answer", required = true, paramLabel = "FILE", description = "File holding the answer text.")
     Path answerFile;
+
+    @Option(names = "--allow-unsandboxed",
+            description = "Run code answers without a sandbox when none is available (recorded in the result). "
+                    + "Without it, code is not graded where bubblewrap is missing.")
+    boolean allowUnsandboxed;
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -63,15 +72,20 @@ final class GradeCommand implements Callable<Integer> {
         }
         String answer;
         try {
-            answer = new String(Files.readAllBytes(answerFile), StandardCharsets.UTF_8);
+            answer = InputFiles.utf8(String.valueOf(answerFile), InputFiles.read(answerFile, "answer file", MAX_ANSWER_BYTES));
         } catch (IOException e) {
-            err.println("grade: cannot read answer file " + answerFile + " (" + e.getMessage() + ")");
+            err.println("grade: cannot read answer file: " + e.getMessage());
             return BAD_INPUT;
         }
-        GradeResult result = Graders.grade(task.get(), answer);
+        GradeResult result = allowUnsandboxed
+                ? Graders.forTask(task.get(), SandboxSettings.defaults().withAllowUnsandboxed(true))
+                .map(g -> g.grade(task.get(), answer)).orElseGet(() -> Graders.grade(task.get(), answer))
+                : Graders.grade(task.get(), answer);
         ObjectNode json = MAPPER.createObjectNode();
         json.put("correct", result.correct());
         json.put("detail", result.detail());
+        json.put("trusted", result.trusted());
+        json.put("sandbox", result.sandbox());
         PrintWriter out = spec.commandLine().getOut();
         out.println(MAPPER.writeValueAsString(json));
         out.flush();
