@@ -18,6 +18,7 @@ import org.userlm.workbench.simulation.compare.ComparisonRequest;
 import org.userlm.workbench.simulation.compare.ComparisonRunner;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.tasks.TaskFormatException;
+import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,6 +126,9 @@ final class CompareCommand implements Callable<Integer> {
                     + "of word 3-grams");
             out.flush();
             return 0;
+        } catch (StorageException e) {
+            err.println("compare: " + e.getMessage());
+            return 3;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 3;

@@ -18,11 +18,13 @@ import org.userlm.workbench.domain.TaskKind;
 import org.userlm.workbench.evaluation.GradeResult;
 import org.userlm.workbench.evaluation.GraderMode;
 import org.userlm.workbench.evaluation.Graders;
+import org.userlm.workbench.evaluation.SandboxSettings;
 import org.userlm.workbench.evaluation.judge.JudgePrompts;
 import org.userlm.workbench.evaluation.judge.TurnJudge;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
 import org.userlm.workbench.tasks.BundledTasks;
+import org.userlm.workbench.tasks.InputFiles;
 import org.userlm.workbench.tasks.TaskFiles;
 import org.userlm.workbench.tasks.TaskFormatException;
 import picocli.CommandLine.Command;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Spec;
                 + "{\"correct\": ..., \"detail\": ..., \"grader\": ..., \"extracted\": ...}.")
 final class GradeCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
+    /** Largest answer file accepted (16 MB). */
+    static final long MAX_ANSWER_BYTES = 16L << 20;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Spec
@@ -58,6 +62,11 @@ final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--answer", required = true, paramLabel = "FILE", description = "File holding the answer text.")
     Path answerFile;
+
+    @Option(names = "--allow-unsandboxed",
+            description = "Run code answers without a sandbox when none is available (recorded in the result). "
+                    + "Without it, code is not graded where bubblewrap is missing.")
+    boolean allowUnsandboxed;
 
     @Option(names = "--grader", defaultValue = "lic", paramLabel = "lic|strict",
             description = "lic: Lost in Conversation's evaluator, quirks included; strict: ours (docs/grading.md). "
@@ -106,9 +115,9 @@ final class GradeCommand implements Callable<Integer> {
         }
         String answer;
         try {
-            answer = new String(Files.readAllBytes(answerFile), StandardCharsets.UTF_8);
+            answer = InputFiles.utf8(String.valueOf(answerFile), InputFiles.read(answerFile, "answer file", MAX_ANSWER_BYTES));
         } catch (IOException e) {
-            err.println("grade: cannot read answer file " + answerFile + " (" + e.getMessage() + ")");
+            err.println("grade: cannot read answer file: " + e.getMessage());
             return BAD_INPUT;
         }
         String graded = answer;
@@ -124,11 +133,18 @@ final class GradeCommand implements Callable<Integer> {
                 return JUDGE_FAILED;
             }
         }
-        GradeResult result = Graders.grade(task.get(), graded, mode);
+        String toGrade = graded;
+        GradeResult result = allowUnsandboxed
+                ? Graders.forTask(task.get(), SandboxSettings.defaults().withAllowUnsandboxed(true), mode)
+                .map(g -> g.grade(task.get(), toGrade).withMode(mode))
+                .orElseGet(() -> Graders.grade(task.get(), toGrade, mode))
+                : Graders.grade(task.get(), graded, mode);
         ObjectNode json = MAPPER.createObjectNode();
         json.put("correct", result.correct());
         json.put("detail", judged + result.detail());
         json.put("grader", mode.wire());
+        json.put("trusted", result.trusted());
+        json.put("sandbox", result.sandbox());
         if (result.extracted() == null) {
             json.putNull("extracted");
         } else {

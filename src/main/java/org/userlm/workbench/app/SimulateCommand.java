@@ -31,6 +31,7 @@ import org.userlm.workbench.simulation.RunControl;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.tasks.TaskFormatException;
+import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +92,9 @@ final class SimulateCommand implements Callable<Integer> {
         try (AppContext ctx = AppContext.open(db.given())) {
             ctx.tasks().upsert(tasks);
             return runAll(ctx, tasks, stdout, err);
+        } catch (StorageException e) {
+            err.println("simulate: " + e.getMessage());
+            return 3;
         } catch (InferenceException e) {
             err.println("simulate: " + e.getMessage());
             return 3;

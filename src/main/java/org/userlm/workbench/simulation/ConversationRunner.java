@@ -165,7 +165,7 @@ public final class ConversationRunner {
         Turn t = rec.finish(new TurnRecorder.Outcome(r.text().strip(), r.text(),
                 cancelled ? TurnStatus.CANCELLED : TurnStatus.COMPLETE, null,
                 r.promptTokens() < 0 ? null : r.promptTokens(),
-                r.completionTokens() < 0 ? null : r.completionTokens(), p, List.of(), false, null));
+                r.completionTokens() < 0 ? null : r.completionTokens(), p, RoleForgery.events(messages), false, null));
         turns.add(t);
         if (cancelled) {
             return EndReason.CANCELLED;

@@ -46,6 +46,7 @@ abstract class LlmUserSimulator implements UserSimulator {
             throws InferenceException {
         List<GuardrailEvent> events = new ArrayList<>();
         List<ChatMessage> messages = messages(state);
+        events.addAll(RoleForgery.events(messages));
         Constraints constraints = constraints(state);
         int attempts = 1 + Math.max(0, guardrails.maxRetries());
         Candidate keep = null;

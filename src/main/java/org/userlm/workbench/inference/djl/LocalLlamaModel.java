@@ -57,6 +57,7 @@ public final class LocalLlamaModel implements ChatModel {
 
     static LocalLlamaModel load(Path dir, LoadOptions opts, ProgressListener progress, CancellationToken cancel)
             throws ModelLoadException {
+        ModelFolderCheck.vet(dir);
         ModelFolder folder = ModelFolder.open(dir);
         progress.onProgress("validated", 0.02);
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {

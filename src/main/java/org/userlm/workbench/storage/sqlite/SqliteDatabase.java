@@ -29,6 +29,9 @@ public final class SqliteDatabase implements AutoCloseable {
     static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__annotations.sql",
             "V003__comparisons.sql", "V004__evaluation.sql", "V005__experiments.sql", "V007__performance.sql");
 
+    /** Marks our files: SQLite {@code PRAGMA application_id} ("UWKB"). */
+    static final int APPLICATION_ID = 0x55574B42;
+
     private final Path file;
     private final Connection writeConnection;
     private final Connection readConnection;
@@ -54,7 +57,10 @@ public final class SqliteDatabase implements AutoCloseable {
     /**
      * Opens (creating if needed) the database file and applies pending migrations.
      *
-     * @throws StorageException when the file cannot be opened or is not a workbench database
+     * A file that is not ours (not SQLite, another program's SQLite, a newer workbench's) is refused before
+     * anything is written to it.
+     *
+     * @throws StorageException with a one-line message when the file cannot be opened or is not a workbench database
      */
     public static SqliteDatabase open(Path file) {
         try {
@@ -62,11 +68,12 @@ public final class SqliteDatabase implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            DatabaseCheck.refuseForeign(file, MIGRATIONS.size());
             SqliteDatabase db = new SqliteDatabase(file);
             db.write(db::migrate);
             return db;
         } catch (IOException | SQLException e) {
-            throw new StorageException("cannot open database " + file + ": " + e.getMessage(), e);
+            throw new StorageException("cannot open database " + file + ": " + oneLine(e.getMessage()), e);
         }
     }
 
@@ -108,7 +115,14 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             c.commit();
         }
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
+        }
         return null;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static String readMigration(String name) throws SQLException {

@@ -14,6 +14,7 @@ import javafx.collections.transformation.FilteredList;
 import org.userlm.workbench.domain.Shard;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
+import org.userlm.workbench.evaluation.CodeGrader;
 import org.userlm.workbench.tasks.TaskFiles;
 import org.userlm.workbench.tasks.TaskFormatException;
 import org.userlm.workbench.ui.common.TaskExecutor;
@@ -31,6 +32,7 @@ public final class TaskBrowserViewModel {
     private final ObjectProperty<Task> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private String wantedId;
+    private volatile String sandbox;
 
     public TaskBrowserViewModel(WorkbenchServices services, TaskExecutor bg) {
         this.services = services;
@@ -47,12 +49,17 @@ public final class TaskBrowserViewModel {
     /** Loads, selects, then shows {@code doneMessage} (or the count) in the status line. */
     private void load(String selectId, String doneMessage) {
         wantedId = selectId;
-        bg.run(() -> services.tasks().all(), tasks -> {
+        bg.run(() -> {
+            if (sandbox == null) {
+                sandbox = new CodeGrader().sandboxStatus();
+            }
+            return services.tasks().all();
+        }, tasks -> {
             all.setAll(tasks);
             String want = wantedId != null ? wantedId : selected.get() == null ? null : selected.get().id();
             selected.set(tasks.stream().filter(t -> t.id().equals(want)).findFirst()
                     .orElse(tasks.isEmpty() ? null : tasks.get(0)));
-            status.set(doneMessage != null ? doneMessage : tasks.size() + " tasks");
+            status.set(doneMessage != null ? doneMessage : tasks.size() + " tasks · " + sandbox);
         }, e -> status.set("Cannot load tasks: " + Messages.shortMessage(e)));
     }
 
@@ -113,7 +120,11 @@ public final class TaskBrowserViewModel {
         if (t.answer() != null) {
             sb.append("Reference answer\n  ").append(t.goldAnswer() != null ? t.goldAnswer() : t.answer().strip());
         } else if (t.code() != null && t.code().funcName() != null) {
-            sb.append("Graded by running tests on ").append(t.code().funcName()).append("()");
+            sb.append("Graded by running tests on ").append(t.code().funcName()).append("() in the code sandbox");
+            if (t.code().publicTestsJson() == null || t.code().publicTestsJson().isBlank()) {
+                sb.append("\nUntrusted verdict: check(candidate) runs inside the sandbox with the answer, which could"
+                        + " tamper with it");
+            }
         }
         return sb.toString();
     }
