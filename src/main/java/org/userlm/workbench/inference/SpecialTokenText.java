@@ -11,12 +11,18 @@ import java.util.regex.Pattern;
  * strings...) would be read as that token by the server's or our tokenizer once the prompt is a single string.
  * Before a prompt is rendered or sent, such text gets a WORD JOINER (U+2060) after its first character, so it
  * is tokenized as plain text; only the template's own markers stay special. Stored content is never changed.
+ * The user simulator's end marker {@value #END_MARKER} is part of the protocol and is left alone.
  */
 public final class SpecialTokenText {
     /** The joiner inserted after the first character of special-token text. */
     public static final char JOINER = '\u2060';
     private static final Pattern MARKER = Pattern.compile("<\\|[A-Za-z0-9_.:-]{1,80}\\|>");
     private static final List<String> COMMON = List.of("<s>", "</s>", "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>");
+    /**
+     * The user simulator's end marker: the protocol itself (the prompted simulator's instructions name it, and
+     * the runner detects it in the text stream), so it is left as written.
+     */
+    public static final String END_MARKER = "<|endconversation|>";
 
     private SpecialTokenText() {
     }
@@ -38,7 +44,8 @@ public final class SpecialTokenText {
         Matcher m = MARKER.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(broken(m.group())));
+            String tok = m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(tok.equals(END_MARKER) ? tok : broken(tok)));
         }
         m.appendTail(sb);
         String out = sb.toString();
