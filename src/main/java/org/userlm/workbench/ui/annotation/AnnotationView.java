@@ -23,6 +23,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.QuestionType;
@@ -91,7 +92,8 @@ public final class AnnotationView extends BorderPane {
         unannotatedOnly.setId("unannotatedOnly");
         blind.setId("blind");
         for (ComboBox<String> c : List.of(simulatorFilter, taskFilter, runFilter)) {
-            c.setPrefWidth(140);
+            c.setPrefWidth(170);
+            c.setMinWidth(Region.USE_PREF_SIZE);
         }
         simulatorFilter.setPromptText("any simulator");
         taskFilter.setPromptText("any task");
@@ -110,10 +112,9 @@ public final class AnnotationView extends BorderPane {
         editSchema.setDisable(schemas == null);
         editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema())
                 .ifPresent(edited -> vm.saveSchema(schemas, edited)));
-        HBox bar = new HBox(8, simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, editSchema,
-                progress, status);
+        javafx.scene.layout.FlowPane bar = org.userlm.workbench.ui.common.Fit.row(simulatorFilter, taskFilter,
+                runFilter, unannotatedOnly, blind, build, editSchema, progress, status);
         bar.setPadding(new Insets(6));
-        bar.setStyle("-fx-alignment: center-left;");
         return bar;
     }
 
@@ -121,7 +122,9 @@ public final class AnnotationView extends BorderPane {
         Label header = new Label();
         header.setId("conversationHeader");
         header.textProperty().bind(vm.headerProperty());
-        header.setStyle("-fx-font-weight: bold;");
+        header.getStyleClass().add("bold-label");
+        header.setWrapText(true);
+        header.setMinHeight(Region.USE_PREF_SIZE);
         Label intent = new Label();
         intent.setId("intent");
         intent.setWrapText(true);
@@ -285,7 +288,9 @@ public final class AnnotationView extends BorderPane {
             String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
             String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
             String body = item.role() == null ? "(questions about the whole conversation)" : item.text();
-            setText(mark + (item.turnIndex() >= 0 ? item.turnIndex() + " " : "") + who + model + "\n" + body);
+            // Turns are numbered from 1, as everywhere else in the workbench.
+            setText(mark + (item.turnIndex() >= 0 ? "turn " + (item.turnIndex() + 1) + " · " : "") + who + model
+                    + "\n" + body);
         }
     }
 }
