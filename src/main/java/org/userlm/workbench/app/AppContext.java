@@ -47,6 +47,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteAnnotationRepository annotations;
     private final SqliteAnnotationSchemaRepository annotationSchemas;
     private final SqliteComparisonRepository comparisons;
+    private final org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository playlists;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
@@ -56,6 +57,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         this.annotations = new SqliteAnnotationRepository(db);
         this.annotationSchemas = new SqliteAnnotationSchemaRepository(db);
         this.comparisons = new SqliteComparisonRepository(db);
+        this.playlists = new org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -67,6 +69,11 @@ public final class AppContext implements AutoCloseable, ModelProvider {
 
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    /** Presenter playlists. */
+    public org.userlm.workbench.storage.PlaylistRepository playlists() {
+        return playlists;
     }
 
     /** Stored comparisons and blind pairwise judgments. */

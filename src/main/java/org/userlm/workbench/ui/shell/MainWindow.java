@@ -147,7 +147,14 @@ public final class MainWindow {
         sub.visibleProperty().bind(Bindings.createBooleanBinding(() -> scene == null || scene.getWidth() >= 1100,
                 stage.widthProperty()));
         sub.managedProperty().bind(sub.visibleProperty());
-        HBox h = new HBox(10, title, sub, spacer, drawer.toggle(), theme, help);
+        Button present = new Button("▶  Present");
+        present.setId("presentButton");
+        present.getStyleClass().add("flat-button");
+        present.setMinWidth(Region.USE_PREF_SIZE);
+        present.setTooltip(new javafx.scene.control.Tooltip("Presenter mode: replay stored conversations full screen"
+                + " at reading speed (playlists, captions, HTML export)"));
+        present.setOnAction(e -> openPresenter());
+        HBox h = new HBox(10, title, sub, spacer, present, drawer.toggle(), theme, help);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("app-header");
         return h;
@@ -221,6 +228,14 @@ public final class MainWindow {
                 n.requestFocus();
             }
         });
+    }
+
+    private void openPresenter() {
+        var editor = new org.userlm.workbench.ui.presenter.PlaylistEditor(services.playlists(),
+                services.conversations(), r -> bg.spawn("presenter-io", r));
+        org.userlm.workbench.ui.presenter.PlaylistWindow.open(stage, editor, () -> new String[] {
+            conversation.shownProperty().get().conversationIdProperty().get(),
+            conversation.shownProperty().get().titleProperty().get()}, scene.getStylesheets());
     }
 
     private void showCheatSheet() {
