@@ -53,6 +53,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteAnnotationRepository annotations;
     private final SqliteAnnotationSchemaRepository annotationSchemas;
     private final SqliteComparisonRepository comparisons;
+    private final org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository playlists;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
@@ -62,6 +63,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         this.annotations = new SqliteAnnotationRepository(db);
         this.annotationSchemas = new SqliteAnnotationSchemaRepository(db);
         this.comparisons = new SqliteComparisonRepository(db);
+        this.playlists = new org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -73,6 +75,11 @@ public final class AppContext implements AutoCloseable, ModelProvider {
 
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    /** Presenter playlists. */
+    public org.userlm.workbench.storage.PlaylistRepository playlists() {
+        return playlists;
     }
 
     /** Stored comparisons and blind pairwise judgments. */

@@ -50,6 +50,11 @@ public final class GuiServices implements WorkbenchServices {
     }
 
     @Override
+    public org.userlm.workbench.storage.PlaylistRepository playlists() {
+        return ctx.playlists();
+    }
+
+    @Override
     public ComparisonRepository comparisons() {
         return ctx.comparisons();
     }

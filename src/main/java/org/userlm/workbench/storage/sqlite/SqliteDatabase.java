@@ -27,7 +27,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Migrations in order; the number is the position + 1. */
     static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__annotations.sql",
-            "V003__comparisons.sql");
+            "V003__comparisons.sql",
+            "V006__presenter.sql");
 
     private final Path file;
     private final Connection writeConnection;

@@ -123,7 +123,12 @@ final class TurnView extends VBox {
             cc.putString(vm.text());
             Clipboard.getSystemClipboard().setContent(cc);
         });
+        // Chips and buttons keep their words; the stats line wraps when the bubble is narrow.
+        stats.setWrapText(true);
+        stats.setMinWidth(60);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
         HBox h = new HBox(10, role, status, spacer, stats, copy, edit);
+        org.userlm.workbench.ui.common.Fit.keep(h);
         h.getStyleClass().add("turn-header");
         return h;
     }
