@@ -83,7 +83,7 @@ class LayoutAuditTest {
     /** Fills the outcome strip: three simulators against the scripted server. */
     private void runComparison() throws Exception {
         select(1);
-        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#compare-view").tryQuery().isPresent());
+        WorkbenchFixture.waitFor(() -> fx.present("#compare-view"));
         fx.robot.interact(() -> {
             fx.text("#assistant-url").setText(fx.server.baseUrl());
             fx.text("#assistant-model").setText("asst-model");
@@ -110,8 +110,8 @@ class LayoutAuditTest {
         showLeft(1);
         audit("live-history-" + mode, problems);
         select(1);
-        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#compare-view").tryQuery().isPresent());
-        TabPane compareTabs = fx.robot.lookup("#compare-view .tab-pane").queryAs(TabPane.class);
+        WorkbenchFixture.waitFor(() -> fx.present("#compare-view"));
+        TabPane compareTabs = (TabPane) fx.node("#compare-view .tab-pane");
         String[] sub = {"columns", "repeat", "judge"};
         for (int i = 0; i < sub.length; i++) {
             int index = i;
@@ -120,16 +120,16 @@ class LayoutAuditTest {
         }
         fx.robot.interact(() -> compareTabs.getSelectionModel().select(0));
         select(2);
-        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#annotationView").tryQuery().isPresent());
-        if (fx.robot.lookup("#questionPanel .toggle-button").tryQuery().isEmpty()) {
+        WorkbenchFixture.waitFor(() -> fx.present("#annotationView"));
+        if (!fx.present("#questionPanel .toggle-button")) {
             List<Window> before = new ArrayList<>(Window.getWindows());
             Platform.runLater(() -> ((Button) fx.node("#buildQueue")).fire());
             WorkbenchFixture.waitFor(() -> newWindow(before) != null
-                    || fx.robot.lookup("#questionPanel .toggle-button").tryQuery().isPresent());
+                    || fx.present("#questionPanel .toggle-button"));
             if (newWindow(before) != null) { // first use asks for the annotator's name
                 auditAndCancel(newWindow(before), "annotator-name-" + mode, problems);
             }
-            WorkbenchFixture.waitFor(() -> fx.robot.lookup("#questionPanel .toggle-button").tryQuery().isPresent());
+            WorkbenchFixture.waitFor(() -> fx.present("#questionPanel .toggle-button"));
         }
         audit("annotate-" + mode, problems);
         select(0);
@@ -143,7 +143,7 @@ class LayoutAuditTest {
         dialog("rename-" + mode, () -> ((Button) fx.node("#renameConversation")).fire(), problems);
         showLeft(0);
         select(2);
-        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#editSchema").tryQuery().isPresent());
+        WorkbenchFixture.waitFor(() -> fx.present("#editSchema"));
         dialog("schema-" + mode, () -> ((Button) fx.node("#editSchema")).fire(), problems);
         select(0);
     }
