@@ -62,6 +62,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteTurnLabelRepository turnLabels;
     private final SqliteExperimentRepository experiments;
     private final SqliteJudgeCache judgeCache;
+    private final org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository playlists;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
@@ -74,6 +75,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         this.turnLabels = new SqliteTurnLabelRepository(db);
         this.experiments = new SqliteExperimentRepository(db);
         this.judgeCache = new SqliteJudgeCache(db);
+        this.playlists = new org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -90,6 +92,9 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     /** Evaluations of assistant turns (category, extracted answer, grade). */
     public TurnLabelRepository turnLabels() {
         return turnLabels;
+    /** Presenter playlists. */
+    public org.userlm.workbench.storage.PlaylistRepository playlists() {
+        return playlists;
     }
 
     /** Stored comparisons and blind pairwise judgments. */

@@ -53,6 +53,8 @@ public final class GuiServices implements WorkbenchServices {
     @Override
     public TurnLabelRepository turnLabels() {
         return ctx.turnLabels();
+    public org.userlm.workbench.storage.PlaylistRepository playlists() {
+        return ctx.playlists();
     }
 
     @Override

@@ -103,6 +103,11 @@ public final class ConversationRunner {
                     e.getMessage(), null, null, null, List.of(), false, null)));
             return EndReason.ERROR;
         }
+        if (u.cancelled() && u.content().isEmpty()) {
+            // Stopped before the user wrote anything (e.g. while the researcher was to type): no empty bubble.
+            store.deleteTurn(spec.conversationId(), turns.size());
+            return EndReason.CANCELLED;
+        }
         if (u.cancelled()) {
             turns.add(rec.finish(outcome(u, TurnStatus.CANCELLED, null)));
             return EndReason.CANCELLED;

@@ -27,7 +27,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Migrations in order; the number is the position + 1. */
     static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__annotations.sql",
-            "V003__comparisons.sql", "V004__evaluation.sql", "V005__experiments.sql", "V007__performance.sql");
+            "V003__comparisons.sql", "V004__evaluation.sql", "V005__experiments.sql", "V006__presenter.sql",
+            "V007__performance.sql");
 
     /** Marks our files: SQLite {@code PRAGMA application_id} ("UWKB"). */
     static final int APPLICATION_ID = 0x55574B42;

@@ -22,12 +22,15 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.QuestionType;
 import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.ui.common.Fit;
 
 /**
  * Keyboard-first annotation: a queue builder on top, the current conversation's turns on the left, the selected
@@ -74,7 +77,8 @@ public final class AnnotationView extends BorderPane {
         unannotatedOnly.setId("unannotatedOnly");
         blind.setId("blind");
         for (ComboBox<String> c : List.of(simulatorFilter, taskFilter, runFilter)) {
-            c.setPrefWidth(140);
+            c.setPrefWidth(170);
+            c.setMinWidth(Region.USE_PREF_SIZE);
         }
         simulatorFilter.setPromptText("any simulator");
         taskFilter.setPromptText("any task");
@@ -93,10 +97,9 @@ public final class AnnotationView extends BorderPane {
         editSchema.disableProperty().bind(vm.readyProperty().not().or(
                 new SimpleBooleanProperty(!vm.canEditSchema())));
         editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema()).ifPresent(vm::saveSchema));
-        HBox bar = new HBox(8, simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, editSchema,
+        FlowPane bar = Fit.row(simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, editSchema,
                 progress, status);
         bar.setPadding(new Insets(6));
-        bar.setStyle("-fx-alignment: center-left;");
         return bar;
     }
 
@@ -104,7 +107,9 @@ public final class AnnotationView extends BorderPane {
         Label header = new Label();
         header.setId("conversationHeader");
         header.textProperty().bind(vm.headerProperty());
-        header.setStyle("-fx-font-weight: bold;");
+        header.getStyleClass().add("bold-label");
+        header.setWrapText(true);
+        header.setMinHeight(Region.USE_PREF_SIZE);
         Label intent = new Label();
         intent.setId("intent");
         intent.setWrapText(true);
@@ -267,7 +272,9 @@ public final class AnnotationView extends BorderPane {
             String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
             String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
             String body = item.role() == null ? "(questions about the whole conversation)" : item.text();
-            setText(mark + (item.turnIndex() >= 0 ? item.turnIndex() + " " : "") + who + model + "\n" + body);
+            // Turns are numbered from 1, as everywhere else in the workbench.
+            setText(mark + (item.turnIndex() >= 0 ? "turn " + (item.turnIndex() + 1) + " · " : "") + who + model
+                    + "\n" + body);
         }
     }
 }

@@ -17,9 +17,6 @@ import org.userlm.workbench.storage.AnnotationValues;
  * ({@code #q-KEY-text}) in a box per question ({@code #q-KEY}). Rebuilt on every change; clicks work too.
  */
 final class QuestionPanel extends VBox {
-    private static final String FOCUSED_STYLE = "-fx-border-color: #2563eb; -fx-border-width: 2; -fx-padding: 6;"
-            + " -fx-background-color: #eff6ff;";
-    private static final String QUESTION_STYLE = "-fx-border-color: #d4d4d8; -fx-border-width: 1; -fx-padding: 7;";
 
     private final AnnotationViewModel vm;
 
@@ -41,17 +38,22 @@ final class QuestionPanel extends VBox {
         Label help = new Label("1–9 pick · ↑↓/Tab question · J/K turn · N next unannotated · Ctrl+Enter confirm"
                 + " and next · Ctrl+Z undo · Del clear");
         help.setWrapText(true);
-        help.setStyle("-fx-text-fill: #71717a;");
+        help.getStyleClass().add("hint");
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().add(help);
     }
 
     private Node questionBox(AnnotationQuestion q, boolean focused) {
         Label prompt = new Label(q.prompt() + (q.required() ? "" : " (optional)"));
         prompt.setWrapText(true);
-        prompt.setStyle("-fx-font-weight: bold;");
+        prompt.getStyleClass().add("annotation-prompt");
+        prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(4, prompt);
         box.setId("q-" + q.key());
-        box.setStyle(focused ? FOCUSED_STYLE : QUESTION_STYLE);
+        box.getStyleClass().add("annotation-question");
+        if (focused) {
+            box.getStyleClass().add("annotation-question-focused");
+        }
         String value = vm.value(q);
         if (q.type() == QuestionType.TEXT) {
             TextArea area = new TextArea(value == null ? "" : AnnotationValues.display(value));
@@ -73,14 +75,15 @@ final class QuestionPanel extends VBox {
         FlowPane options = new FlowPane(4, 4);
         for (int n = 1; n <= q.options().size(); n++) {
             String option = q.options().get(n - 1);
-            ToggleButton b = new ToggleButton((n <= 9 ? n + " " : "") + option);
+            // A rating's options are already its digits: "3", not "3 3".
+            boolean digitIsLabel = option.equals(Integer.toString(n));
+            ToggleButton b = new ToggleButton((n <= 9 && !digitIsLabel ? n + " " : "") + option);
+            b.getStyleClass().add("annotation-option");
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setId("q-" + q.key() + "-" + n);
             b.setFocusTraversable(false);
             b.setMnemonicParsing(false); // labels like answer_attempt keep their underscore
             b.setSelected(chosen.contains(option));
-            if (b.isSelected()) {
-                b.setStyle("-fx-base: #93c5fd; -fx-font-weight: bold;");
-            }
             int pick = n;
             b.setOnAction(e -> {
                 vm.moveFocus(vm.questions().indexOf(q) - vm.focusedQuestionProperty().get());

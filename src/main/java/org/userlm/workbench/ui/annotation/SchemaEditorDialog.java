@@ -33,10 +33,10 @@ final class SchemaEditorDialog {
         json.setId("schemaJson");
         json.setPrefRowCount(24);
         json.setPrefColumnCount(80);
-        json.setStyle("-fx-font-family: monospace;");
+        json.getStyleClass().add("code-font");
         Label error = new Label();
         error.setId("schemaError");
-        error.setStyle("-fx-text-fill: #b91c1c;");
+        error.getStyleClass().add("error-label");
         error.setWrapText(true);
         d.getDialogPane().setContent(new VBox(6, json, error));
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);

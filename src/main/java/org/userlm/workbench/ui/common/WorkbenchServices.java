@@ -31,6 +31,9 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
     /** Stored comparisons and blind judgments (the Compare workspace). */
     ComparisonRepository comparisons();
 
+    /** Presenter playlists (presenter mode). */
+    org.userlm.workbench.storage.PlaylistRepository playlists();
+
     /** Annotations (the Annotate workspace). */
     AnnotationRepository annotations();
 

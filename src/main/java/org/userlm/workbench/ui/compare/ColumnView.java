@@ -25,7 +25,9 @@ final class ColumnView extends VBox {
         setId("column-" + column);
         Label header = new Label(state.name());
         header.setId("column-header-" + column);
-        header.setStyle("-fx-font-weight: bold; -fx-font-size: 14px; -fx-padding: 4 6 4 6;");
+        header.getStyleClass().add("compare-column-header");
+        header.setWrapText(true);
+        header.setMinHeight(USE_PREF_SIZE);
         cells.setId("column-cells-" + column);
         cells.setPadding(new Insets(6));
         scroll.setFitToWidth(true);
@@ -33,7 +35,7 @@ final class ColumnView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(header, scroll);
         setMinWidth(220);
-        setStyle("-fx-border-color: #c8c8c8; -fx-border-radius: 6; -fx-background-color: #fafafa;");
+        getStyleClass().add("compare-column");
     }
 
     /** Refreshes the cells if the shown transcript changed. Returns whether it did. FX thread. */
@@ -69,16 +71,18 @@ final class ColumnView extends VBox {
             if (!text.equals(l.getText())) {
                 l.setText(text);
             }
-            String style = c.role == Role.USER
-                    ? "-fx-background-color: #e3efff; -fx-border-color: transparent transparent transparent #2f6fd6;"
-                    : "-fx-background-color: white; -fx-border-color: transparent transparent transparent #999;";
-            rows.get(i).setStyle(style + " -fx-border-width: 0 0 0 4; -fx-padding: 6; -fx-background-radius: 6;");
+            StackPane row = rows.get(i);
+            String roleClass = c.role == Role.USER ? "compare-cell-user" : "compare-cell-assistant";
+            if (!row.getStyleClass().contains(roleClass)) {
+                row.getStyleClass().removeAll("compare-cell-user", "compare-cell-assistant");
+                row.getStyleClass().addAll("compare-cell", roleClass);
+            }
         }
         if (tr.error != null && (labels.isEmpty() || !labels.get(labels.size() - 1).getText().equals(tr.error))) {
             Label l = new Label(tr.error);
             l.setWrapText(true);
-            l.setStyle("-fx-text-fill: #b3261e;");
             StackPane row = new StackPane(l);
+            row.getStyleClass().addAll("compare-cell", "compare-cell-error");
             labels.add(l);
             rows.add(row);
             cells.getChildren().add(row);

@@ -20,6 +20,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import org.userlm.workbench.ui.common.Fit;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -62,6 +65,7 @@ public final class CompareView extends BorderPane {
         protocol.setExpanded(false);
         setTop(new VBox(6, settingsRow(), profilesBox(), protocol, actionsRow()));
         strip.setId("outcome-strip");
+        strip.setMinHeight(Region.USE_PREF_SIZE);
         VBox columnsPane = new VBox(6, strip, columnBox);
         VBox.setVgrow(columnBox, Priority.ALWAYS);
         tabs.getTabs().addAll(new Tab("Columns", columnsPane), new Tab("Repeat N", repeatPane()),
@@ -86,12 +90,21 @@ public final class CompareView extends BorderPane {
         });
     }
 
-    private HBox settingsRow() {
+    private FlowPane settingsRow() {
         ComboBox<Task> task = new ComboBox<>(vm.tasks);
         task.setId("task");
         task.valueProperty().bindBidirectional(vm.task);
         task.setConverter(converter(t -> t.id() + " — " + t.title()));
-        task.setPrefWidth(260);
+        // The closed picker shows the id (always whole); the list shows id and title.
+        task.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Task t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : t.id());
+                setTooltip(empty || t == null ? null : new Tooltip(t.id() + " — " + t.title()));
+            }
+        });
+        task.setPrefWidth(230);
         TextField url = field("assistant-url", vm.assistantUrl, 200);
         TextField model = field("assistant-model", vm.assistantModel, 120);
         Spinner<Integer> n = new Spinner<>(1, 50, vm.repeats.get());
@@ -113,10 +126,8 @@ public final class CompareView extends BorderPane {
         stop.setId("stop");
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.state.isNotEqualTo(CompareViewModel.State.RUNNING));
-        HBox row = new HBox(6, new Label("Task"), task, new Label("Assistant"), url, model, new Label("N"), n,
+        return Fit.row(new Label("Task"), task, new Label("Assistant"), url, model, new Label("N"), n,
                 new Label("max user turns (0 = auto)"), turns, start, stop);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
     }
 
     private VBox profilesBox() {
@@ -138,7 +149,7 @@ public final class CompareView extends BorderPane {
         return box;
     }
 
-    private HBox profileRow(int i, ProfileRow p) {
+    private FlowPane profileRow(int i, ProfileRow p) {
         TextField name = field("profile-name-" + i, p.name, 190);
         ComboBox<SimulatorKind> kind = new ComboBox<>();
         kind.getItems().addAll(SimulatorKind.USERLM, SimulatorKind.PROMPTED, SimulatorKind.SHARDED);
@@ -150,13 +161,12 @@ public final class CompareView extends BorderPane {
         Button remove = new Button("✕");
         remove.setOnAction(e -> vm.profiles.remove(p));
         remove.setDisable(vm.profiles.size() <= 2);
-        HBox row = new HBox(6, new Label((char) ('A' + i) + ""), name, kind, field("profile-url-" + i, p.url, 200),
+        remove.setTooltip(new Tooltip("Remove this simulator"));
+        return Fit.row(new Label((char) ('A' + i) + ""), name, kind, field("profile-url-" + i, p.url, 200),
                 field("profile-model-" + i, p.model, 170), new Label("guardrails"), g, remove);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
     }
 
-    private HBox actionsRow() {
+    private FlowPane actionsRow() {
         ComboBox<Comparison> saved = new ComboBox<>(vm.saved);
         saved.setId("saved");
         saved.setPrefWidth(300);
@@ -178,9 +188,8 @@ public final class CompareView extends BorderPane {
         Label msg = new Label();
         msg.setId("message");
         msg.textProperty().bind(vm.message);
-        HBox row = new HBox(6, new Label("Saved"), saved, open, jsonl, html, title, scrollLock, msg);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        msg.setWrapText(true);
+        return Fit.row(new Label("Saved"), saved, open, jsonl, html, title, scrollLock, msg);
     }
 
     private java.util.Optional<Path> choose(String name) {
@@ -224,7 +233,8 @@ public final class CompareView extends BorderPane {
         Label defs = new Label("Success = last answer attempt correct. " + AnswerAttempts.DEFINITION
                 + ".\nFirst-turn diversity = mean pairwise 1 − Jaccard of word 3-grams of the N first user turns.");
         defs.setWrapText(true);
-        VBox box = new VBox(6, table, new HBox(6, new Label("Run"), run, show), defs);
+        defs.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(6, table, Fit.row(new Label("Run"), run, show), defs);
         box.setPadding(new Insets(6));
         return box;
     }
@@ -247,7 +257,9 @@ public final class CompareView extends BorderPane {
             outcome.setMaxWidth(Double.MAX_VALUE);
             outcome.setPrefWidth(10);
             HBox.setHgrow(outcome, Priority.ALWAYS);
-            outcome.setStyle("-fx-padding: 6; -fx-background-color: #f1f1f1; -fx-background-radius: 6;");
+            // The numbers are on the card itself (not only in the tooltip): it grows to show every line.
+            outcome.setMinHeight(Region.USE_PREF_SIZE);
+            outcome.getStyleClass().add("outcome-card");
             outcome.setTooltip(new Tooltip("✓/✗: the last answer attempt is correct (LiC graders); \"was right "
                     + "earlier\" = solved at some turn.\n" + AnswerAttempts.DEFINITION + ".\n"
                     + ConversationMetrics.INTENT_SHARE_DEFINITION + ".\nwords/turn: whitespace-separated words, "
@@ -321,10 +333,10 @@ public final class CompareView extends BorderPane {
         if (m.outcome().grader() != null) {
             outcome += " [" + m.outcome().grader() + "]";
         }
-        return head + "\n" + outcome + " · ended: " + (m.endReason() == null ? "?" : m.endReason().wire())
-                + "\n" + m.userTurns() + " user turns · " + fmt(m.wordsPerUserTurn(), 1) + " words/turn"
-                + "\nintent share in turn 1: " + pct(m.intentShareTurn1())
-                + " · guardrail firings: " + m.guardrailFirings()
+        return head + "\n" + outcome + "\nended: " + (m.endReason() == null ? "?" : m.endReason().wire())
+                + " · " + m.userTurns() + " user turns\n" + fmt(m.wordsPerUserTurn(), 1) + " words/turn"
+                + " · intent share in turn 1: " + pct(m.intentShareTurn1())
+                + "\nguardrail firings: " + m.guardrailFirings()
                 + (m.firingsByRule().isEmpty() ? "" : " " + m.firingsByRule());
     }
 

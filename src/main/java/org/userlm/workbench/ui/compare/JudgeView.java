@@ -45,7 +45,7 @@ final class JudgeView extends VBox {
         t.setOnAction(e -> vm.judge(JudgmentWinner.TIE));
         CheckBox turns = new CheckBox("single user turns");
         turns.selectedProperty().bindBidirectional(vm.singleTurns);
-        HBox buttons = new HBox(8, next, l, r, t, turns);
+        javafx.scene.layout.FlowPane buttons = org.userlm.workbench.ui.common.Fit.row(next, l, r, t, turns);
         setFocusTraversable(true);
         // A filter, so the keys work while one of the (read-only) transcripts has the focus.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -87,7 +87,30 @@ final class JudgeView extends VBox {
 
     static <T> TableColumn<T, String> col(String name, java.util.function.Function<T, String> f) {
         TableColumn<T, String> c = new TableColumn<>(name);
+        // A header never shows an ellipsis: the column is at least as wide as its name (the table scrolls).
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(name);
+        probe.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+        c.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() * 1.12) + 28);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        c.setCellFactory(col -> {
+            javafx.scene.control.TableCell<T, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    if (!empty && item != null) {
+                        // The column widens to its longest value (the table scrolls) instead of an ellipsis.
+                        javafx.scene.text.Text t = new javafx.scene.text.Text(item);
+                        t.setFont(getFont());
+                        double need = Math.ceil(t.getLayoutBounds().getWidth()) + 24;
+                        if (need > c.getMinWidth()) {
+                            c.setMinWidth(need);
+                        }
+                    }
+                }
+            };
+            return cell;
+        });
         return c;
     }
 }

@@ -84,6 +84,8 @@ public final class ConversationView extends BorderPane {
         title.setId("conversationTitle");
         title.getStyleClass().add("conversation-title");
         title.setMinWidth(60);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(title, Priority.SOMETIMES);
         vm.shownProperty().addListener((o, a, t) -> title.textProperty().bind(t.titleProperty()));
         title.textProperty().bind(vm.shownProperty().get().titleProperty());
@@ -154,11 +156,15 @@ public final class ConversationView extends BorderPane {
         send.setId("sendHumanTurn");
         send.getStyleClass().add("accent-button");
         Runnable submit = () -> {
-            vm.submitHumanTurn(input.getText());
-            input.clear();
+            if (vm.submitHumanTurn(input.getText())) {
+                input.clear();
+            }
         };
         send.setOnAction(e -> submit.run());
-        send.disableProperty().bind(vm.awaitingHumanProperty().not());
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        // Enabled while the run waits for the user, and on a finished conversation (sending continues it).
+        send.disableProperty().bind(vm.awaitingHumanProperty().not()
+                .and(vm.stateProperty().isNotEqualTo(RunState.IDLE)));
         input.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 submit.run();
@@ -170,7 +176,9 @@ public final class ConversationView extends BorderPane {
         hint.getStyleClass().add("hint");
         hint.textProperty().bind(Bindings.when(vm.awaitingHumanProperty())
                 .then("Your turn: the conversation waits for your message as the user.")
-                .otherwise("You take over from the next user turn."));
+                .otherwise(Bindings.when(vm.stateProperty().isEqualTo(RunState.IDLE))
+                        .then("Send continues the shown conversation in a new branch with your message.")
+                        .otherwise("You take over from the next user turn.")));
         VBox box = new VBox(6, hint, new HBox(8, input, send));
         box.getStyleClass().add("composer");
         box.visibleProperty().bind(vm.takeOverProperty().or(vm.awaitingHumanProperty()));

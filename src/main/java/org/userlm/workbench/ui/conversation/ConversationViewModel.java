@@ -199,12 +199,39 @@ public final class ConversationViewModel {
         }
     }
 
-    /** The researcher typed a user turn (take-over). */
-    public void submitHumanTurn(String text) {
-        Live l = live;
-        if (l != null && l.user != null && text != null && !text.isBlank()) {
-            l.user.submit(text.strip());
+    /**
+     * The researcher typed a user turn (take-over). While a conversation runs it is the next user turn; on a
+     * finished one it continues that conversation in a new branch. Returns false (and says why in the status)
+     * when the text was not taken, so the composer keeps it.
+     */
+    public boolean submitHumanTurn(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
         }
+        Live l = live;
+        if (l != null) {
+            if (l.user == null) {
+                activity.set("The conversation is still starting: send again in a moment");
+                return false;
+            }
+            l.user.submit(text.strip());
+            return true;
+        }
+        TranscriptModel t = shown.get();
+        String id = t.conversationIdProperty().get();
+        List<Turn> before = t.settledTurnsBefore(Integer.MAX_VALUE);
+        if (id == null || before.isEmpty()) {
+            activity.set("Start a conversation first: there is nothing to continue");
+            return false;
+        }
+        if (before.get(before.size() - 1).role() == org.userlm.workbench.domain.Role.USER) {
+            activity.set("The last turn is the user's: edit it to fork, or start a new conversation");
+            return false;
+        }
+        List<Turn> initial = new ArrayList<>(before);
+        initial.add(Turn.typed(initial.size(), org.userlm.workbench.domain.Role.USER, text.strip()));
+        launchFromStored(id, initial, id, t.titleProperty().get() + " · continued");
+        return true;
     }
 
     /** Edits a settled turn of the shown conversation and continues from there in a new branch. */

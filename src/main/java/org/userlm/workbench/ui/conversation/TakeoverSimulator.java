@@ -77,6 +77,7 @@ final class TakeoverSimulator implements UserSimulator {
 
     @Override
     public String modelName() {
-        return model == null ? human.modelName() : model.modelName();
+        // Read when a user turn starts: a typed turn is recorded as the human's, without model statistics.
+        return model == null || takeOver ? human.modelName() : model.modelName();
     }
 }

@@ -127,14 +127,15 @@ final class TurnView extends VBox {
             cc.putString(vm.text());
             Clipboard.getSystemClipboard().setContent(cc);
         });
-        role.setMinWidth(Region.USE_PREF_SIZE);
-        copy.setMinWidth(Region.USE_PREF_SIZE);
-        edit.setMinWidth(Region.USE_PREF_SIZE);
-        stats.setMinWidth(0);
+        // Chips and buttons keep their words; the stats line wraps when the bubble is narrow.
+        stats.setWrapText(true);
+        stats.setMinWidth(60);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
         HBox h = new HBox(10, role, status, spacer, stats, copy, edit);
         if (!user) {
             h.getChildren().add(2, categoryChip());
         }
+        org.userlm.workbench.ui.common.Fit.keep(h);
         h.getStyleClass().add("turn-header");
         return h;
     }

@@ -97,6 +97,9 @@ public final class TurnViewModel {
     }
 
     static String formatStats(Turn t) {
+        if ("human".equals(t.model())) {
+            return "typed"; // no tokens, no speed, no time to first token: a person wrote it
+        }
         StringBuilder sb = new StringBuilder();
         if (t.completionTokens() != null) {
             sb.append(t.completionTokens()).append(" tok");

@@ -65,7 +65,7 @@ public final class HistoryView extends VBox {
         Label status = new Label();
         status.getStyleClass().add("hint");
         status.textProperty().bind(vm.statusProperty());
-        getChildren().addAll(search, list, new HBox(6, openButton, rename, delete, undo, again), status);
+        getChildren().addAll(search, list, org.userlm.workbench.ui.common.Fit.row(openButton, rename, delete, undo, again), status);
     }
 
     private static void selected(ListView<ConversationSummary> list, Consumer<ConversationSummary> action) {

@@ -51,6 +51,7 @@ public final class MainWindow {
     private final TabPane left = new TabPane();
     private Workspaces workspaces;
     private Scene scene;
+    private SettingsDrawer drawer;
     private Stage stage;
     private boolean dark;
 
@@ -70,7 +71,7 @@ public final class MainWindow {
         UiState state = UiState.load(configDir);
         BorderPane root = new BorderPane();
         root.getStyleClass().add("workbench");
-        root.setTop(header());
+        root.setTop(null);
         Tab taskTab = new Tab("Tasks", new TaskBrowserView(tasks));
         taskTab.setId("tasksTab");
         Tab historyTab = new Tab("History", new HistoryView(history, conversation::open, conversation::rerun));
@@ -78,17 +79,21 @@ public final class MainWindow {
         left.getTabs().setAll(taskTab, historyTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.getStyleClass().add("side-tabs");
+        org.userlm.workbench.ui.common.Fit.keep(left);
         ConversationView conv = new ConversationView(conversation, this::start);
         SettingsView settingsView = new SettingsView(settings);
-        SplitPane split = new SplitPane(left, conv, settingsView);
-        split.setDividerPositions(0.22, 0.72);
+        org.userlm.workbench.ui.common.Fit.keep(settingsView);
+        left.setMinWidth(210);
+        conv.setMinWidth(380);
+        SplitPane split = new SplitPane(left, conv);
         SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(settingsView, false);
-        workspaces = new Workspaces(services, split, bg);
+        drawer = new SettingsDrawer(split, settingsView, configDir);
+        workspaces = new Workspaces(services, drawer.node(), bg);
         workspaces.experiments(() -> new ProfileStore(configDir).load(), id -> {
             workspaces.select(0);
             conversation.open(id);
         });
+        root.setTop(header());
         root.setCenter(workspaces.node());
         root.setBottom(statusBar());
         // Never larger than the screen (a headless test screen is only 1280x800).
@@ -97,7 +102,10 @@ public final class MainWindow {
                 Math.min(width(state.height(), 900), screen.getHeight()));
         dark = Boolean.TRUE.equals(state.dark());
         applyTheme();
+        scene.widthProperty().addListener((o, a, w) -> drawer.widthChanged(w.doubleValue()));
+        drawer.widthChanged(scene.getWidth());
         installShortcuts();
+        themeDialogs();
         restore(state);
         s.setTitle("UserLM Workbench");
         s.setScene(scene);
@@ -144,15 +152,33 @@ public final class MainWindow {
         help.setId("helpButton");
         help.getStyleClass().addAll("flat-button", "help-button");
         help.setOnAction(e -> showCheatSheet());
+        sub.setMinWidth(0);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        theme.setMinWidth(Region.USE_PREF_SIZE);
+        help.setMinWidth(Region.USE_PREF_SIZE);
+        // The subtitle gives way first on a narrow window; it is decoration, not information.
+        sub.visibleProperty().bind(Bindings.createBooleanBinding(() -> scene == null || scene.getWidth() >= 1100,
+                stage.widthProperty()));
+        sub.managedProperty().bind(sub.visibleProperty());
+        Button present = new Button("▶  Present");
+        present.setId("presentButton");
+        present.getStyleClass().add("flat-button");
+        present.setMinWidth(Region.USE_PREF_SIZE);
+        present.setTooltip(new javafx.scene.control.Tooltip("Presenter mode: replay stored conversations full screen"
+                + " at reading speed (playlists, captions, HTML export)"));
+        present.setOnAction(e -> openPresenter());
         Button models = new Button("Models…");
         models.setId("modelsButton");
         models.getStyleClass().add("flat-button");
+        models.setMinWidth(Region.USE_PREF_SIZE);
+        models.setTooltip(new javafx.scene.control.Tooltip("Model manager: descriptors, downloads, GPU set-up"));
         models.setOnAction(e -> openModels(null));
         Button welcome = new Button("Welcome");
         welcome.setId("welcomeButton");
         welcome.getStyleClass().add("flat-button");
+        welcome.setMinWidth(Region.USE_PREF_SIZE);
         welcome.setOnAction(e -> showWelcome());
-        HBox h = new HBox(10, title, sub, spacer, models, welcome, theme, help);
+        HBox h = new HBox(10, title, sub, spacer, present, models, welcome, drawer.toggle(), theme, help);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("app-header");
         return h;
@@ -246,6 +272,14 @@ public final class MainWindow {
                 settings.simulator(), this::openModels);
     }
 
+    private void openPresenter() {
+        var editor = new org.userlm.workbench.ui.presenter.PlaylistEditor(services.playlists(),
+                services.conversations(), r -> bg.spawn("presenter-io", r));
+        org.userlm.workbench.ui.presenter.PlaylistWindow.open(stage, editor, () -> new String[] {
+            conversation.shownProperty().get().conversationIdProperty().get(),
+            conversation.shownProperty().get().titleProperty().get()}, scene.getStylesheets());
+    }
+
     private void showCheatSheet() {
         CheatSheet.show(stage, scene.getStylesheets(), services.logFile());
     }
@@ -257,6 +291,22 @@ public final class MainWindow {
 
     private void applyTheme() {
         scene.getStylesheets().setAll(css(BASE_CSS), css(dark ? "/assets/css/dark.css" : "/assets/css/light.css"));
+        javafx.stage.Window.getWindows().forEach(this::themeDialog);
+    }
+
+    /** Dialogs and other windows of the app wear the window's theme (they start with plain Modena). */
+    private void themeDialogs() {
+        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::themeDialog);
+            }
+        });
+    }
+
+    private void themeDialog(javafx.stage.Window w) {
+        if (w.getScene() != null && w.getScene() != scene) {
+            w.getScene().getStylesheets().setAll(scene.getStylesheets());
+        }
     }
 
     private static String css(String path) {
@@ -290,6 +340,7 @@ public final class MainWindow {
         new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(), dark,
                 task == null ? null : task.id(), sp == null ? null : sp.name(), ap == null ? null : ap.name(),
                 left.getSelectionModel().getSelectedIndex()).save(configDir);
+        drawer.save();
         conversation.stop();
         workspaces.stop();
         bg.shutdown();
@@ -301,6 +352,24 @@ public final class MainWindow {
 
     Workspaces workspaces() {
         return workspaces;
+    }
+
+    SettingsDrawer drawer() {
+        return drawer;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** Sets the theme (tests and the presenter). */
+    void setDark(boolean on) {
+        dark = on;
+        applyTheme();
+    }
+
+    void showCheatSheetForTest() {
+        showCheatSheet();
     }
 
 }

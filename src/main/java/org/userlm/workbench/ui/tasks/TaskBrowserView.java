@@ -89,6 +89,8 @@ public final class TaskBrowserView extends VBox {
         status.textProperty().bind(vm.statusProperty());
         Label drop = new Label("or drop files here");
         drop.getStyleClass().add("hint");
+        drop.setWrapText(true);
+        drop.setMinHeight(Label.USE_PREF_SIZE);
         HBox importRow = new HBox(8, importButton, drop);
         getChildren().addAll(new HBox(6, search, kind), split, importRow, status);
         setOnDragOver(e -> {
@@ -127,6 +129,9 @@ public final class TaskBrowserView extends VBox {
             Label title = new Label(t.title() == null || t.title().isBlank() ? t.id() : t.title());
             title.getStyleClass().add("task-title");
             title.setMinWidth(0);
+            title.setWrapText(true);
+            title.setMinHeight(Label.USE_PREF_SIZE);
+            HBox.setHgrow(title, javafx.scene.layout.Priority.ALWAYS);
             setText(null);
             setGraphic(new HBox(6, kind, title));
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -79,8 +80,14 @@ final class WorkbenchFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Runs {@code query} on the FX thread (every look at the scene graph goes through here) and waits for it. */
+    /**
+     * Runs {@code query} on the FX thread (every look at the scene graph goes through here) and waits for it; on the
+     * FX thread itself (inside {@code interact}) it runs at once.
+     */
     <T> T onFx(Callable<T> query) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return query.call();
+        }
         return WaitForAsyncUtils.asyncFx(query).get(10, TimeUnit.SECONDS);
     }
 
@@ -125,8 +132,13 @@ final class WorkbenchFixture {
         return onFx(() -> robot.lookup(query).queryAll().size());
     }
 
-    Node node(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).query());
+    /** The first node matching {@code query}, looked up on the FX thread (from any thread). */
+    Node node(String query) {
+        try {
+            return onFx(() -> robot.lookup(query).query());
+        } catch (Exception e) {
+            throw new IllegalStateException("lookup of " + query + " failed", e);
+        }
     }
 
     static void waitFor(Callable<Boolean> condition) throws TimeoutException {
