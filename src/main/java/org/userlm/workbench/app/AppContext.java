@@ -92,6 +92,8 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     /** Evaluations of assistant turns (category, extracted answer, grade). */
     public TurnLabelRepository turnLabels() {
         return turnLabels;
+    }
+
     /** Presenter playlists. */
     public org.userlm.workbench.storage.PlaylistRepository playlists() {
         return playlists;

@@ -53,6 +53,9 @@ public final class GuiServices implements WorkbenchServices {
     @Override
     public TurnLabelRepository turnLabels() {
         return ctx.turnLabels();
+    }
+
+    @Override
     public org.userlm.workbench.storage.PlaylistRepository playlists() {
         return ctx.playlists();
     }
