@@ -111,7 +111,7 @@ final class IntrinsicCommand implements Callable<Integer> {
         }
         BackendSettings b = userLocal != null ? BackendSettings.local(userLocal.toString())
                 : new BackendSettings(BackendKind.OPENAI_CHAT, userUrl, userModel, null, null, 120, null,
-                SimulationOptions.USERLM_EXTRA_BODY, false);
+                org.userlm.workbench.simulation.Simulators.USERLM_EXTRA_BODY, false);
         // A scratch database: the replay stores nothing; the context only opens the model (server or local).
         Path scratch = Files.createTempFile("userlm-intrinsic", ".db");
         scratch.toFile().deleteOnExit();

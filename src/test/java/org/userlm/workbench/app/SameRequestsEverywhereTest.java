@@ -26,7 +26,8 @@ import org.userlm.workbench.tasks.TaskFiles;
 import org.userlm.workbench.testing.RecordedRequest;
 import org.userlm.workbench.testing.Reply;
 import org.userlm.workbench.testing.ScriptedOpenAiServer;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
 import org.userlm.workbench.ui.settings.RunSettings;
 
@@ -118,7 +119,7 @@ class SameRequestsEverywhereTest {
     private void runWindow() throws Exception {
         Task task = TaskFiles.load(tasks).stream().filter(t -> t.id().equals("t-math-1")).findFirst().orElseThrow();
         BackendSettings userBackend = new BackendSettings(BackendKind.OPENAI_CHAT, userServer.baseUrl(), "ulm", null,
-                null, 120, null, SimulationOptions.USERLM_EXTRA_BODY, true);
+                null, 120, null, org.userlm.workbench.simulation.Simulators.USERLM_EXTRA_BODY, true);
         GuardrailSettings g = GuardrailSettings.defaults().withIntentNgram(6).withMinUserTurnsBeforeEnd(3)
                 .withMaxNewTokens(100);
         SimulatorSettings sim = new SimulatorSettings("ulm + guardrails", SimulatorKind.USERLM, userBackend,
@@ -129,7 +130,7 @@ class SameRequestsEverywhereTest {
         // The settings pane fills the intent from the template; the researcher may edit it.
         RunSettings settings = new RunSettings(task, Intents.fromTask(task, TEMPLATE).text(), sim, asst, 2, true,
                 false, GraderMode.STRICT);
-        Background bg = new Background(Runnable::run);
+        TaskExecutor bg = new ThreadPoolTaskExecutor(Runnable::run);
         try (GuiServices services = GuiServices.open(dir.resolve("w.db"))) {
             ConversationViewModel vm = new ConversationViewModel(services, bg);
             vm.start(settings);

@@ -19,7 +19,8 @@ import org.userlm.workbench.evaluation.GraderMode;
 import org.userlm.workbench.tasks.TaskFiles;
 import org.userlm.workbench.testing.Reply;
 import org.userlm.workbench.testing.ScriptedOpenAiServer;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
 import org.userlm.workbench.ui.settings.RunSettings;
 
@@ -48,7 +49,7 @@ class WindowLabelsTest {
                     BackendSettings.openAiChat(server.baseUrl(), "u"), null, null, null, null);
             AssistantSettings asst = new AssistantSettings("a", BackendSettings.openAiChat(server.baseUrl(), "a"),
                     null, null);
-            Background bg = new Background(Runnable::run);
+            TaskExecutor bg = new ThreadPoolTaskExecutor(Runnable::run);
             try (GuiServices services = GuiServices.open(dir.resolve("w.db"))) {
                 services.tasks().upsert(List.of(task));
                 ConversationViewModel vm = new ConversationViewModel(services, bg);

@@ -11,7 +11,7 @@ import org.userlm.workbench.evaluation.GraderMode;
 import org.userlm.workbench.evaluation.judge.TurnLabeler;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.simulation.ConversationFactory;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 import org.userlm.workbench.ui.settings.RunSettings;
@@ -22,10 +22,10 @@ import org.userlm.workbench.ui.settings.RunSettings;
  */
 final class TurnLabelling {
     private final WorkbenchServices services;
-    private final Background bg;
+    private final TaskExecutor bg;
     private final Consumer<String> activity;
 
-    TurnLabelling(WorkbenchServices services, Background bg, Consumer<String> activity) {
+    TurnLabelling(WorkbenchServices services, TaskExecutor bg, Consumer<String> activity) {
         this.services = services;
         this.bg = bg;
         this.activity = activity;

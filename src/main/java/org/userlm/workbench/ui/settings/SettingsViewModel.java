@@ -82,8 +82,8 @@ public final class SettingsViewModel {
         protocol.userMaxTokens.bindBidirectional(simulator.maxTokens);
         guardrails.preset.addListener((o, a, p) -> {
             if (p != null) {
-                protocol.verbatimNgram.set(p.settings.intentNgram());
-                protocol.minUserTurns.set(p.settings.minUserTurnsBeforeEnd());
+                protocol.verbatimNgram.set(p.settings().intentNgram());
+                protocol.minUserTurns.set(p.settings().minUserTurnsBeforeEnd());
             }
         });
         protocol.intentTemplate.addListener((o, a, t) -> regenerateIntent());

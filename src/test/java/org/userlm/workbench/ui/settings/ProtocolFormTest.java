@@ -15,7 +15,8 @@ import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
 import org.userlm.workbench.evaluation.GraderMode;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 
 /** The protocol settings: applied to profiles, shown with presets, saved between sessions. No FX toolkit. */
 class ProtocolFormTest {
@@ -49,12 +50,12 @@ class ProtocolFormTest {
 
     @Test
     void settingsFollowPresetsAndAreSavedOnStart() throws Exception {
-        Background bg = new Background(Runnable::run);
+        TaskExecutor bg = new ThreadPoolTaskExecutor(Runnable::run);
         try {
             SettingsViewModel vm = new SettingsViewModel(null, bg, new ProfileStore(dir));
-            vm.taskProperty().set(new Task("t", TaskKind.MATH, "test", "t", "What is 2+2?", List.of(), "#### 4",
+            vm.useTask(new Task("t", TaskKind.MATH, "test", "t", "What is 2+2?", List.of(), "#### 4",
                     null));
-            vm.guardrails.preset.set(SettingsViewModel.GuardrailPreset.PAPER);
+            vm.guardrails.preset.set(org.userlm.workbench.simulation.GuardrailPreset.PAPER);
             assertEquals(0, vm.protocol.verbatimNgram.get(), "Paper: the reported verbatim rule");
             vm.simulatorKind.set(SimulatorKind.SHARDED);
             assertEquals(1.0, vm.simulator.temperature.get(), "sharded samples as LiC");
