@@ -202,6 +202,8 @@ public final class AnnotationView extends BorderPane {
             vm.moveFocus(1);
         } else if (k == KeyCode.UP || k == KeyCode.TAB) {
             vm.moveFocus(-1);
+        } else if (k == KeyCode.ENTER && focusedIsText()) {
+            handled = true;
         } else if (k == KeyCode.DELETE || k == KeyCode.BACK_SPACE) {
             vm.clearFocused();
         } else {
@@ -209,7 +211,10 @@ public final class AnnotationView extends BorderPane {
         }
         if (handled) {
             e.consume();
-            focusTextIfTextQuestion();
+            // Tab enters a note field; ↑/↓ only highlight it, so a digit typed next is never note text.
+            if (k == KeyCode.TAB || k == KeyCode.ENTER) {
+                focusTextIfTextQuestion();
+            }
         }
     }
 
@@ -229,6 +234,12 @@ public final class AnnotationView extends BorderPane {
         e.consume();
         turnList.requestFocus();
         focusTextIfTextQuestion();
+    }
+
+    private boolean focusedIsText() {
+        List<AnnotationQuestion> qs = vm.questions();
+        int f = vm.focusedQuestionProperty().get();
+        return f < qs.size() && qs.get(f).type() == QuestionType.TEXT;
     }
 
     private static int digit(KeyCode k) {
@@ -270,6 +281,19 @@ public final class AnnotationView extends BorderPane {
         questionPanel.show();
     }
 
+    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+    private static final org.commonmark.renderer.text.TextContentRenderer PLAIN =
+            org.commonmark.renderer.text.TextContentRenderer.builder().build();
+
+    /** Markdown as the reader sees it (no ** or ``` marks), for the turn list. */
+    static String plain(String markdown) {
+        try {
+            return PLAIN.render(MARKDOWN.parse(markdown)).strip();
+        } catch (RuntimeException e) {
+            return markdown;
+        }
+    }
+
     /** A turn: role, a done mark, the text (model name only when not blind). */
     private final class TurnCell extends ListCell<WorkItem> {
         TurnCell() {
@@ -287,7 +311,7 @@ public final class AnnotationView extends BorderPane {
             String mark = vm.complete(item) ? "✓ " : "· ";
             String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
             String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
-            String body = item.role() == null ? "(questions about the whole conversation)" : item.text();
+            String body = item.role() == null ? "(questions about the whole conversation)" : plain(item.text());
             // Turns are numbered from 1, as everywhere else in the workbench.
             setText(mark + (item.turnIndex() >= 0 ? "turn " + (item.turnIndex() + 1) + " · " : "") + who + model
                     + "\n" + body);
