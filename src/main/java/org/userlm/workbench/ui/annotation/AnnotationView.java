@@ -112,8 +112,19 @@ public final class AnnotationView extends BorderPane {
         editSchema.setDisable(schemas == null);
         editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema())
                 .ifPresent(edited -> vm.saveSchema(schemas, edited)));
+        Button who = new Button(annotatorLabel());
+        who.setId("switchAnnotator");
+        who.setTooltip(new javafx.scene.control.Tooltip("Switch annotator: later answers go under the new name"));
+        who.setOnAction(e -> {
+            AnnotatorName.change();
+            who.setText(annotatorLabel());
+            vm.forgetAnnotator();
+            if (!vm.items().isEmpty()) {
+                buildQueue(); // their own answers, not the previous annotator's
+            }
+        });
         javafx.scene.layout.FlowPane bar = org.userlm.workbench.ui.common.Fit.row(simulatorFilter, taskFilter,
-                runFilter, unannotatedOnly, blind, build, editSchema, progress, status);
+                runFilter, unannotatedOnly, blind, build, editSchema, who, progress, status);
         bar.setPadding(new Insets(6));
         return bar;
     }
@@ -236,6 +247,11 @@ public final class AnnotationView extends BorderPane {
         focusTextIfTextQuestion();
     }
 
+    private static String annotatorLabel() {
+        String name = AnnotatorName.stored();
+        return name.isBlank() ? "Annotator…" : "Annotator: " + name;
+    }
+
     private boolean focusedIsText() {
         List<AnnotationQuestion> qs = vm.questions();
         int f = vm.focusedQuestionProperty().get();
@@ -281,19 +297,6 @@ public final class AnnotationView extends BorderPane {
         questionPanel.show();
     }
 
-    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
-    private static final org.commonmark.renderer.text.TextContentRenderer PLAIN =
-            org.commonmark.renderer.text.TextContentRenderer.builder().build();
-
-    /** Markdown as the reader sees it (no ** or ``` marks), for the turn list. */
-    static String plain(String markdown) {
-        try {
-            return PLAIN.render(MARKDOWN.parse(markdown)).strip();
-        } catch (RuntimeException e) {
-            return markdown;
-        }
-    }
-
     /** A turn: role, a done mark, the text (model name only when not blind). */
     private final class TurnCell extends ListCell<WorkItem> {
         TurnCell() {
@@ -311,7 +314,7 @@ public final class AnnotationView extends BorderPane {
             String mark = vm.complete(item) ? "✓ " : "· ";
             String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
             String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
-            String body = item.role() == null ? "(questions about the whole conversation)" : plain(item.text());
+            String body = item.role() == null ? "(questions about the whole conversation)" : org.userlm.workbench.ui.common.PlainText.of(item.text());
             // Turns are numbered from 1, as everywhere else in the workbench.
             setText(mark + (item.turnIndex() >= 0 ? "turn " + (item.turnIndex() + 1) + " · " : "") + who + model
                     + "\n" + body);

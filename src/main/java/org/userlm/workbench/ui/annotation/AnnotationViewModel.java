@@ -97,6 +97,11 @@ public final class AnnotationViewModel {
         return List.of(List.copyOf(sims), List.copyOf(tasks), List.copyOf(runs));
     }
 
+    /** Forgets the annotator; the next {@link #buildQueue} asks the supplier again (switch annotator). */
+    public void forgetAnnotator() {
+        annotator = null;
+    }
+
     /** Builds the queue on {@code io}; {@code done} runs on {@code fx} once it is shown. */
     public void buildQueue(QueueFilter filter, Runnable done) {
         if (annotator == null) {

@@ -106,6 +106,13 @@ public final class MainWindow {
         s.setTitle("UserLM Workbench");
         s.setScene(scene);
         s.show();
+        conversation.stateProperty().addListener((o, was, now) -> {
+            if (now == org.userlm.workbench.ui.conversation.ConversationViewModel.RunState.IDLE && was != null) {
+                // After this pulse has set the final status line.
+                Platform.runLater(() -> org.userlm.workbench.ui.common.Notify.show(stage, "Conversation finished",
+                        conversation.activityProperty().get(), false));
+            }
+        });
         tasks.load(state.taskId());
         history.refresh();
         if (Boolean.getBoolean("userlm.autostart")) {

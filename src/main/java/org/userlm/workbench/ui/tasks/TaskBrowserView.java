@@ -86,6 +86,12 @@ public final class TaskBrowserView extends VBox {
         status.setId("taskStatus");
         status.getStyleClass().add("hint");
         status.setWrapText(true);
+        status.textProperty().addListener((o, a, s) -> {
+            if (s != null && (s.startsWith("Imported") || s.startsWith("Import failed"))) {
+                org.userlm.workbench.ui.common.Notify.show(getScene() == null ? null : getScene().getWindow(),
+                        "Task import", s, s.startsWith("Import failed"));
+            }
+        });
         status.textProperty().bind(vm.statusProperty());
         Label drop = new Label("or drop files here");
         drop.getStyleClass().add("hint");

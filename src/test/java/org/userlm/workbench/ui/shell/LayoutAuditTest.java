@@ -226,7 +226,8 @@ class LayoutAuditTest {
     }
 
     private static Window newWindow(List<Window> before) {
-        return Window.getWindows().stream().filter(w -> !before.contains(w) && w.isShowing()).findFirst()
+        return Window.getWindows().stream().filter(w -> w instanceof Stage && !before.contains(w) && w.isShowing())
+                .findFirst()
                 .orElse(null);
     }
 
