@@ -59,7 +59,9 @@ final class CheatSheet {
             key.getStyleClass().add("kbd");
             key.setMinWidth(Label.USE_PREF_SIZE);
             Label what = new Label(SHORTCUTS[i][1]);
-            what.setMinWidth(Label.USE_PREF_SIZE);
+            what.setWrapText(true); // long lines wrap inside the dialog instead of running under its edge
+            what.setMinHeight(Label.USE_PREF_SIZE);
+            what.setMaxWidth(440);
             g.addRow(i, key, what);
         }
         Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
@@ -68,6 +70,7 @@ final class CheatSheet {
         a.setHeaderText("Keyboard shortcuts");
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(g);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportHeight(Math.min(560, owner == null ? 560 : owner.getHeight() - 220));
         a.getDialogPane().setContent(scroll);
         a.getDialogPane().getStylesheets().setAll(stylesheets);

@@ -162,6 +162,10 @@ public final class MainWindow {
         present.setTooltip(new javafx.scene.control.Tooltip("Presenter mode: replay stored conversations full screen"
                 + " at reading speed (playlists, captions, HTML export)"));
         present.setOnAction(e -> openPresenter());
+        // The settings drawer belongs to Live; elsewhere its toggle would do nothing visible.
+        drawer.toggle().visibleProperty().bind(workspaces.node().getSelectionModel().selectedIndexProperty()
+                .isEqualTo(0));
+        drawer.toggle().managedProperty().bind(drawer.toggle().visibleProperty());
         HBox h = new HBox(10, title, sub, spacer, present, drawer.toggle(), theme, help);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("app-header");
