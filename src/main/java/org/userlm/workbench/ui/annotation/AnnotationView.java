@@ -48,6 +48,7 @@ public final class AnnotationView extends BorderPane {
     private final CheckBox unannotatedOnly = new CheckBox("Unannotated only");
     private final CheckBox blind = new CheckBox("Blind");
     private final AnnotationSchemaRepository schemas;
+    private AnnotationRepository agreementSource;
     private boolean refreshScheduled;
     private boolean syncingSelection;
 
@@ -56,6 +57,7 @@ public final class AnnotationView extends BorderPane {
                           AnnotationSchemaRepository schemas, Supplier<String> annotator) {
         this(new AnnotationViewModel(conversations, annotations, schemas.ensureDefault(), annotator, ioExecutor(),
                 Platform::runLater, System::currentTimeMillis), schemas);
+        agreementSource = annotations;
     }
 
     /** A view on a given view model; {@code schemas} (nullable) enables the schema editor. */
@@ -112,6 +114,14 @@ public final class AnnotationView extends BorderPane {
         editSchema.setDisable(schemas == null);
         editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema())
                 .ifPresent(edited -> vm.saveSchema(schemas, edited)));
+        Button agreement = new Button("Agreement…");
+        agreement.setId("agreement");
+        agreement.setTooltip(new javafx.scene.control.Tooltip("Cohen's κ and Krippendorff's α per question"));
+        agreement.setOnAction(e -> {
+            if (agreementSource != null) {
+                AgreementDialog.show(agreementSource, vm.schema());
+            }
+        });
         Button who = new Button(annotatorLabel());
         who.setId("switchAnnotator");
         who.setTooltip(new javafx.scene.control.Tooltip("Switch annotator: later answers go under the new name"));
@@ -124,7 +134,7 @@ public final class AnnotationView extends BorderPane {
             }
         });
         javafx.scene.layout.FlowPane bar = org.userlm.workbench.ui.common.Fit.row(simulatorFilter, taskFilter,
-                runFilter, unannotatedOnly, blind, build, editSchema, who, progress, status);
+                runFilter, unannotatedOnly, blind, build, editSchema, agreement, who, progress, status);
         bar.setPadding(new Insets(6));
         return bar;
     }

@@ -157,6 +157,7 @@ class LayoutAuditTest {
         select(2);
         WorkbenchFixture.waitFor(() -> fx.robot.lookup("#editSchema").tryQuery().isPresent());
         dialog("schema-" + mode, () -> ((Button) fx.node("#editSchema")).fire(), problems);
+        dialog("agreement-" + mode, () -> ((Button) fx.node("#agreement")).fire(), problems);
         select(0);
         auditPresenter(mode, problems);
     }
