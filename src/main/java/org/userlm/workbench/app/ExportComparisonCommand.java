@@ -71,7 +71,7 @@ final class ExportComparisonCommand implements Callable<Integer> {
                 err.println("export-comparison: no comparison " + id + " in " + file);
                 return 3;
             }
-            write(loaded.get(), err);
+            write(loaded.get(), ctx.comparisons().judgments(id), err);
             return 0;
         } catch (StorageException | IOException e) {
             err.println("export-comparison: " + e.getMessage());
@@ -79,9 +79,10 @@ final class ExportComparisonCommand implements Callable<Integer> {
         }
     }
 
-    private void write(ComparisonLoader.Loaded l, PrintWriter err) throws IOException {
+    private void write(ComparisonLoader.Loaded l, java.util.List<org.userlm.workbench.domain.Judgment> judgments,
+                       PrintWriter err) throws IOException {
         if (html != null) {
-            Files.writeString(html, ComparisonHtml.render(l), StandardCharsets.UTF_8);
+            Files.writeString(html, ComparisonHtml.render(l, judgments), StandardCharsets.UTF_8);
             err.println("export-comparison: HTML written to " + html);
         }
         if (jsonl != null) {

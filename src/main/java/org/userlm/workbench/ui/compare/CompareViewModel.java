@@ -295,7 +295,7 @@ public final class CompareViewModel {
             String msg;
             try {
                 ComparisonLoader.Loaded l = loader.load(id, known).orElseThrow();
-                Files.writeString(file, ComparisonHtml.render(l), StandardCharsets.UTF_8);
+                Files.writeString(file, ComparisonHtml.render(l, comparisons.judgments(id)), StandardCharsets.UTF_8);
                 msg = "Exported HTML to " + file;
             } catch (IOException | RuntimeException e) {
                 msg = "HTML export failed: " + e.getMessage();
