@@ -48,6 +48,7 @@ public final class TaskBrowserViewModel {
             selected.set(tasks.stream().filter(t -> t.id().equals(want)).findFirst()
                     .orElse(tasks.isEmpty() ? null : tasks.get(0)));
             status.set(tasks.size() + " tasks");
+            updateCount();
         }, e -> status.set("Cannot load tasks: " + Messages.shortMessage(e)));
     }
 
@@ -55,6 +56,15 @@ public final class TaskBrowserViewModel {
         String q = query.get() == null ? "" : query.get().strip().toLowerCase(Locale.ROOT);
         TaskKind k = kind.get();
         visible.setPredicate(t -> (k == null || t.kind() == k) && (q.isEmpty() || matches(t, q)));
+        updateCount();
+    }
+
+    /** The count follows what the list shows (search and kind filter), not the whole store. */
+    private void updateCount() {
+        if (!status.get().startsWith("Import") && !status.get().startsWith("Cannot")) {
+            status.set(visible.size() == all.size() ? all.size() + " tasks"
+                    : visible.size() + " of " + all.size() + " tasks");
+        }
     }
 
     static boolean matches(Task t, String q) {

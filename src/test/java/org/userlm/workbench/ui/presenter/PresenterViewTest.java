@@ -66,17 +66,20 @@ class PresenterViewTest {
     }
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // Its own window: Esc closes it, and the shared primary stage stays open for later test classes.
+        stage = new Stage();
         db = SqliteDatabase.open(dir.resolve("p-" + System.nanoTime() + ".db"));
         view = new PresenterView(storedDeck(db), clock::get);
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
+        stage.toFront();
         view.requestFocus();
     }
 
     @AfterEach
-    void close() {
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
         db.close();
     }
 
@@ -94,6 +97,7 @@ class PresenterViewTest {
 
     @Test
     void typesAtTheChosenSpeedAndFollowsTheClickerKeys(FxRobot robot) throws Exception {
+        robot.targetWindow(stage);
         assertEquals("First: vague start", caption(robot));
         assertEquals("", turn(robot, 0), "nothing typed at time zero");
         clock.addAndGet(1_000); // 120 wpm: two words a second
