@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.userlm.workbench.storage.sqlite.ThreadGuard;
+import org.userlm.workbench.ui.annotation.AgreementDialog;
 import org.userlm.workbench.ui.annotation.AnnotationView;
 import org.userlm.workbench.ui.annotation.AnnotationViewModel;
 import org.userlm.workbench.ui.annotation.AnnotatorName;
@@ -52,7 +53,7 @@ final class AnnotateCommand implements Callable<Integer> {
             ThreadGuard.install(Platform::isFxApplicationThread, Boolean.getBoolean("userlm.strict.threads"));
             AnnotationViewModel vm = new AnnotationViewModel(ctx.conversations(), ctx.annotations(),
                     ctx.annotationSchemas(), annotatorName, executor, System::currentTimeMillis);
-            AnnotationView view = new AnnotationView(vm);
+            AnnotationView view = new AnnotationView(vm, () -> AgreementDialog.show(ctx.annotations(), vm.schema()));
             vm.load();
             stage.setTitle("UserLM Workbench — annotation (" + ctx.databaseFile() + ")");
             stage.setScene(new Scene(view, 1280, 800));

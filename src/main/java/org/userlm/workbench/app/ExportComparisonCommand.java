@@ -66,16 +66,17 @@ final class ExportComparisonCommand implements Callable<Integer> {
                 err.println("export-comparison: no comparison " + id + " in " + file);
                 return 3;
             }
-            write(loaded.get(), err);
+            write(loaded.get(), ctx.comparisons().judgments(id), err);
             return 0;
         } catch (StorageException | IOException e) {
             return CliErrors.report(err, "export-comparison: " + e.getMessage(), e, 3);
         }
     }
 
-    private void write(ComparisonLoader.Loaded l, PrintWriter err) throws IOException {
+    private void write(ComparisonLoader.Loaded l, java.util.List<org.userlm.workbench.domain.Judgment> judgments,
+                       PrintWriter err) throws IOException {
         if (html != null) {
-            ComparisonExport.writeHtml(l, html);
+            ComparisonExport.writeHtml(l, judgments, html);
             err.println("export-comparison: HTML written to " + html);
         }
         if (jsonl != null) {

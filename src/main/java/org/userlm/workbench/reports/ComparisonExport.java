@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.userlm.workbench.domain.Conversation;
+import org.userlm.workbench.domain.Judgment;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.simulation.compare.ComparisonLoader;
 import org.userlm.workbench.storage.ConversationJsonl;
@@ -16,9 +17,10 @@ public final class ComparisonExport {
     private ComparisonExport() {
     }
 
-    /** The self-contained HTML page ({@link ComparisonHtml}). */
-    public static void writeHtml(ComparisonLoader.Loaded comparison, Path file) throws IOException {
-        Files.writeString(file, ComparisonHtml.render(comparison), StandardCharsets.UTF_8);
+    /** The self-contained HTML page ({@link ComparisonHtml}) with its blind pairwise judgments. */
+    public static void writeHtml(ComparisonLoader.Loaded comparison, List<Judgment> judgments, Path file)
+            throws IOException {
+        Files.writeString(file, ComparisonHtml.render(comparison, judgments), StandardCharsets.UTF_8);
     }
 
     /** Every conversation of the comparison as JSON Lines ({@link ConversationJsonl}); returns how many. */

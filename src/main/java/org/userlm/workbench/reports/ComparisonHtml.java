@@ -38,7 +38,16 @@ public final class ComparisonHtml {
 
     /** The page for a loaded comparison (first repetition of each column in full, all repetitions summarised). */
     public static String render(ComparisonLoader.Loaded l) {
+        return render(l, List.of());
+    }
+
+    /** The page with the blind pairwise judgments of this comparison (wins, losses, ties per simulator). */
+    public static String render(ComparisonLoader.Loaded l, List<org.userlm.workbench.domain.Judgment> judgments) {
         Comparison c = l.comparison();
+        if (c.title() == null || c.title().isBlank()) {
+            c = new Comparison(c.id(), c.runId(), c.taskId(), "Comparison on " + c.taskId(), c.assistant(),
+                    c.profiles(), c.repeats(), c.maxUserTurns(), c.createdAtMs());
+        }
         StringBuilder sb = new StringBuilder(16_384);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(c.title())).append("</title><style>").append(CSS).append("</style></head><body>\n");
@@ -50,12 +59,56 @@ public final class ComparisonHtml {
         for (int col = 0; col < c.profiles().size(); col++) {
             column(sb, col, c.profiles().get(col), l.conversations());
         }
-        sb.append("</div>\n<div class=\"notes\"><p>Success = the last answer attempt is correct (LiC graders: math "
+        sb.append("</div>\n");
+        judgments(sb, c, judgments);
+        sb.append("<div class=\"notes\"><p>Success = the last answer attempt is correct (LiC graders: math "
                 + "exact match, code tests in a python3 sandbox). ").append(esc(AnswerAttempts.DEFINITION))
                 .append(".</p><p>").append(esc(ConversationMetrics.INTENT_SHARE_DEFINITION))
                 .append(". Success-rate intervals: 95% Wilson. First-turn diversity: mean pairwise 1 − Jaccard "
                         + "of word 3-grams over the N first user turns.</p></div>\n</body></html>\n");
         return sb.toString();
+    }
+
+    private static void judgments(StringBuilder sb, Comparison c, List<org.userlm.workbench.domain.Judgment> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        sb.append("<h2>Blind pairwise judgments (").append(all.size()).append(")</h2>\n<table class=\"m\">"
+                + "<tr><td><b>Simulator</b></td><td><b>Won</b></td><td><b>Lost</b></td><td><b>Tied</b></td></tr>\n");
+        for (SimulatorSettings p : c.profiles()) {
+            int won = 0;
+            int lost = 0;
+            int tied = 0;
+            for (org.userlm.workbench.domain.Judgment j : all) {
+                boolean left = j.leftProfile().equals(p.name());
+                boolean right = j.rightProfile().equals(p.name());
+                if (!left && !right) {
+                    continue;
+                }
+                switch (j.winner()) {
+                    case TIE -> tied++;
+                    case LEFT -> {
+                        if (left) {
+                            won++;
+                        } else {
+                            lost++;
+                        }
+                    }
+                    case RIGHT -> {
+                        if (right) {
+                            won++;
+                        } else {
+                            lost++;
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            sb.append("<tr><td>").append(esc(p.name())).append("</td><td>").append(won).append("</td><td>")
+                    .append(lost).append("</td><td>").append(tied).append("</td></tr>\n");
+        }
+        sb.append("</table>\n<p class=\"notes\">The judge saw two users side by side with their names hidden, in "
+                + "random order, and picked the more human-like one.</p>\n");
     }
 
     private static void column(StringBuilder sb, int col, SimulatorSettings p, List<CompletedConversation> all) {

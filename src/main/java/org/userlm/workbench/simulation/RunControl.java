@@ -11,6 +11,7 @@ public final class RunControl {
     private final CancellationToken cancel = new CancellationToken();
     private boolean paused;
     private int steps;
+    private boolean waiting;
 
     public RunControl() {
         cancel.onCancel(this::wake);
@@ -42,6 +43,11 @@ public final class RunControl {
         return paused;
     }
 
+    /** True while the conversation actually waits for a permit (paused between turns), not merely asked to. */
+    public synchronized boolean isWaiting() {
+        return waiting;
+    }
+
     /** Stops now; the streaming turn keeps its partial text. */
     public void stop() {
         cancel.cancel();
@@ -66,7 +72,12 @@ public final class RunControl {
                 steps--;
                 return true;
             }
-            wait();
+            waiting = true;
+            try {
+                wait();
+            } finally {
+                waiting = false;
+            }
         }
         return false;
     }

@@ -53,6 +53,14 @@ public interface ConversationRepository {
     /** Conversations whose turns match an FTS5 query (plain words are fine), newest first. */
     List<ConversationSummary> search(String query);
 
+    /**
+     * For a full-text query: conversation id → a short excerpt of a matching turn, the match in [brackets].
+     * Empty when the store cannot tell.
+     */
+    default java.util.Map<String, String> snippets(String query) {
+        return java.util.Map.of();
+    }
+
     /** Every conversation with its turns, oldest first (for export). */
     List<Conversation> all();
 

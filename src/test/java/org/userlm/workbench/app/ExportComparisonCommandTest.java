@@ -53,6 +53,8 @@ class ExportComparisonCommandTest {
                     ComparisonListener.NONE);
             h.done().get(30, TimeUnit.SECONDS);
             id = h.comparisonId();
+            ctx.comparisons().saveJudgment(new org.userlm.workbench.domain.Judgment("j1", id, TASK.id(), "l", "r",
+                    "UserLM <8b>", "Prompted & co", null, org.userlm.workbench.domain.JudgmentWinner.RIGHT, "me", 1));
         }
         Cli.Result list = Cli.run("export-comparison", "--db", db.toString());
         assertEquals(0, list.exit(), list.err());
@@ -71,6 +73,9 @@ class ExportComparisonCommandTest {
         assertTrue(page.contains("--n:2"), "two columns side by side");
         assertTrue(page.contains("✗ not solved") && page.contains("✓ solved"), "per-column outcomes");
         assertTrue(page.contains("success over N=2"));
+        assertTrue(page.contains("<title>Pens &lt;demo&gt;</title>"), "the title is the page's");
+        assertTrue(page.contains("Blind pairwise judgments (1)"), "judgments are exported");
+        assertTrue(page.contains("<tr><td>Prompted &amp; co</td><td>1</td><td>0</td><td>0</td></tr>"), page);
         assertFalse(page.contains("http://") && page.contains("<link"), "self-contained");
         assertEquals(4, Files.readAllLines(jsonl).size());
 

@@ -193,6 +193,27 @@ public final class SqliteConversationRepository implements ConversationRepositor
         return db.read(c -> summaries(c, sql, List.of(FtsQuery.of(query))));
     }
 
+    @Override
+    public java.util.Map<String, String> snippets(String query) {
+        if (query == null || query.isBlank()) {
+            return java.util.Map.of();
+        }
+        String sql = "SELECT t.conversation_id, snippet(turns_fts, 0, '[', ']', '…', 12) FROM turns_fts f "
+                + "JOIN turns t ON t.rowid = f.rowid WHERE turns_fts MATCH ? ORDER BY t.idx";
+        return db.read(c -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, FtsQuery.of(query));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.putIfAbsent(rs.getString(1), rs.getString(2).replace('\n', ' '));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private static List<ConversationSummary> summaries(Connection c, String sql, List<String> params)
             throws SQLException {
         List<ConversationSummary> out = new ArrayList<>();

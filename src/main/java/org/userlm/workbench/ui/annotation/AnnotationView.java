@@ -19,6 +19,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -47,11 +48,16 @@ public final class AnnotationView extends BorderPane {
     private final ComboBox<String> runFilter = new ComboBox<>();
     private final CheckBox unannotatedOnly = new CheckBox("Unannotated only");
     private final CheckBox blind = new CheckBox("Blind");
+    private final Runnable openAgreement;
     private boolean refreshScheduled;
     private boolean syncingSelection;
 
-    /** A view on {@code vm} (wired, and loaded with {@link AnnotationViewModel#load()}, by the window). */
-    public AnnotationView(AnnotationViewModel vm) {
+    /**
+     * A view on {@code vm} (wired, and loaded with {@link AnnotationViewModel#load()}, by the window);
+     * {@code openAgreement} shows the agreement statistics of the stored answers.
+     */
+    public AnnotationView(AnnotationViewModel vm, Runnable openAgreement) {
+        this.openAgreement = openAgreement;
         this.vm = vm;
         this.questionPanel = new QuestionPanel(vm);
         setId("annotationView");
@@ -97,8 +103,24 @@ public final class AnnotationView extends BorderPane {
         editSchema.disableProperty().bind(vm.readyProperty().not().or(
                 new SimpleBooleanProperty(!vm.canEditSchema())));
         editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema()).ifPresent(vm::saveSchema));
+        Button agreement = new Button("Agreement…");
+        agreement.setId("agreement");
+        agreement.setTooltip(new Tooltip("Cohen's κ and Krippendorff's α per question"));
+        agreement.disableProperty().bind(vm.readyProperty().not());
+        agreement.setOnAction(e -> openAgreement.run());
+        Button who = new Button(annotatorLabel());
+        who.setId("switchAnnotator");
+        who.setTooltip(new Tooltip("Switch annotator: later answers go under the new name"));
+        who.setOnAction(e -> {
+            AnnotatorName.change();
+            who.setText(annotatorLabel());
+            vm.forgetAnnotator();
+            if (!vm.items().isEmpty()) {
+                buildQueue(); // their own answers, not the previous annotator's
+            }
+        });
         FlowPane bar = Fit.row(simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, editSchema,
-                progress, status);
+                agreement, who, progress, status);
         bar.setPadding(new Insets(6));
         return bar;
     }
@@ -186,6 +208,8 @@ public final class AnnotationView extends BorderPane {
             vm.moveFocus(1);
         } else if (k == KeyCode.UP || k == KeyCode.TAB) {
             vm.moveFocus(-1);
+        } else if (k == KeyCode.ENTER && focusedIsText()) {
+            handled = true;
         } else if (k == KeyCode.DELETE || k == KeyCode.BACK_SPACE) {
             vm.clearFocused();
         } else {
@@ -193,7 +217,10 @@ public final class AnnotationView extends BorderPane {
         }
         if (handled) {
             e.consume();
-            focusTextIfTextQuestion();
+            // Tab enters a note field; ↑/↓ only highlight it, so a digit typed next is never note text.
+            if (k == KeyCode.TAB || k == KeyCode.ENTER) {
+                focusTextIfTextQuestion();
+            }
         }
     }
 
@@ -213,6 +240,17 @@ public final class AnnotationView extends BorderPane {
         e.consume();
         turnList.requestFocus();
         focusTextIfTextQuestion();
+    }
+
+    private static String annotatorLabel() {
+        String name = AnnotatorName.stored();
+        return name.isBlank() ? "Annotator…" : "Annotator: " + name;
+    }
+
+    private boolean focusedIsText() {
+        List<AnnotationQuestion> qs = vm.questions();
+        int f = vm.focusedQuestionProperty().get();
+        return f < qs.size() && qs.get(f).type() == QuestionType.TEXT;
     }
 
     private static int digit(KeyCode k) {
@@ -271,7 +309,7 @@ public final class AnnotationView extends BorderPane {
             String mark = vm.complete(item) ? "✓ " : "· ";
             String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
             String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
-            String body = item.role() == null ? "(questions about the whole conversation)" : item.text();
+            String body = item.role() == null ? "(questions about the whole conversation)" : org.userlm.workbench.ui.common.PlainText.of(item.text());
             // Turns are numbered from 1, as everywhere else in the workbench.
             setText(mark + (item.turnIndex() >= 0 ? "turn " + (item.turnIndex() + 1) + " · " : "") + who + model
                     + "\n" + body);

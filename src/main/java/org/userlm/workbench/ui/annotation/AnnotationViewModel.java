@@ -101,6 +101,11 @@ public final class AnnotationViewModel {
         }, e -> status.set("cannot open the annotation schemas: " + e.getMessage()));
     }
 
+    /** Forgets the annotator; the next {@link #buildQueue} asks the supplier again (switch annotator). */
+    public void forgetAnnotator() {
+        annotator = null;
+    }
+
     /** Builds the queue in the background; {@code done} runs on the UI thread once it is shown. */
     public void buildQueue(QueueFilter filter, Runnable done) {
         if (annotator == null) {

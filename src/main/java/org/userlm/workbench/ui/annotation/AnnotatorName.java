@@ -26,6 +26,22 @@ public final class AnnotatorName {
         };
     }
 
+    /** The stored name, or empty before the first answer. */
+    public static String stored() {
+        return Preferences.userNodeForPackage(AnnotatorName.class).get(KEY, "");
+    }
+
+    /** Asks for a new name (FX thread); later answers go under it. Returns the name now in use. */
+    public static String change() {
+        TextInputDialog d = new TextInputDialog(stored().isBlank() ? System.getProperty("user.name", "") : stored());
+        d.setTitle("Annotator");
+        d.setHeaderText("Switch annotator: answers from now on are stored under this name.");
+        d.setContentText("Annotator name:");
+        d.showAndWait().map(String::trim).filter(s -> !s.isEmpty())
+                .ifPresent(s -> Preferences.userNodeForPackage(AnnotatorName.class).put(KEY, s));
+        return stored();
+    }
+
     private static Optional<String> ask() {
         TextInputDialog d = new TextInputDialog(System.getProperty("user.name", ""));
         d.setTitle("Annotator");

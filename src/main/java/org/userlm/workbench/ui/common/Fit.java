@@ -6,6 +6,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Cell;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
@@ -20,6 +21,8 @@ import javafx.scene.layout.Region;
  * rows of controls wrap onto a second line instead of squeezing their buttons to an ellipsis.
  */
 public final class Fit {
+    static final double COMBO_MIN_LIMIT = 210;
+
     private Fit() {
     }
 
@@ -44,9 +47,18 @@ public final class Fit {
             tp.getTabs().forEach(t -> keep(t.getContent()));
             return root;
         }
-        if (root instanceof Labeled l && !l.isWrapText() || root instanceof ChoiceBox<?>
-                || root instanceof ComboBox<?> c && c.getPrefWidth() == Region.USE_COMPUTED_SIZE) {
-            ((Region) root).setMinWidth(Region.USE_PREF_SIZE);
+        if (root instanceof Labeled l && !l.isWrapText()) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (root instanceof ChoiceBox<?> || root instanceof ComboBox<?> && ((Region) root).getPrefWidth()
+                == Region.USE_COMPUTED_SIZE) {
+            Control c = (Control) root;
+            // As wide as its longest choice, up to a limit: one long saved name must not widen a whole form.
+            c.skinProperty().addListener((o, was, skin) -> {
+                if (skin != null) {
+                    c.setMinWidth(Math.min(c.prefWidth(-1), COMBO_MIN_LIMIT));
+                }
+            });
         }
         if (root instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {

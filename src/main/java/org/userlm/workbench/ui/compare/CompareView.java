@@ -75,6 +75,11 @@ public final class CompareView extends BorderPane {
         scrollLock.setSelected(true);
         scrollLock.setId("scroll-lock");
         vm.columns.addListener((ListChangeListener<ColumnState>) c -> rebuildColumns());
+        vm.state.addListener((o, was, now) -> {
+            if (was == CompareViewModel.State.RUNNING && now == CompareViewModel.State.DONE) {
+                org.userlm.workbench.ui.common.Notify.info(this, "Comparison finished", vm.message.get());
+            }
+        });
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -91,7 +96,8 @@ public final class CompareView extends BorderPane {
     }
 
     private FlowPane settingsRow() {
-        ComboBox<Task> task = new ComboBox<>(vm.tasks);
+        // Searchable: type part of an id or title to narrow 1,000+ tasks (ControlsFX).
+        ComboBox<Task> task = new org.controlsfx.control.SearchableComboBox<>(vm.tasks);
         task.setId("task");
         task.valueProperty().bindBidirectional(vm.task);
         task.setConverter(converter(t -> t.id() + " — " + t.title()));
@@ -117,6 +123,8 @@ public final class CompareView extends BorderPane {
         turns.setPrefWidth(70);
         turns.valueProperty().addListener((o, a, b) -> vm.maxTurns.set(b));
         vm.maxTurns.addListener((o, a, b) -> turns.getValueFactory().setValue(b.intValue()));
+        typed(n, 1, 50, vm.repeats);
+        typed(turns, 1, 30, vm.maxTurns);
         Button start = new Button("Start");
         start.setId("start");
         start.setDefaultButton(true);
@@ -180,9 +188,11 @@ public final class CompareView extends BorderPane {
             }
         });
         Button jsonl = new Button("Export JSONL…");
-        jsonl.setOnAction(e -> choose("comparison.jsonl").ifPresent(f -> vm.exportJsonl(f, m -> { })));
+        jsonl.setOnAction(e -> choose("comparison.jsonl").ifPresent(f -> vm.exportJsonl(f,
+                m -> org.userlm.workbench.ui.common.Notify.info(this, "Export", m))));
         Button html = new Button("Export HTML…");
-        html.setOnAction(e -> choose("comparison.html").ifPresent(f -> vm.exportHtml(f, m -> { })));
+        html.setOnAction(e -> choose("comparison.html").ifPresent(f -> vm.exportHtml(f,
+                m -> org.userlm.workbench.ui.common.Notify.info(this, "Export", m))));
         TextField title = field("title", vm.title, 200);
         title.setPromptText("title (optional)");
         Label msg = new Label();
@@ -346,6 +356,21 @@ public final class CompareView extends BorderPane {
 
     static String pct(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    /** A typed number counts at once (a spinner only commits on Enter or arrows; Start was pressed first). */
+    private static void typed(Spinner<Integer> s, int min, int max, javafx.beans.property.IntegerProperty into) {
+        s.setEditable(true);
+        s.getEditor().textProperty().addListener((o, a, t) -> {
+            try {
+                int v = Integer.parseInt(t.strip());
+                if (v >= min && v <= max) {
+                    into.set(v);
+                }
+            } catch (NumberFormatException e) {
+                // Not a number yet: keep the last one.
+            }
+        });
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty p, double width) {

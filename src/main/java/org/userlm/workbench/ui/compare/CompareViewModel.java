@@ -288,7 +288,7 @@ public final class CompareViewModel {
     /** Writes a self-contained HTML page of the comparison (background). */
     public void exportHtml(Path file, Consumer<String> then) {
         export(file, then, "HTML export", l -> {
-            ComparisonExport.writeHtml(l, file);
+            ComparisonExport.writeHtml(l, comparisons.judgments(l.comparison().id()), file);
             return "Exported HTML to " + file;
         });
     }

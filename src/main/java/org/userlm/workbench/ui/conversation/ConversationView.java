@@ -96,7 +96,15 @@ public final class ConversationView extends BorderPane {
         branches.setMinWidth(90);
         branches.setTooltip(new Tooltip("Switch between the original and its forks"));
         branches.setCellFactory(l -> new BranchCell());
-        branches.setButtonCell(new BranchCell());
+        branches.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(ConversationSummary s, boolean emptyCell) {
+                super.updateItem(s, emptyCell);
+                // Short, so it is never cut; "no branches yet" rather than a blank box after a run.
+                setText(emptyCell || s == null ? (vm.branches().size() < 2 ? "No branches yet" : "Branches")
+                        : (s.parentId() == null ? "Original" : "Branch") + " · " + s.turnCount() + " turns");
+            }
+        });
         branches.disableProperty().bind(Bindings.size(vm.branches()).lessThan(2));
         branches.setOnAction(e -> {
             ConversationSummary s = branches.getValue();
@@ -106,7 +114,7 @@ public final class ConversationView extends BorderPane {
         });
         vm.branches().addListener((ListChangeListener<ConversationSummary>) c -> {
             String id = vm.shownProperty().get().conversationIdProperty().get();
-            vm.branches().stream().filter(s -> s.id().equals(id)).findFirst().ifPresent(branches::setValue);
+            branches.setValue(vm.branches().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null));
         });
         Button pause = button("‖  Pause", "pauseButton", "Finish the current turn, then wait (Ctrl+P)");
         pause.setOnAction(e -> vm.pause());

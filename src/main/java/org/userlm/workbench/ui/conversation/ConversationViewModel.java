@@ -138,6 +138,9 @@ public final class ConversationViewModel {
         if (l == null) {
             return;
         }
+        if (state.get() == RunState.PAUSED && l.control.isWaiting() && !activity.get().startsWith("Paused")) {
+            activity.set("Paused between turns: Step (Ctrl+T) for one more, Continue (Ctrl+R) to go on");
+        }
         for (StreamEvent e : l.buffer.drain()) {
             l.transcript.apply(e);
             if (e instanceof StreamEvent.Loading p) {
@@ -242,7 +245,9 @@ public final class ConversationViewModel {
             return;
         }
         List<Turn> initial = new ArrayList<>(t.settledTurnsBefore(index));
-        initial.add(turn.settledProperty().get().withContent(newText.strip()).withIndex(initial.size()));
+        // An edited turn is the researcher's text: no model, no token statistics from the original.
+        initial.add(new Turn(initial.size(), turn.role(), newText.strip(), newText.strip(), TurnStatus.COMPLETE, null,
+                System.currentTimeMillis(), null, 0L, null, null, null, "edited", List.of(), false, null));
         String id = t.conversationIdProperty().get();
         launchFromStored(id, initial, id, t.titleProperty().get() + " · fork @ turn " + (index + 1));
     }

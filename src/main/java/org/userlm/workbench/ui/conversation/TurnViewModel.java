@@ -100,6 +100,9 @@ public final class TurnViewModel {
         if ("human".equals(t.model())) {
             return "typed"; // no tokens, no speed, no time to first token: a person wrote it
         }
+        if ("edited".equals(t.model())) {
+            return "edited by hand";
+        }
         StringBuilder sb = new StringBuilder();
         if (t.completionTokens() != null) {
             sb.append(t.completionTokens()).append(" tok");

@@ -31,7 +31,7 @@ public final class HistoryView extends VBox {
         search.textProperty().bindBidirectional(vm.queryProperty());
         ListView<ConversationSummary> list = new ListView<>(vm.items());
         list.setId("historyList");
-        list.setCellFactory(l -> new SummaryCell());
+        list.setCellFactory(l -> new SummaryCell(vm));
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setOnMouseClicked(e -> {
             ConversationSummary s = list.getSelectionModel().getSelectedItem();
@@ -76,6 +76,13 @@ public final class HistoryView extends VBox {
     }
 
     private static final class SummaryCell extends ListCell<ConversationSummary> {
+        private final HistoryViewModel vm;
+
+        SummaryCell(HistoryViewModel vm) {
+            this.vm = vm;
+            setPrefWidth(0); // fit the list's width: rows wrap instead of scrolling sideways
+        }
+
         @Override
         protected void updateItem(ConversationSummary s, boolean empty) {
             super.updateItem(s, empty);
@@ -86,12 +93,25 @@ public final class HistoryView extends VBox {
             }
             Label title = new Label((s.parentId() == null ? "" : "↳ ") + s.title());
             title.getStyleClass().add("history-title");
-            Label meta = new Label((s.endedBy() == null ? "running / interrupted" : s.endedBy().wire()) + " · "
-                    + s.turnCount() + " turns · " + s.userModel() + " ⇄ " + s.assistantModel() + " · "
-                    + WHEN.format(Instant.ofEpochMilli(s.createdAtMs())));
+            Label when = new Label(WHEN.format(Instant.ofEpochMilli(s.createdAtMs())) + " · "
+                    + (s.endedBy() == null ? "running / interrupted" : s.endedBy().wire()) + " · "
+                    + s.turnCount() + " turns");
+            when.getStyleClass().add("history-when");
+            Label meta = new Label(s.simulator() + " · " + s.userModel() + " ⇄ " + s.assistantModel());
             meta.getStyleClass().add("hint");
+            VBox box = new VBox(2, title, when, meta);
+            String snippet = vm.snippet(s.id());
+            if (snippet != null) {
+                Label match = new Label("“" + snippet + "”");
+                match.getStyleClass().add("history-snippet");
+                box.getChildren().add(match);
+            }
+            for (javafx.scene.Node n : box.getChildren()) {
+                ((Label) n).setWrapText(true);
+                ((Label) n).setMinHeight(Label.USE_PREF_SIZE);
+            }
             setText(null);
-            setGraphic(new VBox(2, title, meta));
+            setGraphic(box);
         }
     }
 }

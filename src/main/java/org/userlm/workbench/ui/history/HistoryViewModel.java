@@ -29,13 +29,27 @@ public final class HistoryViewModel {
         query.addListener((o, a, b) -> refresh());
     }
 
+    private record Found(java.util.List<ConversationSummary> rows, java.util.Map<String, String> snippets) {
+    }
+
+    private final java.util.Map<String, String> snippets = new java.util.HashMap<>();
+
+    /** The excerpt of a matching turn for the current search, or null. */
+    public String snippet(String conversationId) {
+        return snippets.get(conversationId);
+    }
+
     /** Reloads (search when the query is not blank). Late answers of older queries are dropped. */
     public void refresh() {
         String q = query.get() == null ? "" : query.get().strip();
         long mine = ++generation;
-        bg.run(() -> q.isEmpty() ? services.conversations().recent(PAGE)
-                : services.conversations().searchRecent(q, PAGE), rows -> {
+        bg.run(() -> q.isEmpty() ? new Found(services.conversations().recent(PAGE), java.util.Map.<String, String>of())
+                : new Found(services.conversations().searchRecent(q, PAGE), services.conversations().snippets(q)),
+                found -> {
+            var rows = found.rows();
             if (mine == generation) {
+                snippets.clear();
+                snippets.putAll(found.snippets());
                 items.setAll(rows);
                 String shown = rows.size() < PAGE ? String.valueOf(rows.size()) : "The newest " + rows.size();
                 status.set(shown + (q.isEmpty() ? " conversations" : " matching “" + q + "”"));

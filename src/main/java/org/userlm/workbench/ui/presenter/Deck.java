@@ -36,7 +36,8 @@ public record Deck(String name, int wordsPerMinute, List<Slide> slides) {
         List<Line> lines = new ArrayList<>();
         for (Turn t : c.turns()) {
             if (t.status() != TurnStatus.FAILED && !t.content().isBlank()) {
-                lines.add(new Line(t.role(), t.content()));
+                // Plain text, typed and shown the same way here and in the HTML export (no ** or ``` marks).
+                lines.add(new Line(t.role(), org.userlm.workbench.ui.common.PlainText.of(t.content())));
             }
         }
         return new Slide(caption, c.title() == null ? c.taskId() : c.title(), lines);

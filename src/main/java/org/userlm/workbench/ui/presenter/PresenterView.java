@@ -162,6 +162,7 @@ public final class PresenterView extends BorderPane {
         stage.setScene(scene);
         stage.setFullScreenExitHint("");
         stage.setFullScreen(true);
+        stage.setOnHidden(e -> v.timer.stop());
         stage.show();
         v.requestFocus();
         return stage;

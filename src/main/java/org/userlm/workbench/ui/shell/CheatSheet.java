@@ -11,18 +11,38 @@ import javafx.stage.Window;
 /** The {@code ?} keyboard cheat sheet, with where the log file is. */
 final class CheatSheet {
     static final String[][] SHORTCUTS = {
+        {"", "Everywhere"},
+        {"Ctrl+1 / 2 / 3", "Live / Compare / Annotate workspace"},
+        {"Ctrl+Shift+L", "Switch light / dark theme"},
+        {"? or F1", "This cheat sheet"},
+        {"", "Live"},
         {"Ctrl+Enter", "Start a conversation (in the composer: send your user turn)"},
         {"Ctrl+P", "Pause after the current turn"},
         {"Ctrl+T", "Step: one more turn while paused"},
         {"Ctrl+R", "Continue after a pause"},
         {"Esc", "Stop now (partial text is kept)"},
-        {"Ctrl+U", "Take over the user side"},
+        {"Ctrl+U", "Take over the user side (on a finished conversation, Send continues it)"},
         {"Ctrl+F", "Search tasks"},
         {"Ctrl+H", "Search history"},
         {"Ctrl+Z", "Undo the last delete in history"},
         {"Ctrl+Shift+L", "Switch light / dark theme"},
         {"Ctrl+1 / 2 / 3 / 4", "Live / Compare / Annotate / Experiments workspace"},
         {"? or F1", "This cheat sheet"},
+        {"", "Compare"},
+        {"Enter", "Start the comparison (the Start button is the default)"},
+        {"Mouse wheel", "Scrolls all columns together while \"Lock scrolling\" is on"},
+        {"", "Annotate"},
+        {"1 – 9", "Pick an option of the highlighted question (toggle for tags)"},
+        {"↑ ↓  /  Tab", "Previous / next question (Tab or Enter puts the caret in a note)"},
+        {"J K  /  ← →", "Next / previous turn"},
+        {"N", "Next unannotated item"},
+        {"Ctrl+Enter", "Confirm and go to the next item"},
+        {"Ctrl+Z  /  Del", "Undo the last answer / clear the highlighted answer"},
+        {"Ctrl+B", "Build the queue from the filters"},
+        {"", "Presenter (▶ Present in the header)"},
+        {"→  PgDn  Space", "Finish the turn being typed, else the next turn, else the next slide"},
+        {"←  PgUp", "Back one turn"},
+        {"Esc", "Leave the presenter"},
     };
 
     private CheatSheet() {
@@ -34,9 +54,20 @@ final class CheatSheet {
         g.setHgap(18);
         g.setVgap(6);
         for (int i = 0; i < SHORTCUTS.length; i++) {
+            if (SHORTCUTS[i][0].isEmpty()) {
+                Label section = new Label(SHORTCUTS[i][1]);
+                section.getStyleClass().add("cheat-section");
+                g.add(section, 0, i, 2, 1);
+                continue;
+            }
             Label key = new Label(SHORTCUTS[i][0]);
             key.getStyleClass().add("kbd");
-            g.addRow(i, key, new Label(SHORTCUTS[i][1]));
+            key.setMinWidth(Label.USE_PREF_SIZE);
+            Label what = new Label(SHORTCUTS[i][1]);
+            what.setWrapText(true); // long lines wrap inside the dialog instead of running under its edge
+            what.setMinHeight(Label.USE_PREF_SIZE);
+            what.setMaxWidth(440);
+            g.addRow(i, key, what);
         }
         if (logFile != null) {
             Label log = new Label("Log file: " + logFile);
@@ -48,7 +79,11 @@ final class CheatSheet {
         a.initOwner(owner);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        a.getDialogPane().setContent(g);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(g);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportHeight(Math.min(560, owner == null ? 560 : owner.getHeight() - 220));
+        a.getDialogPane().setContent(scroll);
         a.getDialogPane().getStylesheets().setAll(stylesheets);
         a.show();
     }

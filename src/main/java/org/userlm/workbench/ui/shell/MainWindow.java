@@ -40,7 +40,7 @@ import org.userlm.workbench.ui.tasks.TaskBrowserViewModel;
 
 /** Assembles the main window: tasks/history | conversation | settings, header and status bar. */
 public final class MainWindow {
-    static final String BASE_CSS = "/assets/css/workbench.css";
+    static final String BASE_CSS = Themes.BASE_CSS;
     private final WorkbenchServices services;
     private final Path configDir;
     private final TaskExecutor bg = new ThreadPoolTaskExecutor(Platform::runLater);
@@ -52,6 +52,7 @@ public final class MainWindow {
     private Workspaces workspaces;
     private Scene scene;
     private SettingsDrawer drawer;
+    private Themes themes;
     private Stage stage;
     private boolean dark;
 
@@ -101,11 +102,11 @@ public final class MainWindow {
         scene = new Scene(root, Math.min(width(state.width(), 1440), screen.getWidth()),
                 Math.min(width(state.height(), 900), screen.getHeight()));
         dark = Boolean.TRUE.equals(state.dark());
+        themes = new Themes(scene);
         applyTheme();
         scene.widthProperty().addListener((o, a, w) -> drawer.widthChanged(w.doubleValue()));
         drawer.widthChanged(scene.getWidth());
         installShortcuts();
-        themeDialogs();
         restore(state);
         s.setTitle("UserLM Workbench");
         s.setScene(scene);
@@ -115,6 +116,13 @@ public final class MainWindow {
             s.centerOnScreen();
         }
         s.show();
+        conversation.stateProperty().addListener((o, was, now) -> {
+            if (now == org.userlm.workbench.ui.conversation.ConversationViewModel.RunState.IDLE && was != null) {
+                // After this pulse has set the final status line.
+                Platform.runLater(() -> org.userlm.workbench.ui.common.Notify.show(stage, "Conversation finished",
+                        conversation.activityProperty().get(), false));
+            }
+        });
         tasks.load(state.taskId());
         history.refresh();
         if (org.userlm.workbench.ui.welcome.WelcomePage.firstRun(configDir)) {
@@ -167,6 +175,10 @@ public final class MainWindow {
         present.setTooltip(new javafx.scene.control.Tooltip("Presenter mode: replay stored conversations full screen"
                 + " at reading speed (playlists, captions, HTML export)"));
         present.setOnAction(e -> openPresenter());
+        // The settings drawer belongs to Live; elsewhere its toggle would do nothing visible.
+        drawer.toggle().visibleProperty().bind(workspaces.node().getSelectionModel().selectedIndexProperty()
+                .isEqualTo(0));
+        drawer.toggle().managedProperty().bind(drawer.toggle().visibleProperty());
         Button models = new Button("Models…");
         models.setId("modelsButton");
         models.getStyleClass().add("flat-button");
@@ -187,7 +199,14 @@ public final class MainWindow {
     private StatusBar statusBar() {
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
-        bar.textProperty().bind(conversation.activityProperty());
+        // The status line and the backends are the Live workspace's: other workspaces show their own.
+        var live = workspaces.node().getSelectionModel().selectedIndexProperty().isEqualTo(0);
+        bar.textProperty().bind(Bindings.when(live).then(conversation.activityProperty()).otherwise(""));
+        workspaces.node().getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (i.intValue() == 0) {
+                history.refresh(); // Compare and other workspaces store conversations too
+            }
+        });
         bar.progressProperty().bind(Bindings.when(conversation.busyProperty())
                 .then(conversation.loadProgressProperty()).otherwise(0.0));
         BackendForm sim = settings.simulator();
@@ -197,6 +216,7 @@ public final class MainWindow {
         backend.textProperty().bind(Bindings.createStringBinding(() -> "⚙ " + settings.backendLabel(),
                 sim.kindProperty(), sim.baseUrlProperty(), sim.modelProperty(), asst.kindProperty(),
                 asst.baseUrlProperty(), asst.modelProperty()));
+        backend.visibleProperty().bind(live);
         Label db = new Label("DB " + services.databaseLabel());
         db.getStyleClass().add("hint");
         bar.getRightItems().addAll(backend, new Label("  "), db);
@@ -290,28 +310,7 @@ public final class MainWindow {
     }
 
     private void applyTheme() {
-        scene.getStylesheets().setAll(css(BASE_CSS), css(dark ? "/assets/css/dark.css" : "/assets/css/light.css"));
-        javafx.stage.Window.getWindows().forEach(this::themeDialog);
-    }
-
-    /** Dialogs and other windows of the app wear the window's theme (they start with plain Modena). */
-    private void themeDialogs() {
-        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(this::themeDialog);
-            }
-        });
-    }
-
-    private void themeDialog(javafx.stage.Window w) {
-        if (w.getScene() != null && w.getScene() != scene) {
-            w.getScene().getStylesheets().setAll(scene.getStylesheets());
-        }
-    }
-
-    private static String css(String path) {
-        var url = MainWindow.class.getResource(path);
-        return url == null ? path : url.toExternalForm();
+        themes.apply(dark);
     }
 
     private void restore(UiState s) {
@@ -341,6 +340,7 @@ public final class MainWindow {
                 task == null ? null : task.id(), sp == null ? null : sp.name(), ap == null ? null : ap.name(),
                 left.getSelectionModel().getSelectedIndex()).save(configDir);
         drawer.save();
+        themes.dispose();
         conversation.stop();
         workspaces.stop();
         bg.shutdown();

@@ -92,7 +92,7 @@ final class SettingsDrawer {
     }
 
     private void setDrawerWidth(double w) {
-        drawerWidth = Math.max(440, Math.min(w, 720));
+        drawerWidth = Math.max(500, Math.min(w, 760));
         drawer.setPrefWidth(drawerWidth);
         drawer.setMaxWidth(drawerWidth);
     }
@@ -149,13 +149,13 @@ final class SettingsDrawer {
         if (Files.isRegularFile(file)) {
             try {
                 Layout l = JSON.readValue(file.toFile(), Layout.class);
-                if (l.left() > 0.05 && l.left() < 0.6 && l.drawerWidth() >= 440) {
+                if (l.left() > 0.05 && l.left() < 0.6 && l.drawerWidth() >= 500) {
                     return l;
                 }
             } catch (IOException e) {
                 // A damaged layout file only costs the divider positions.
             }
         }
-        return new Layout(0.25, 460, true);
+        return new Layout(0.22, 520, true);
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.userlm.workbench.ui.annotation.AgreementDialog;
 import org.userlm.workbench.ui.annotation.AnnotationView;
 import org.userlm.workbench.ui.annotation.AnnotationViewModel;
 import org.userlm.workbench.ui.annotation.AnnotatorName;
@@ -73,7 +74,8 @@ final class Workspaces {
             AnnotationViewModel annotation = new AnnotationViewModel(services.conversations(),
                     services.annotations(), services.annotationSchemas(), AnnotatorName.fromPreferences(), executor,
                     System::currentTimeMillis);
-            t.setContent(new AnnotationView(annotation));
+            t.setContent(new AnnotationView(annotation,
+                    () -> AgreementDialog.show(services.annotations(), annotation.schema())));
             annotation.load();
         }
     }

@@ -86,13 +86,26 @@ public final class TaskBrowserView extends VBox {
         status.setId("taskStatus");
         status.getStyleClass().add("hint");
         status.setWrapText(true);
+        status.textProperty().addListener((o, a, s) -> {
+            if (s != null && (s.startsWith("Imported") || s.startsWith("Import failed"))) {
+                org.userlm.workbench.ui.common.Notify.show(getScene() == null ? null : getScene().getWindow(),
+                        "Task import", s, s.startsWith("Import failed"));
+            }
+        });
         status.textProperty().bind(vm.statusProperty());
+        status.setMinHeight(Label.USE_PREF_SIZE);
+        Label sandbox = new Label();
+        sandbox.setId("sandboxStatus");
+        sandbox.getStyleClass().add("hint");
+        sandbox.setWrapText(true);
+        sandbox.setMinHeight(Label.USE_PREF_SIZE);
+        sandbox.textProperty().bind(vm.sandboxProperty());
         Label drop = new Label("or drop files here");
         drop.getStyleClass().add("hint");
         drop.setWrapText(true);
         drop.setMinHeight(Label.USE_PREF_SIZE);
         HBox importRow = new HBox(8, importButton, drop);
-        getChildren().addAll(new HBox(6, search, kind), split, importRow, status);
+        getChildren().addAll(new HBox(6, search, kind), split, importRow, status, sandbox);
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);

@@ -31,6 +31,8 @@ public final class TaskBrowserViewModel {
     private final ObjectProperty<TaskKind> kind = new SimpleObjectProperty<>();
     private final ObjectProperty<Task> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
+    /** How model-written code runs here (the sandbox and its limits), or how to get a sandbox. */
+    private final StringProperty sandboxLine = new SimpleStringProperty("");
     private String wantedId;
     private volatile String sandbox;
 
@@ -59,7 +61,9 @@ public final class TaskBrowserViewModel {
             String want = wantedId != null ? wantedId : selected.get() == null ? null : selected.get().id();
             selected.set(tasks.stream().filter(t -> t.id().equals(want)).findFirst()
                     .orElse(tasks.isEmpty() ? null : tasks.get(0)));
-            status.set(doneMessage != null ? doneMessage : tasks.size() + " tasks · " + sandbox);
+            sandboxLine.set(sandbox);
+            status.set(doneMessage != null ? doneMessage : tasks.size() + " tasks");
+            updateCount();
         }, e -> status.set("Cannot load tasks: " + Messages.shortMessage(e)));
     }
 
@@ -67,6 +71,15 @@ public final class TaskBrowserViewModel {
         String q = query.get() == null ? "" : query.get().strip().toLowerCase(Locale.ROOT);
         TaskKind k = kind.get();
         visible.setPredicate(t -> (k == null || t.kind() == k) && (q.isEmpty() || matches(t, q)));
+        updateCount();
+    }
+
+    /** The count follows what the list shows (search and kind filter), not the whole store. */
+    private void updateCount() {
+        if (!status.get().startsWith("Import") && !status.get().startsWith("Cannot")) {
+            status.set(visible.size() == all.size() ? all.size() + " tasks"
+                    : visible.size() + " of " + all.size() + " tasks");
+        }
     }
 
     static boolean matches(Task t, String q) {
@@ -147,5 +160,10 @@ public final class TaskBrowserViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** One line on the code sandbox: what grading code runs in, or how to install one. */
+    public javafx.beans.property.ReadOnlyStringProperty sandboxProperty() {
+        return sandboxLine;
     }
 }

@@ -47,10 +47,10 @@ final class AnnotationFixtures {
 
     /** The annotation view as the main window wires it, loading in the background. */
     static AnnotationView view(SqliteDatabase db, String annotator) {
-        AnnotationViewModel vm = new AnnotationViewModel(new SqliteConversationRepository(db),
-                new SqliteAnnotationRepository(db), new SqliteAnnotationSchemaRepository(db), () -> annotator,
+        SqliteAnnotationRepository answers = new SqliteAnnotationRepository(db);
+        AnnotationViewModel vm = new AnnotationViewModel(new SqliteConversationRepository(db), answers, new SqliteAnnotationSchemaRepository(db), () -> annotator,
                 new ThreadPoolTaskExecutor(Platform::runLater), System::currentTimeMillis);
-        AnnotationView view = new AnnotationView(vm);
+        AnnotationView view = new AnnotationView(vm, () -> AgreementDialog.show(answers, vm.schema()));
         vm.load();
         return view;
     }

@@ -67,8 +67,9 @@ class PresenterViewTest {
     }
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // Its own window: Esc closes it, and the shared primary stage stays open for later test classes.
+        stage = new Stage();
         // The database is off-limits on the FX thread (where @Start runs): seed it on another thread and wait.
         Path file = dir.resolve("p-" + System.nanoTime() + ".db");
         db = CompletableFuture.supplyAsync(() -> SqliteDatabase.open(file)).join();
@@ -76,11 +77,13 @@ class PresenterViewTest {
         view = new PresenterView(deck, clock::get);
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
+        stage.toFront();
         view.requestFocus();
     }
 
     @AfterEach
-    void close() {
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
         db.close();
     }
 
@@ -98,6 +101,7 @@ class PresenterViewTest {
 
     @Test
     void typesAtTheChosenSpeedAndFollowsTheClickerKeys(FxRobot robot) throws Exception {
+        robot.targetWindow(stage);
         assertEquals("First: vague start", caption(robot));
         assertEquals("", turn(robot, 0), "nothing typed at time zero");
         clock.addAndGet(1_000); // 120 wpm: two words a second

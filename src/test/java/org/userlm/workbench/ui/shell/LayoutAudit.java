@@ -46,8 +46,17 @@ final class LayoutAudit {
         if (n instanceof Labeled l) {
             checkLabeled(l, where, out);
         }
+        if (n instanceof ScrollPane sp && sp.isFitToWidth() && sp.getContent() instanceof Region content) {
+            double room = sp.getViewportBounds().getWidth();
+            double need = content.minWidth(-1);
+            if (room > 0 && need > room + 1) {
+                out.add(where + ": " + describe(sp) + " must fit its width (" + Math.round(room) + " px) but its "
+                        + "content needs " + Math.round(need) + " px: " + widest(content));
+            }
+        }
         if (n instanceof Text t && !isDisabled(t) && inView(t, view)) {
             checkContrast(t, where, out);
+            checkUnderEdge(t, where, out);
         }
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
@@ -72,6 +81,53 @@ final class LayoutAudit {
             }
         }
         return false;
+    }
+
+    /**
+     * Text that runs under the right edge of a scroll pane meant to fit its width ({@code fitToWidth}): the
+     * content is wider than the pane allows, so words are hidden unless one scrolls sideways.
+     */
+    private static void checkUnderEdge(Text t, String where, List<String> out) {
+        String s = t.getText();
+        if (s == null || s.isBlank()) {
+            return;
+        }
+        Bounds b = t.localToScene(t.getBoundsInLocal());
+        for (Node p = t.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane sp && sp.isFitToWidth()) {
+                Bounds v = sp.localToScene(sp.getLayoutBounds());
+                if (b.getMaxX() > v.getMaxX() + 1 && b.getMinX() < v.getMaxX()) {
+                    out.add(where + ": \"" + shorten(s) + "\" runs under the right edge of " + describe(sp)
+                            + " by " + Math.round(b.getMaxX() - v.getMaxX()) + " px");
+                }
+                return;
+            }
+        }
+    }
+
+    /** The chain of children with the largest minimum width: where a too-wide layout comes from. */
+    private static String widest(Region r) {
+        StringBuilder sb = new StringBuilder();
+        Node n = r;
+        for (int depth = 0; depth < 12 && n instanceof Parent p; depth++) {
+            Node best = null;
+            double bestMin = -1;
+            for (Node c : p.getChildrenUnmodifiable()) {
+                double m = c.minWidth(-1);
+                if (c.isManaged() && m > bestMin) {
+                    best = c;
+                    bestMin = m;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            sb.append(" > ").append(best.getClass().getSimpleName())
+                    .append(best.getId() == null ? "" : "#" + best.getId()).append('(').append(Math.round(bestMin))
+                    .append(')');
+            n = best;
+        }
+        return sb.toString();
     }
 
     private static void checkLabeled(Labeled l, String where, List<String> out) {

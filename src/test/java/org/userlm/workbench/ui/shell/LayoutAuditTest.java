@@ -51,6 +51,16 @@ class LayoutAuditTest {
 
     @AfterEach
     void stop() throws Exception {
+        // Leave TestFX aimed at the primary stage again (its window finder is shared by every later test).
+        Stage primary = primary();
+        fx.robot.interact(() -> {
+            primary.setX(0);
+            primary.setY(0);
+            primary.setWidth(1440); // the size a fresh window opens at on this screen
+            primary.setHeight(900);
+            primary.requestFocus();
+        });
+        fx.robot.targetWindow(primary);
         fx.close();
     }
 
@@ -67,6 +77,8 @@ class LayoutAuditTest {
                 String mode = size[0] + "x" + size[1] + (dark ? "-dark" : "-light");
                 fx.robot.interact(() -> {
                     Stage stage = (Stage) window().stage();
+                    stage.setX(0);
+                    stage.setY(0);
                     stage.setWidth(size[0]);
                     stage.setHeight(size[1]);
                     window().setDark(dark);
@@ -145,7 +157,45 @@ class LayoutAuditTest {
         select(2);
         WorkbenchFixture.waitFor(() -> fx.present("#editSchema"));
         dialog("schema-" + mode, () -> ((Button) fx.node("#editSchema")).fire(), problems);
+        dialog("agreement-" + mode, () -> ((Button) fx.node("#agreement")).fire(), problems);
         select(0);
+        auditPresenter(mode, problems);
+    }
+
+    /** The playlist editor with the shown conversation added, then the full-screen presenter playing it. */
+    private void auditPresenter(String mode, Set<String> problems) throws Exception {
+        List<Window> before = new ArrayList<>(Window.getWindows());
+        Platform.runLater(() -> ((Button) fx.node("#presentButton")).fire());
+        WorkbenchFixture.waitFor(() -> newWindow(before) != null);
+        Window editor = newWindow(before);
+        fx.robot.interact(() -> ((Button) editor.getScene().lookup("#addShown")).fire());
+        WorkbenchFixture.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.ListView<?>) editor
+                .getScene().lookup("#playlistSlides")).getItems().size() == 1).get(10, TimeUnit.SECONDS));
+        auditWindow(editor, "playlist-" + mode, problems);
+        List<Window> withEditor = new ArrayList<>(Window.getWindows());
+        Platform.runLater(() -> ((Button) editor.getScene().lookup("#present")).fire());
+        WorkbenchFixture.waitFor(() -> newWindow(withEditor) != null);
+        Window presenter = newWindow(withEditor);
+        for (int i = 0; i < 3; i++) { // finish the first turn, show the second, finish it
+            fx.robot.interact(() -> presenter.getScene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.RIGHT, false, false,
+                    false, false)));
+        }
+        auditWindow(presenter, "presenter-" + mode, problems);
+        fx.robot.interact(() -> {
+            ((Stage) presenter).setFullScreen(false);
+            ((Stage) presenter).close();
+            ((Stage) editor).close();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void auditWindow(Window w, String name, Set<String> problems) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        problems.addAll(WaitForAsyncUtils.asyncFx(() -> {
+            shot(w.getScene(), name);
+            return LayoutAudit.check(w.getScene().getRoot(), name);
+        }).get(20, TimeUnit.SECONDS));
     }
 
     /** Opens a dialog with {@code open} (on the FX thread), audits its window, then cancels it with Escape. */
@@ -177,7 +227,8 @@ class LayoutAuditTest {
     }
 
     private static Window newWindow(List<Window> before) {
-        return Window.getWindows().stream().filter(w -> !before.contains(w) && w.isShowing()).findFirst()
+        return Window.getWindows().stream().filter(w -> w instanceof Stage && !before.contains(w) && w.isShowing())
+                .findFirst()
                 .orElse(null);
     }
 
@@ -222,7 +273,6 @@ class LayoutAuditTest {
         return ((WorkbenchApp) fx.app).window();
     }
 
-    @SuppressWarnings("unused")
     private static Stage primary() {
         return FxToolkit.toolkitContext().getRegisteredStage();
     }
