@@ -2,6 +2,7 @@ package org.userlm.workbench.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,8 +38,8 @@ final class AgreementCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Option(names = "--question", paramLabel = "NAME",
             description = "only this question key (a multi-label key gives all its tags; key:tag gives one)")
@@ -47,7 +49,7 @@ final class AgreementCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Path file = ExistingDatabase.resolve(db, "agreement", err);
+        Path file = db.existing("agreement", err);
         if (file == null) {
             return 3;
         }
@@ -64,9 +66,8 @@ final class AgreementCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (StorageException | java.io.IOException e) {
-            err.println("agreement: " + e.getMessage());
-            return 3;
+        } catch (StorageException | IOException e) {
+            return CliErrors.report(err, "agreement: " + e.getMessage(), e, 3);
         }
     }
 

@@ -2,6 +2,7 @@ package org.userlm.workbench.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,26 +11,37 @@ import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.inference.ChatModel;
+import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.DemoChatModel;
+import org.userlm.workbench.inference.GenerationRequest;
+import org.userlm.workbench.inference.GenerationResult;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.inference.ModelCapabilities;
 import org.userlm.workbench.inference.ModelProvider;
 import org.userlm.workbench.inference.djl.LoadOptions;
 import org.userlm.workbench.inference.djl.LocalModels;
 import org.userlm.workbench.inference.djl.ModelLoadException;
 import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
+import org.userlm.workbench.inference.TokenListener;
 import org.userlm.workbench.inference.openai.OpenAiOptions;
 import org.userlm.workbench.simulation.ConversationRunner;
 import org.userlm.workbench.storage.AnnotationRepository;
 import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.ExperimentRepository;
+import org.userlm.workbench.storage.JudgeCache;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteComparisonRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import org.userlm.workbench.storage.sqlite.SqliteExperimentRepository;
+import org.userlm.workbench.storage.sqlite.SqliteJudgeCache;
 import org.userlm.workbench.storage.sqlite.SqliteTaskRepository;
+import org.userlm.workbench.storage.sqlite.SqliteTurnLabelRepository;
 import org.userlm.workbench.tasks.BundledTasks;
 
 /**
@@ -47,6 +59,9 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteAnnotationRepository annotations;
     private final SqliteAnnotationSchemaRepository annotationSchemas;
     private final SqliteComparisonRepository comparisons;
+    private final SqliteTurnLabelRepository turnLabels;
+    private final SqliteExperimentRepository experiments;
+    private final SqliteJudgeCache judgeCache;
     private final org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository playlists;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
@@ -57,6 +72,9 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         this.annotations = new SqliteAnnotationRepository(db);
         this.annotationSchemas = new SqliteAnnotationSchemaRepository(db);
         this.comparisons = new SqliteComparisonRepository(db);
+        this.turnLabels = new SqliteTurnLabelRepository(db);
+        this.experiments = new SqliteExperimentRepository(db);
+        this.judgeCache = new SqliteJudgeCache(db);
         this.playlists = new org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository(db);
     }
 
@@ -71,6 +89,11 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         return conversations;
     }
 
+    /** Evaluations of assistant turns (category, extracted answer, grade). */
+    public TurnLabelRepository turnLabels() {
+        return turnLabels;
+    }
+
     /** Presenter playlists. */
     public org.userlm.workbench.storage.PlaylistRepository playlists() {
         return playlists;
@@ -79,6 +102,16 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     /** Stored comparisons and blind pairwise judgments. */
     public ComparisonRepository comparisons() {
         return comparisons;
+    }
+
+    /** Stored experiments, their cells and planned conversations. */
+    public ExperimentRepository experiments() {
+        return experiments;
+    }
+
+    /** Judge answers cached by (model, prompt version, input). */
+    public JudgeCache judgeCache() {
+        return judgeCache;
     }
 
     public TaskRepository tasks() {
@@ -124,7 +157,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
                     .withExtraBody(extraBody(s.extraBodyJson()))
                     .withServerBans(s.serverBans()));
         } catch (IllegalArgumentException e) {
-            throw new InferenceException("cannot use " + s.label() + ": " + e.getMessage());
+            throw new InferenceException("cannot use " + s.label() + ": " + e.getMessage(), e);
         }
     }
 
@@ -143,7 +176,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
                 try {
                     m = LocalModels.load(Path.of(key), LoadOptions.defaults(), progress::onProgress, null);
                 } catch (ModelLoadException e) {
-                    throw new InferenceException(e.getMessage());
+                    throw new InferenceException(e.getMessage(), e);
                 }
                 localModels.put(key, m);
             }
@@ -157,8 +190,8 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         }
         try {
             return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-        } catch (java.io.IOException e) {
-            throw new InferenceException("extra request body is not a JSON object: " + json);
+        } catch (IOException e) {
+            throw new InferenceException("extra request body is not a JSON object: " + json, e);
         }
     }
 
@@ -172,10 +205,8 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     /** A shared model handed out to one user; {@code close()} does not unload it. */
     private record Borrowed(ChatModel model) implements ChatModel {
         @Override
-        public org.userlm.workbench.inference.GenerationResult generate(
-                org.userlm.workbench.inference.GenerationRequest request,
-                org.userlm.workbench.inference.TokenListener listener,
-                org.userlm.workbench.inference.CancellationToken cancel) throws InferenceException {
+        public GenerationResult generate(GenerationRequest request, TokenListener listener,
+                                         CancellationToken cancel) throws InferenceException {
             return model.generate(request, listener, cancel);
         }
 
@@ -185,7 +216,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         }
 
         @Override
-        public org.userlm.workbench.inference.ModelCapabilities capabilities() {
+        public ModelCapabilities capabilities() {
             return model.capabilities();
         }
 

@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
         Path model;
 
         @Option(names = "--random-config", paramLabel = "SIZE",
-                description = "Random weights of a named shape: tiny, 30m, 125m, 8b-2layers.")
+                description = "Random weights of a named shape: tiny, tiny-128k, 30m, 125m, 8b-2layers.")
         String random;
     }
 
@@ -48,6 +48,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu.")
     String device;
+
+    @Option(names = "--turns", defaultValue = "0",
+            description = "Also run a conversation of N turns (each adding --prompt-tokens new tokens) and compare"
+                    + " the time to first token of the last turn with the first, with and without prefix reuse.")
+    int turns;
 
     @Override
     public Integer call() {
@@ -67,11 +72,14 @@ final class BenchCommand implements Callable<Integer> {
                 RandomModelWriter.write(dir, spec);
                 label = "random " + source.random;
             }
-            int seq = promptTokens + newTokens + 8;
+            int seq = Math.max(1, turns) * (promptTokens + newTokens) + 8;
             try (LocalLlamaModel m = LocalModels.load(dir, new LoadOptions(device, seq, true), (s, f) -> { },
                     new CancellationToken())) {
                 BenchRunner.Result r = BenchRunner.run(m, promptTokens, newTokens, runs);
                 print(label, m, r);
+                if (turns > 1) {
+                    printTurns(BenchRunner.turns(m, turns, promptTokens, newTokens, runs));
+                }
             }
             return 0;
         } catch (ModelLoadException e) {
@@ -86,20 +94,50 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void print(String label, LocalLlamaModel m, BenchRunner.Result r) {
+        System.out.println("load average: " + loadAverage());
         System.out.printf(Locale.ROOT, "model: %s on %s, %.1fM parameters, %.1f MB of weights read per token%n",
                 label, m.device(), m.folder().parameterCount() / 1e6, r.bytesPerToken() / 1e6);
         System.out.printf(Locale.ROOT, "prompt %d tokens, %d new tokens, median of %d runs%n", r.promptTokens(),
                 r.newTokens(), runs);
         System.out.printf(Locale.ROOT, "prefill: %.1f tok/s%n", r.prefillTokPerS());
         System.out.printf(Locale.ROOT, "time to first token: %.1f ms%n", r.ttftMillis());
-        System.out.printf(Locale.ROOT, "decode: %.1f tok/s (%.2f ms/token)%n", r.decodeTokPerS(),
-                1000 / r.decodeTokPerS());
+        System.out.printf(Locale.ROOT, "decode: %.1f tok/s (%.2f ms/token) greedy; %.1f tok/s (%.2f ms/token)"
+                        + " sampled (temperature 1.0, top-p 0.8, 3 bans), of which sampling %.3f ms/token at vocab %d%n",
+                r.decodeTokPerS(), 1000 / r.decodeTokPerS(), r.sampledDecodeTokPerS(),
+                1000 / r.sampledDecodeTokPerS(), r.sampleMillis(), m.folder().config().vocabSize());
+        BenchRunner.SamplingCost sc = BenchRunner.samplingCost(BenchRunner.LLAMA3_VOCAB);
+        System.out.printf(Locale.ROOT, "sampling at vocab %d (normal logits, sd 2): %.3f ms/token wall, %.3f ms CPU;"
+                + " goal 0.5 ms: %.2fx of it (CPU %.2fx)%n", sc.vocab(), sc.wallMillis(), sc.cpuMillis(),
+                sc.wallMillis() / 0.5, sc.cpuMillis() / 0.5);
         System.out.printf(Locale.ROOT, "bandwidth bound: %.1f tok/s (%.1f GB/s measured matrix-vector bandwidth on %s"
                         + " / %.1f MB per token); decode reaches %.0f%% of it%n", r.boundTokPerS(),
                 r.bandwidthGBs(), m.device(), r.bytesPerToken() / 1e6, 100 * r.decodeTokPerS() / r.boundTokPerS());
         if (!m.device().contains("gpu")) {
             System.out.printf(Locale.ROOT, "(Java System.arraycopy bandwidth, read+write: %.1f GB/s)%n",
                     BenchRunner.javaCopyBandwidth());
+        }
+    }
+
+    private void printTurns(BenchRunner.Turns t) {
+        int n = t.reusedMillis().length;
+        for (int k = 0; k < n; k++) {
+            System.out.printf(Locale.ROOT, "turn %d: prompt %d tokens (%d from the cache): time to first token %.1f ms"
+                            + " with prefix reuse, %.1f ms without%n", k + 1, t.promptTokens()[k], t.reusedTokens()[k],
+                    t.reusedMillis()[k], t.fullMillis()[k]);
+        }
+        System.out.printf(Locale.ROOT, "(median over %d runs of each conversation)%n", runs);
+        double ratio = t.reusedMillis()[n - 1] / t.reusedMillis()[0];
+        System.out.printf(Locale.ROOT, "turn %d vs turn 1, time to first token: %.2fx with prefix reuse (goal <= 1.5x),"
+                + " %.2fx without%n", n, ratio, t.fullMillis()[n - 1] / t.fullMillis()[0]);
+    }
+
+    /** The first three fields of /proc/loadavg, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

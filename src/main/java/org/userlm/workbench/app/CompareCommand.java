@@ -18,8 +18,11 @@ import org.userlm.workbench.simulation.compare.ComparisonRequest;
 import org.userlm.workbench.simulation.compare.ComparisonRunner;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.tasks.TaskFormatException;
+import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,8 +56,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "1", description = "conversations per simulator (default 1)")
     int repeats;
 
-    @Option(names = "--max-turns", defaultValue = "8", description = "at most N user turns (default 8)")
-    int maxTurns;
+    @Mixin
+    ProtocolOptions protocol = new ProtocolOptions();
 
     @Option(names = "--seed", description = "base seed")
     Long seed;
@@ -62,8 +65,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--title", description = "comparison title")
     String title;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Override
     public Integer call() {
@@ -73,16 +76,22 @@ final class CompareCommand implements Callable<Integer> {
         ComparisonRequest req;
         Task task;
         try {
+            String problem = protocol.validate();
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
             if (profiles.size() < 2 || profiles.size() > ComparisonRequest.MAX_COLUMNS) {
                 throw new IllegalArgumentException("give 2 to 4 --profile options");
             }
             for (String p : profiles) {
-                ps.add(CompareProfiles.parse(p));
+                ps.add(protocol.apply(CompareProfiles.parse(p)));
             }
             task = TaskSelection.select(tasksFile, List.of(taskId)).get(0);
             AssistantSettings asst = new AssistantSettings(assistantModel,
-                    BackendSettings.openAiChat(assistantUrl, assistantModel), null, null);
-            req = new ComparisonRequest(title, task, asst, ps, repeats, maxTurns, false, seed);
+                    BackendSettings.openAiChat(assistantUrl, assistantModel), protocol.assistantParams(),
+                    protocol.assistantSystemPrompt);
+            req = new ComparisonRequest(title, task, asst, ps, repeats, protocol.maxTurns, protocol.stopWhenSolved,
+                    seed, protocol.graderMode(), protocol.judge());
         } catch (IllegalArgumentException e) {
             err.println("compare: " + e.getMessage());
             return 2;
@@ -90,9 +99,10 @@ final class CompareCommand implements Callable<Integer> {
             err.println("compare: " + e.getMessage());
             return 3;
         }
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             ctx.tasks().upsert(List.of(task));
             ComparisonHandle h = new ComparisonRunner(ctx.conversations(), ctx.comparisons(), ctx)
+                    .withLabels(ctx.turnLabels())
                     .start(req, new ComparisonListener() {
                         @Override
                         public void onFailed(int column, int repeat, String message) {
@@ -116,6 +126,9 @@ final class CompareCommand implements Callable<Integer> {
                     + "of word 3-grams");
             out.flush();
             return 0;
+        } catch (StorageException e) {
+            err.println("compare: " + e.getMessage());
+            return 3;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 3;

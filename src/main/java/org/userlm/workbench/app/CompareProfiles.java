@@ -8,6 +8,8 @@ import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
+import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.simulation.Simulators;
 
 /**
  * Parses {@code compare --profile} values: comma-separated {@code key=value} pairs with keys {@code kind}
@@ -34,13 +36,13 @@ final class CompareProfiles {
             case "sharded" -> SimulatorKind.SHARDED;
             default -> throw new IllegalArgumentException("profile kind must be userlm, prompted or sharded");
         };
-        String preset = kv.getOrDefault("guardrails", "default");
-        GuardrailSettings g = switch (preset.toLowerCase(Locale.ROOT)) {
-            case "default" -> GuardrailSettings.defaults();
-            case "paper" -> GuardrailSettings.paper();
-            case "off" -> GuardrailSettings.off();
-            default -> throw new IllegalArgumentException("profile guardrails must be default, paper or off");
-        };
+        GuardrailPreset preset;
+        try {
+            preset = GuardrailPreset.parse(kv.getOrDefault("guardrails", "default"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("profile guardrails must be default, paper or off", e);
+        }
+        GuardrailSettings g = preset.settings();
         boolean userLm = kind == SimulatorKind.USERLM;
         BackendSettings backend;
         if (kv.containsKey("local")) {
@@ -49,11 +51,10 @@ final class CompareProfiles {
             if (!kv.containsKey("url") || !kv.containsKey("model")) {
                 throw new IllegalArgumentException("profile \"" + spec + "\" needs url=... and model=... (or local=DIR)");
             }
-            backend = new BackendSettings(BackendKind.OPENAI_CHAT, kv.get("url"), kv.get("model"),
-                    kv.get("api-key-env"), null, 120, null, userLm ? SimulationOptions.USERLM_EXTRA_BODY : null,
-                    userLm && g.useServerBans());
+            backend = Simulators.serverBackend(kind, BackendKind.OPENAI_CHAT, kv.get("url"), kv.get("model"),
+                    kv.get("api-key-env"), 120, null, null, g);
         }
-        String name = kv.getOrDefault("name", kind.wire() + " " + backend.model() + (userLm ? " (" + preset + ")" : ""));
+        String name = kv.getOrDefault("name", kind.wire() + " " + backend.model() + (userLm ? " (" + preset.wire() + ")" : ""));
         return new SimulatorSettings(name, kind, backend, null, g, null, null);
     }
 }

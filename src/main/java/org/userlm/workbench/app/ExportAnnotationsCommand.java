@@ -15,6 +15,7 @@ import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +28,8 @@ final class ExportAnnotationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "file to write ('-': stdout)")
     String out;
@@ -42,7 +43,7 @@ final class ExportAnnotationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Path file = ExistingDatabase.resolve(db, "export-annotations", err);
+        Path file = db.existing("export-annotations", err);
         if (file == null) {
             return 3;
         }
@@ -58,8 +59,7 @@ final class ExportAnnotationsCommand implements Callable<Integer> {
             }
             return 0;
         } catch (StorageException | IOException e) {
-            err.println("export-annotations: " + e.getMessage());
-            return 3;
+            return CliErrors.report(err, "export-annotations: " + e.getMessage(), e, 3);
         }
     }
 

@@ -2,22 +2,16 @@ package org.userlm.workbench.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.Comparison;
-import org.userlm.workbench.domain.Conversation;
-import org.userlm.workbench.simulation.compare.ComparisonHtml;
+import org.userlm.workbench.reports.ComparisonExport;
 import org.userlm.workbench.simulation.compare.ComparisonLoader;
-import org.userlm.workbench.simulation.compare.CompletedConversation;
-import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,8 +26,8 @@ final class ExportComparisonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Option(names = "--id", paramLabel = "ID", description = "comparison id (omit to list the stored comparisons)")
     String id;
@@ -48,7 +42,7 @@ final class ExportComparisonCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Path file = ExistingDatabase.resolve(db, "export-comparison", err);
+        Path file = db.existing("export-comparison", err);
         if (file == null) {
             return 3;
         }
@@ -66,6 +60,7 @@ final class ExportComparisonCommand implements Callable<Integer> {
                 return 2;
             }
             Optional<ComparisonLoader.Loaded> loaded = new ComparisonLoader(ctx.conversations(), ctx.comparisons())
+                    .withLabels(ctx.turnLabels())
                     .load(id, ctx.allTasks());
             if (loaded.isEmpty()) {
                 err.println("export-comparison: no comparison " + id + " in " + file);
@@ -74,23 +69,19 @@ final class ExportComparisonCommand implements Callable<Integer> {
             write(loaded.get(), ctx.comparisons().judgments(id), err);
             return 0;
         } catch (StorageException | IOException e) {
-            err.println("export-comparison: " + e.getMessage());
-            return 3;
+            return CliErrors.report(err, "export-comparison: " + e.getMessage(), e, 3);
         }
     }
 
     private void write(ComparisonLoader.Loaded l, java.util.List<org.userlm.workbench.domain.Judgment> judgments,
                        PrintWriter err) throws IOException {
         if (html != null) {
-            Files.writeString(html, ComparisonHtml.render(l, judgments), StandardCharsets.UTF_8);
+            ComparisonExport.writeHtml(l, judgments, html);
             err.println("export-comparison: HTML written to " + html);
         }
         if (jsonl != null) {
-            List<Conversation> convs = l.conversations().stream().map(CompletedConversation::conversation).toList();
-            try (Writer w = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
-                ConversationJsonl.write(convs, w);
-            }
-            err.println("export-comparison: " + convs.size() + " conversation(s) written to " + jsonl);
+            int n = ComparisonExport.writeJsonl(l, jsonl);
+            err.println("export-comparison: " + n + " conversation(s) written to " + jsonl);
         }
         err.flush();
     }

@@ -99,11 +99,9 @@ final class GenerateCommand implements Callable<Integer> {
                     g.totalNanos() / 1e6);
             return 0;
         } catch (ModelLoadException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            return CliErrors.report(err, "error: " + e.getMessage(), e, 2);
         } catch (InferenceException | IOException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
+            return CliErrors.report(err, "error: " + e.getMessage(), e, 1);
         }
     }
 

@@ -10,11 +10,7 @@ final class GuiLauncher {
 
     static void launch(String[] args) {
         AppProperties.applyDefaults();
-        if (System.getProperty("prism.order") == null && System.getenv("WAYLAND_DISPLAY") == null
-                && System.getProperty("userlm.gpu.ui") == null) {
-            // es2 fails on many virtual displays and falls back anyway; software rendering is predictable.
-            System.setProperty("prism.order", "sw");
-        }
+        AppProperties.preferSoftwareRendering();
         WorkbenchApp.setServicesFactory(GuiServices::open);
         Application.launch(WorkbenchApp.class, args);
     }

@@ -3,6 +3,7 @@ package org.userlm.workbench.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.application.Platform;
 import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.ChatModel;
@@ -15,6 +16,8 @@ import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
+import org.userlm.workbench.storage.sqlite.ThreadGuard;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
 /** The window's services, backed by an {@link AppContext}. */
@@ -27,6 +30,8 @@ public final class GuiServices implements WorkbenchServices {
 
     /** Opens the database (null: the default file). */
     public static GuiServices open(Path db) {
+        // No SQLite on the FX thread: logged with its call site (tests fail on it; -Duserlm.strict.threads throws).
+        ThreadGuard.install(Platform::isFxApplicationThread, Boolean.getBoolean("userlm.strict.threads"));
         return new GuiServices(AppContext.open(db));
     }
 
@@ -43,6 +48,11 @@ public final class GuiServices implements WorkbenchServices {
     @Override
     public ConversationRunner runner() {
         return ctx.runner();
+    }
+
+    @Override
+    public TurnLabelRepository turnLabels() {
+        return ctx.turnLabels();
     }
 
     @Override
@@ -63,6 +73,16 @@ public final class GuiServices implements WorkbenchServices {
     @Override
     public AnnotationSchemaRepository annotationSchemas() {
         return ctx.annotationSchemas();
+    }
+
+    @Override
+    public org.userlm.workbench.storage.ExperimentRepository experiments() {
+        return ctx.experiments();
+    }
+
+    @Override
+    public org.userlm.workbench.storage.JudgeCache judgeCache() {
+        return ctx.judgeCache();
     }
 
     @Override
@@ -93,13 +113,18 @@ public final class GuiServices implements WorkbenchServices {
         try (OpenAiCompatibleClient client = new OpenAiCompatibleClient(b)) {
             return client.listModels();
         } catch (IllegalArgumentException e) {
-            throw new InferenceException("bad settings: " + e.getMessage());
+            throw new InferenceException("bad settings: " + e.getMessage(), e);
         }
     }
 
     @Override
     public String databaseLabel() {
         return String.valueOf(ctx.databaseFile().getFileName());
+    }
+
+    @Override
+    public Path logFile() {
+        return LogFiles.file();
     }
 
     @Override

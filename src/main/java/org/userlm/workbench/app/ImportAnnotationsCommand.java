@@ -16,7 +16,7 @@ import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,8 +28,8 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSONL files from export-annotations")
     List<Path> files;
@@ -38,15 +38,14 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteDatabase database = SqliteDatabase.open(db == null ? SqliteDatabase.defaultFile() : db)) {
+        try (SqliteDatabase database = SqliteDatabase.open(db.resolved())) {
             SqliteAnnotationRepository repo = new SqliteAnnotationRepository(database);
             for (Path f : files) {
                 List<Annotation> answers;
                 try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                     answers = AnnotationFiles.readJsonl(r);
                 } catch (IOException e) {
-                    err.println("import-annotations: " + f + ": " + e.getMessage());
-                    return 2;
+                    return CliErrors.report(err, "import-annotations: " + f + ": " + e.getMessage(), e, 2);
                 }
                 ImportResult res = repo.importAll(answers);
                 out.printf("{\"file\": \"%s\", \"inserted\": %d, \"updated\": %d, \"unchanged\": %d}%n",
@@ -55,8 +54,7 @@ final class ImportAnnotationsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (StorageException e) {
-            err.println("import-annotations: " + e.getMessage());
-            return 3;
+            return CliErrors.report(err, "import-annotations: " + e.getMessage(), e, 3);
         }
     }
 }

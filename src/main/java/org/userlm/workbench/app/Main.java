@@ -1,5 +1,8 @@
 package org.userlm.workbench.app;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,13 +20,21 @@ import picocli.CommandLine.Command;
             GradeCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
+            BenchStoreCommand.class,
+            BenchStartCommand.class,
             AgreementCommand.class,
             ExportAnnotationsCommand.class,
             ImportAnnotationsCommand.class,
             AnnotateCommand.class,
             CompareCommand.class,
+            IntrinsicCommand.class,
+            ImportConversationsCommand.class,
             ExportComparisonCommand.class,
             BenchUiCommand.class,
+            ModelsCommand.class,
+            ExperimentCommand.class,
+            MergeCommand.class,
+            BenchExperimentCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -32,19 +43,47 @@ public final class Main implements Runnable {
             GuiLauncher.launch(args);
             return;
         }
+        if (args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(Path.of(args[0]))) {
+            openFromDesktop(Path.of(args[0]));
+            return;
+        }
         System.exit(run(args));
+    }
+
+    /**
+     * A file opened from the desktop (the installers' file associations): an annotation file ({@code .ulmann}) is
+     * imported into the default database, then the window opens; any other file is imported as tasks by the window.
+     */
+    private static void openFromDesktop(Path file) {
+        if (file.getFileName().toString().endsWith(".ulmann")) {
+            int rc = run("import-annotations", file.toString());
+            if (rc != 0) {
+                System.exit(rc);
+            }
+            GuiLauncher.launch(new String[0]);
+        } else {
+            GuiLauncher.launch(new String[] {"--open", file.toString()});
+        }
     }
 
     /** Runs the CLI in-process on the process's streams and returns the exit status. */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /** Runs the CLI in-process with the given streams and returns the exit status (used by tests). */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         AppProperties.applyDefaults();
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::unexpected)
                 .setOut(out).setErr(err).execute(args);
+    }
+
+    /** A failure no command handled: the whole trace goes to the log, one line to the user. */
+    private static int unexpected(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        LoggerFactory.getLogger(Main.class).error("{} failed", cmd.getCommandName(), e);
+        cmd.getErr().println(cmd.getCommandName() + ": " + e + " (details in " + LogFiles.file() + ")");
+        return cmd.getCommandSpec().exitCodeOnExecutionException();
     }
 
     @Override

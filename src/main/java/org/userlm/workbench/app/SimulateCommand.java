@@ -21,19 +21,17 @@ import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.Run;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
-import org.userlm.workbench.evaluation.Graders;
+import org.userlm.workbench.evaluation.judge.TurnLabeler;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.simulation.ConversationFactory;
 import org.userlm.workbench.simulation.ConversationListener;
 import org.userlm.workbench.simulation.ConversationSpec;
-import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.RunControl;
-import org.userlm.workbench.simulation.SolvedCheck;
-import org.userlm.workbench.simulation.Simulators;
-import org.userlm.workbench.simulation.SystemPrompts;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.tasks.TaskFormatException;
+import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +64,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "1", description = "conversations per task (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db = new DatabaseOption();
 
     @Option(names = "--out", paramLabel = "FILE", description = "also write the conversations as JSON Lines")
     Path out;
@@ -91,9 +89,12 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("simulate: " + e.getMessage());
             return 3;
         }
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             ctx.tasks().upsert(tasks);
             return runAll(ctx, tasks, stdout, err);
+        } catch (StorageException e) {
+            err.println("simulate: " + e.getMessage());
+            return 3;
         } catch (InferenceException e) {
             err.println("simulate: " + e.getMessage());
             return 3;
@@ -113,6 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
                 System.currentTimeMillis());
         ctx.conversations().createRun(run);
         Map<EndReason, Integer> counts = new EnumMap<>(EndReason.class);
+        TurnLabeler labeler = ConversationFactory.labeler(options.conversationSettings(sim, asst), ctx);
         AtomicReference<RunControl> active = new AtomicReference<>();
         Thread hook = new Thread(() -> stopActive(active), "simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -120,11 +122,13 @@ final class SimulateCommand implements Callable<Integer> {
         try (BufferedWriter jsonl = out == null ? null : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (Task task : tasks) {
                 for (int r = 0; r < runs; r++) {
-                    UserSimulator user = Simulators.create(sim, ctx, null);
+                    UserSimulator user = ConversationFactory.simulator(options.conversationSettings(sim, asst), ctx,
+                            null);
                     Long seed = options.seed == null ? null : options.seed + n;
-                    Conversation c = runOne(ctx, run, task, user, assistant, asst, sim, seed, settingsJson, active);
+                    Conversation c = runOne(ctx, run, task, user, assistant, asst, sim, seed, active);
                     n++;
                     counts.merge(c.endedBy(), 1, Integer::sum);
+                    label(ctx, labeler, task, c, err);
                     stdout.printf("%s task=%s ended_by=%s turns=%d%n", c.id(), c.taskId(), c.endedBy().wire(),
                             c.turns().size());
                     stdout.flush();
@@ -145,22 +149,25 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Conversation runOne(AppContext ctx, Run run, Task task, UserSimulator user, ChatModel assistant,
-                                AssistantSettings asst, SimulatorSettings sim, Long seed, String settingsJson,
-                                AtomicReference<RunControl> active) {
-        String systemPrompt = asst.systemPrompt() != null ? asst.systemPrompt()
-                : SystemPrompts.assistantDefault(task.kind());
-        SolvedCheck solved = options.stopWhenSolved
-                ? (t, reply) -> Graders.grade(t, reply).correct()
-                : SolvedCheck.NEVER;
-        ConversationSpec cs = new ConversationSpec(UUID.randomUUID().toString(), run.id(), task.title(), task,
-                Intents.fromTask(task, sim.intentTemplate()).text(), user, assistant, asst.backend().model(),
-                systemPrompt, asst.params(), options.maxTurns, seed, solved, settingsJson, List.of(), null);
+                                AssistantSettings asst, SimulatorSettings sim, Long seed,
+                                AtomicReference<RunControl> active) throws InferenceException {
+        ConversationSpec cs = ConversationFactory.spec(options.conversationSettings(sim, asst), task, user,
+                assistant, ConversationFactory.Placement.of(run.id(), task.title()).withSeed(seed), ctx);
         RunControl control = new RunControl();
         active.set(control);
         try {
             return ctx.runner().run(cs, ConversationListener.NONE, control);
         } finally {
             active.set(null);
+        }
+    }
+
+    /** Labels and grades the assistant turns (judge or heuristic) and stores the labels with the turns. */
+    private static void label(AppContext ctx, TurnLabeler labeler, Task task, Conversation c, PrintWriter err) {
+        try {
+            ctx.turnLabels().save(c.id(), labeler.labelAll(task, c));
+        } catch (RuntimeException e) {
+            err.println("simulate: cannot label the turns of " + c.id() + ": " + e.getMessage());
         }
     }
 
@@ -191,6 +198,10 @@ final class SimulateCommand implements Callable<Integer> {
     static String summary(int n, Map<EndReason, Integer> counts) {
         StringBuilder sb = new StringBuilder("summary: " + n + " conversation" + (n == 1 ? "" : "s") + ":");
         for (EndReason r : EndReason.values()) {
+            boolean newer = r == EndReason.ALL_SHARDS_REVEALED || r == EndReason.CONTEXT_FULL;
+            if (newer && counts.getOrDefault(r, 0) == 0) {
+                continue; // the original five are always listed; the newer reasons when they occur
+            }
             sb.append(' ').append(counts.getOrDefault(r, 0)).append(' ').append(r.wire()).append(',');
         }
         sb.setLength(sb.length() - 1);

@@ -12,13 +12,14 @@ import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.GuardrailSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
+import org.userlm.workbench.simulation.ConversationSettings;
+import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.simulation.Simulators;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The simulator and assistant options shared by {@code simulate} (and later batch commands). */
 final class SimulationOptions {
-
-    /** vLLM strips special tokens by default, which would hide {@code <|endconversation|>} from us. */
-    static final String USERLM_EXTRA_BODY = "{\"skip_special_tokens\": false}";
 
     @Option(names = "--simulator", defaultValue = "userlm", paramLabel = "userlm|prompted|sharded",
             description = "user simulator (default ${DEFAULT-VALUE})")
@@ -47,7 +48,7 @@ final class SimulationOptions {
     String userApiKeyEnv;
 
     @Option(names = "--user-extra-body", paramLabel = "JSON", description = "JSON merged into user-model requests "
-            + "(default for userlm: " + USERLM_EXTRA_BODY + ", which vLLM needs to show <|endconversation|>)")
+            + "(default for userlm: " + Simulators.USERLM_EXTRA_BODY + ", which vLLM needs to show <|endconversation|>)")
     String userExtraBody;
 
     @Option(names = "--assistant-url", paramLabel = "URL", description = "OpenAI-compatible base URL of the assistant")
@@ -61,14 +62,6 @@ final class SimulationOptions {
 
     @Option(names = "--assistant-api-key-env", paramLabel = "VAR", description = "environment variable with the key")
     String assistantApiKeyEnv;
-
-    @Option(names = "--assistant-system-prompt", paramLabel = "TEXT",
-            description = "default: a sensible one per task kind")
-    String assistantSystemPrompt;
-
-    @Option(names = "--max-turns", defaultValue = "8", description = "at most N user turns, each answered "
-            + "(default ${DEFAULT-VALUE})")
-    int maxTurns;
 
     @Option(names = "--seed", description = "base seed (conversation i uses seed + i)")
     Long seed;
@@ -84,28 +77,8 @@ final class SimulationOptions {
             description = "UserLM sampling: the model card's 1.0/0.8 or generation_config.json's reported 0.6/0.9")
     String userSampling;
 
-    @Option(names = "--user-temperature", description = "overrides the user model's temperature")
-    Double userTemperature;
-
-    @Option(names = "--user-top-p", description = "overrides the user model's top-p")
-    Double userTopP;
-
-    @Option(names = "--user-prompt", paramLabel = "TEXT", description = "system prompt of the prompted/sharded "
-            + "simulator ({intent}, {shards}, {conversation} are replaced)")
-    String userPrompt;
-
-    @Option(names = "--intent-template", paramLabel = "TEXT",
-            description = "intent template ({goal}, {problem}, {shards}, {function})")
-    String intentTemplate;
-
-    @Option(names = "--assistant-temperature", description = "assistant temperature (default 0.7)")
-    Double assistantTemperature;
-
-    @Option(names = "--assistant-max-tokens", description = "assistant token cap (default 1024)")
-    Integer assistantMaxTokens;
-
-    @Option(names = "--stop-when-solved", description = "end with 'solved' once the assistant's answer grades correct")
-    boolean stopWhenSolved;
+    @Mixin
+    ProtocolOptions protocol = new ProtocolOptions();
 
     @Option(names = "--timeout", defaultValue = "120", description = "seconds without data before a request fails")
     int timeout;
@@ -127,8 +100,9 @@ final class SimulationOptions {
         if (!userEndpoint.equals("chat") && !userEndpoint.equals("completions")) {
             return "--user-endpoint must be chat or completions";
         }
-        if (maxTurns < 1) {
-            return "--max-turns must be at least 1";
+        String protocolProblem = protocol.validate();
+        if (protocolProblem != null) {
+            return protocolProblem;
         }
         if (userChatTemplate != null && !Files.isReadable(userChatTemplate)) {
             return "cannot read --user-chat-template " + userChatTemplate;
@@ -145,12 +119,11 @@ final class SimulationOptions {
     }
 
     GuardrailSettings preset() {
-        return switch (guardrails.toLowerCase(Locale.ROOT)) {
-            case "default" -> GuardrailSettings.defaults();
-            case "paper" -> GuardrailSettings.paper();
-            case "off" -> GuardrailSettings.off();
-            default -> throw new IllegalArgumentException("--guardrails must be default, paper or off");
-        };
+        try {
+            return GuardrailPreset.parse(guardrails).settings();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--guardrails must be default, paper or off", e);
+        }
     }
 
     SimulatorSettings simulatorSettings() {
@@ -159,14 +132,18 @@ final class SimulationOptions {
         if (maxRetries != null) {
             g = g.withMaxRetries(maxRetries);
         }
-        GenerationParams p = kind != SimulatorKind.USERLM ? GenerationParams.assistantDefault()
+        GenerationParams p = kind == SimulatorKind.SHARDED ? GenerationParams.licSharded()
+                : kind != SimulatorKind.USERLM ? GenerationParams.assistantDefault()
                 : userSampling.equals("generation-config") ? GenerationParams.userLmGenerationConfig()
                 : GenerationParams.userLmCard();
-        p = new GenerationParams(userTemperature != null ? userTemperature : p.temperature(),
-                userTopP != null ? userTopP : p.topP(), p.topK(), p.maxNewTokens(), null);
         BackendSettings backend = userBackend(kind, g);
-        return new SimulatorSettings(kind.wire() + " " + backend.model(), kind, backend, p, g, userPrompt,
-                intentTemplate);
+        return protocol.apply(new SimulatorSettings(kind.wire() + " " + backend.model(), kind, backend, p, g, null,
+                null));
+    }
+
+    /** Everything the conversation factory needs besides the task. */
+    ConversationSettings conversationSettings(SimulatorSettings sim, AssistantSettings asst) {
+        return protocol.settings(sim, asst);
     }
 
     private BackendSettings userBackend(SimulatorKind kind, GuardrailSettings g) {
@@ -174,9 +151,8 @@ final class SimulationOptions {
             return BackendSettings.local(userLocal.toString());
         }
         BackendKind bk = userEndpoint.equals("completions") ? BackendKind.OPENAI_COMPLETIONS : BackendKind.OPENAI_CHAT;
-        String extra = userExtraBody != null ? userExtraBody : kind == SimulatorKind.USERLM ? USERLM_EXTRA_BODY : null;
-        return new BackendSettings(bk, userUrl, userModel, userApiKeyEnv, null, timeout, readTemplate(), extra,
-                kind == SimulatorKind.USERLM && g.useServerBans());
+        return Simulators.serverBackend(kind, bk, userUrl, userModel, userApiKeyEnv, timeout, readTemplate(),
+                userExtraBody, g);
     }
 
     private String readTemplate() {
@@ -194,9 +170,7 @@ final class SimulationOptions {
         BackendSettings backend = assistantLocal != null ? BackendSettings.local(assistantLocal.toString())
                 : new BackendSettings(BackendKind.OPENAI_CHAT, assistantUrl, assistantModel, assistantApiKeyEnv, null,
                 timeout, null, null, false);
-        GenerationParams d = GenerationParams.assistantDefault();
-        GenerationParams p = new GenerationParams(assistantTemperature != null ? assistantTemperature : d.temperature(),
-                d.topP(), null, assistantMaxTokens != null ? assistantMaxTokens : d.maxNewTokens(), null);
-        return new AssistantSettings(backend.model(), backend, p, assistantSystemPrompt);
+        GenerationParams p = protocol.assistantParams();
+        return new AssistantSettings(backend.model(), backend, p, protocol.assistantSystemPrompt);
     }
 }

@@ -23,6 +23,7 @@ public record BackendSettings(BackendKind kind, String baseUrl, String model, St
                               boolean serverBans) {
     public BackendSettings {
         Objects.requireNonNull(kind, "kind");
+        baseUrl = UrlCredentials.strip(baseUrl);
         if (timeoutSeconds <= 0) {
             timeoutSeconds = 120;
         }

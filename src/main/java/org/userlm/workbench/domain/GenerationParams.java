@@ -26,6 +26,14 @@ public record GenerationParams(Double temperature, Double topP, Integer topK, In
         return new GenerationParams(0.7, 0.95, null, 1024, null);
     }
 
+    /**
+     * The sharded simulator's sampling as Lost in Conversation runs it: temperature 1.0 and nothing else set
+     * (top-p 1.0); 1024 tokens is our cap for the JSON reply [ours].
+     */
+    public static GenerationParams licSharded() {
+        return new GenerationParams(1.0, 1.0, null, 1024, null);
+    }
+
     /** Greedy decoding. */
     public static GenerationParams greedy(int maxNewTokens) {
         return new GenerationParams(0.0, 1.0, null, maxNewTokens, null);

@@ -14,7 +14,9 @@ import java.util.List;
  * @param minWords                minimum words per user turn
  * @param maxWords                maximum words per user turn
  * @param verbatimRepetition      rule 4 on/off
- * @param intentNgram             n of the word n-gram shared with the intent that counts as a copy (default 8)
+ * @param intentNgram             n of the word n-gram shared with the intent that counts as a copy (default 8); 0 selects
+ *                                the paper's reported rule instead: a turn equal, character for character, to an earlier
+ *                                user turn, or found word for word inside the intent
  * @param maxRetries              regenerations before keeping the last candidate (default 5)
  * @param maxNewTokens            token cap of a user turn (default 256)
  * @param useServerBans           send {@code logit_bias}/{@code bad_words} where the server supports them
@@ -48,10 +50,39 @@ public record GuardrailSettings(boolean filterFirstTokens, List<String> bannedFi
                 true, 3, 25, true, 8, 5, 256, true);
     }
 
-    /** The "Paper" preset: ban I/You/Here, end token always banned, 3-25 words, verbatim filter. */
+    /**
+     * The "Paper" preset: ban I/You/Here, end token always banned, 3-25 words, and the reported verbatim rule (an
+     * exact repeat of an earlier user turn or of the intent's words; {@code intentNgram} 0).
+     */
     public static GuardrailSettings paper() {
         return new GuardrailSettings(true, List.of("I", "You", "Here"), true, TerminationMode.ALWAYS, 2,
-                true, 3, 25, true, 8, 5, 256, true);
+                true, 3, 25, true, 0, 5, 256, true);
+    }
+
+    /** Whether the verbatim rule is the paper's reported one (exact repeats) rather than ours (n-grams). */
+    public boolean reportedVerbatimRule() {
+        return intentNgram <= 0;
+    }
+
+    /** A copy with another n-gram size of the verbatim rule (0: the paper's reported rule). */
+    public GuardrailSettings withIntentNgram(int n) {
+        return new GuardrailSettings(filterFirstTokens, bannedFirstTokens, avoidTermination, terminationMode,
+                minUserTurnsBeforeEnd, lengthThreshold, minWords, maxWords, verbatimRepetition, n, maxRetries,
+                maxNewTokens, useServerBans);
+    }
+
+    /** A copy with another minimum number of user turns before an end (mode {@code UNTIL_MIN_TURNS}). */
+    public GuardrailSettings withMinUserTurnsBeforeEnd(int n) {
+        return new GuardrailSettings(filterFirstTokens, bannedFirstTokens, avoidTermination, terminationMode, n,
+                lengthThreshold, minWords, maxWords, verbatimRepetition, intentNgram, maxRetries, maxNewTokens,
+                useServerBans);
+    }
+
+    /** A copy with another token cap per user turn. */
+    public GuardrailSettings withMaxNewTokens(int n) {
+        return new GuardrailSettings(filterFirstTokens, bannedFirstTokens, avoidTermination, terminationMode,
+                minUserTurnsBeforeEnd, lengthThreshold, minWords, maxWords, verbatimRepetition, intentNgram,
+                maxRetries, n, useServerBans);
     }
 
     /** "Off", for ablations. The first turn still never ends the conversation (PROTOCOL.md). */

@@ -19,7 +19,8 @@ public record SimulatorSettings(String name, SimulatorKind kind, BackendSettings
     public SimulatorSettings {
         Objects.requireNonNull(kind, "kind");
         if (params == null) {
-            params = kind == SimulatorKind.USERLM ? GenerationParams.userLmCard() : GenerationParams.assistantDefault();
+            params = kind == SimulatorKind.USERLM ? GenerationParams.userLmCard()
+                    : kind == SimulatorKind.SHARDED ? GenerationParams.licSharded() : GenerationParams.assistantDefault();
         }
         if (guardrails == null) {
             guardrails = GuardrailSettings.defaults();

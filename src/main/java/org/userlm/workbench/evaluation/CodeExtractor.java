@@ -1,5 +1,6 @@
 package org.userlm.workbench.evaluation;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,7 @@ public final class CodeExtractor {
                 continue;
             }
             if (body == null) {
-                String lang = f.group(1).toLowerCase(java.util.Locale.ROOT);
+                String lang = f.group(1).toLowerCase(Locale.ROOT);
                 python = lang.isEmpty() || lang.equals("python") || lang.equals("py") || lang.equals("python3");
                 body = new StringBuilder();
             } else {

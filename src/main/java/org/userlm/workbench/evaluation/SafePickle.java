@@ -65,16 +65,16 @@ public final class SafePickle {
         while (i < p.length) {
             int op = p[i++] & 0xff;
             switch (op) {
-                case 0x80 -> i += 1;                  // PROTO n
-                case 0x95 -> i += 8;                  // FRAME len
+                case 0x80 -> i = skip(p, i, 1);       // PROTO n
+                case 0x95 -> i = skip(p, i, 8);       // FRAME len
                 case 0x94 -> { }                      // MEMOIZE
-                case 'q' -> i += 1;                   // BINPUT
-                case 'r' -> i += 4;                   // LONG_BINPUT
+                case 'q' -> i = skip(p, i, 1);        // BINPUT
+                case 'r' -> i = skip(p, i, 4);        // LONG_BINPUT
                 case 0x8c, 'X', 0x8d -> {             // SHORT_BINUNICODE, BINUNICODE, BINUNICODE8
                     int width = op == 0x8c ? 1 : op == 'X' ? 4 : 8;
                     long len = little(p, i, width);
                     i += width;
-                    if (value != null || len < 0 || i + len > p.length) {
+                    if (value != null || len < 0 || len > p.length - i) {
                         throw new IllegalArgumentException("pickle is not a single str");
                     }
                     value = new String(p, i, (int) len, StandardCharsets.UTF_8);
@@ -91,6 +91,13 @@ public final class SafePickle {
             }
         }
         throw new IllegalArgumentException("pickle has no STOP opcode");
+    }
+
+    private static int skip(byte[] p, int at, int n) {
+        if (n > p.length - at) {
+            throw new IllegalArgumentException("truncated pickle");
+        }
+        return at + n;
     }
 
     private static long little(byte[] p, int at, int width) {

@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * A Hugging Face {@code chat_template} rendered with a Java Jinja engine, with the variables transformers passes
  * ({@code messages}, {@code add_generation_prompt}, {@code bos_token}, {@code eos_token}) and its environment
- * settings ({@code trim_blocks}, {@code lstrip_blocks}). Immutable and thread-safe.
+ * settings ({@code trim_blocks}, {@code lstrip_blocks}), within output, string, list and depth limits and a time
+ * limit (a hostile template costs one error, not the process). Immutable and thread-safe.
  */
 public final class ChatTemplate {
 
@@ -25,7 +26,17 @@ public final class ChatTemplate {
             + "message['role'] + '<|end_header_id|>' }}\n{{ message['content'] }}<|eot_id|>{% endfor %}"
             + "{{ '<|start_header_id|>user<|end_header_id|>' }}";
 
+    /** Longest rendered prompt or string a template may make (8 MB of characters). */
+    public static final long MAX_OUTPUT_CHARS = 8L << 20;
+    /** Longest a render may take. */
+    public static final long MAX_RENDER_MILLIS = 5_000;
     private static final Jinjava JINJAVA = newJinjava();
+    private static final java.util.concurrent.ExecutorService RENDERER = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "chat-template-render");
+                t.setDaemon(true);
+                return t;
+            });
 
     /**
      * Jinjava configured like transformers' sandboxed Jinja environment: trim_blocks, lstrip_blocks, {@code {{-}}
@@ -37,6 +48,12 @@ public final class ChatTemplate {
                 .withTrimBlocks(true)
                 .withLstripBlocks(true)
                 .withFailOnUnknownTokens(false)
+                .withMaxOutputSize(MAX_OUTPUT_CHARS)
+                .withMaxStringLength(MAX_OUTPUT_CHARS)
+                .withMaxListSize(100_000)
+                .withMaxMapSize(100_000)
+                .withMaxRenderDepth(20)
+                .withMaxMacroRecursionDepth(20)
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
                         .withUseTrimmingForNotesAndExpressions(true)
                         .withParseWhitespaceControlStrictly(true)
@@ -84,6 +101,7 @@ public final class ChatTemplate {
 
     private final String source;
     private final Map<String, Object> specialTokens;
+    private final List<String> specialStrings;
 
     /**
      * @param source         the Jinja source
@@ -92,6 +110,7 @@ public final class ChatTemplate {
     public ChatTemplate(String source, Map<String, String> specialTokens) {
         this.source = Objects.requireNonNull(source, "source");
         this.specialTokens = new HashMap<>(specialTokens == null ? Map.of() : specialTokens);
+        this.specialStrings = specialTokens == null ? List.of() : List.copyOf(specialTokens.values());
     }
 
     /** The template source. */
@@ -99,8 +118,14 @@ public final class ChatTemplate {
         return source;
     }
 
+    /** The model's special-token strings known to this template (bos, eos, ...). */
+    public List<String> specialStrings() {
+        return specialStrings;
+    }
+
     /**
-     * Renders the messages.
+     * Renders the messages. Special-token text inside message content is neutralised first
+     * ({@link SpecialTokenText}): only the template's own markers are special.
      *
      * @throws IllegalArgumentException when the template fails (syntax error, {@code raise_exception})
      */
@@ -109,17 +134,35 @@ public final class ChatTemplate {
         for (ChatMessage m : messages) {
             Map<String, Object> mm = new LinkedHashMap<>();
             mm.put("role", m.role().wire());
-            mm.put("content", m.content());
+            mm.put("content", SpecialTokenText.neutralise(m.content(), specialStrings));
             msgs.add(mm);
         }
         Map<String, Object> ctx = new HashMap<>(specialTokens);
         ctx.put("messages", msgs);
         ctx.put("add_generation_prompt", addGenerationPrompt);
         RenderResult result;
+        java.util.concurrent.Future<RenderResult> job = RENDERER.submit(() -> JINJAVA.renderForResult(source, ctx));
         try {
-            result = JINJAVA.renderForResult(source, ctx);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("chat template failed: " + rootMessage(e), e);
+            result = job.get(MAX_RENDER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            job.cancel(true);
+            throw new IllegalArgumentException("chat template failed: rendering took longer than "
+                    + MAX_RENDER_MILLIS / 1000 + " s", e);
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalArgumentException("chat template failed: interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+                throw new IllegalArgumentException("chat template failed: it needs more memory or depth than allowed",
+                        cause);
+            }
+            throw new IllegalArgumentException("chat template failed: " + rootMessage(cause), cause);
+        }
+        if (result.getOutput() != null && result.getOutput().length() > MAX_OUTPUT_CHARS) {
+            throw new IllegalArgumentException("chat template failed: the prompt is longer than "
+                    + (MAX_OUTPUT_CHARS >> 20) + " M characters");
         }
         List<TemplateError> fatal = result.getErrors().stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();

@@ -1,7 +1,9 @@
 package org.userlm.workbench.inference;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -120,9 +122,9 @@ public final class DemoChatModel implements ChatModel {
     private static String words(String sentence, int n) {
         String[] w = sentence.strip().split("\\s+");
         if (w.length <= n) {
-            return sentence.strip().toLowerCase(java.util.Locale.ROOT);
+            return sentence.strip().toLowerCase(Locale.ROOT);
         }
-        return String.join(" ", java.util.Arrays.copyOf(w, n)).toLowerCase(java.util.Locale.ROOT) + " …";
+        return String.join(" ", Arrays.copyOf(w, n)).toLowerCase(Locale.ROOT) + " …";
     }
 
     private static String assistantTurn(GenerationRequest r) {

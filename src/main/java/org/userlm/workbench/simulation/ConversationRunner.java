@@ -2,6 +2,8 @@ package org.userlm.workbench.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.GenerationParams;
@@ -10,6 +12,7 @@ import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.ChatMessage;
+import org.userlm.workbench.inference.ContextFullException;
 import org.userlm.workbench.inference.FinishReason;
 import org.userlm.workbench.inference.GenerationRequest;
 import org.userlm.workbench.inference.GenerationResult;
@@ -18,7 +21,9 @@ import org.userlm.workbench.storage.ConversationRepository;
 
 /**
  * Alternates user and assistant turns until the user ends, {@code maxUserTurns} user turns are answered, the
- * assistant solves the task (when that rule is on), the researcher stops, or a backend fails. Every turn is stored
+ * assistant solves the task (when that rule is on), the sharded simulator has revealed every shard and the assistant
+ * answered, a prompt no longer fits a model's context ({@code context_full}), the researcher stops, or a backend
+ * fails. Every turn is stored
  * durably when it finishes and checkpointed while it streams.
  *
  * <p>Isolation (PROTOCOL.md section 1): the assistant sees only its system prompt and the turns; the user simulator
@@ -27,6 +32,7 @@ import org.userlm.workbench.storage.ConversationRepository;
  * <p>{@link #run} blocks the calling thread, which is the thread every listener callback fires on.
  */
 public final class ConversationRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationRunner.class);
     private final ConversationRepository store;
 
     public ConversationRunner(ConversationRepository store) {
@@ -78,12 +84,21 @@ public final class ConversationRunner {
     private EndReason userTurn(ConversationSpec spec, List<Turn> turns, ConversationListener listener,
                                CancellationToken cancel) {
         SimulationState state = new SimulationState(spec.task(), spec.intent(), turns, spec.seed());
+        EndReason before = spec.user().endBeforeTurn(state);
+        if (before != null) {
+            return before;
+        }
         TurnRecorder rec = new TurnRecorder(store, spec.conversationId(), listener, turns.size(), Role.USER,
                 spec.user().modelName());
         UserTurn u;
         try {
             u = spec.user().nextTurn(state, rec, cancel);
+        } catch (ContextFullException e) {
+            turns.add(rec.finish(new TurnRecorder.Outcome(e.partialText(), e.partialText(), TurnStatus.FAILED,
+                    e.describe(), null, null, null, List.of(), false, null)));
+            return EndReason.CONTEXT_FULL;
         } catch (InferenceException e) {
+            LOG.warn("user turn failed in conversation {}", spec.conversationId(), e);
             turns.add(rec.finish(new TurnRecorder.Outcome(e.partialText(), e.partialText(), TurnStatus.FAILED,
                     e.getMessage(), null, null, null, List.of(), false, null)));
             return EndReason.ERROR;
@@ -98,8 +113,14 @@ public final class ConversationRunner {
             return EndReason.CANCELLED;
         }
         if (u.endsConversation() && u.content().isEmpty()) {
-            // The user ended with nothing to say: no turn is stored (PROTOCOL.md section 2).
-            store.deleteTurn(spec.conversationId(), turns.size());
+            if (u.events().isEmpty()) {
+                // The user ended with nothing to say: no turn is stored (PROTOCOL.md section 2).
+                store.deleteTurn(spec.conversationId(), turns.size());
+            } else {
+                // Every redraw was an empty ending: keep the record of what the guardrails saw (an empty turn,
+                // left out of turn counts and words per turn by the metrics).
+                turns.add(rec.finish(outcome(u, TurnStatus.COMPLETE, null)));
+            }
             return EndReason.USER_ENDED;
         }
         if (u.content().isEmpty()) {
@@ -133,7 +154,13 @@ public final class ConversationRunner {
         GenerationResult r;
         try {
             r = spec.assistant().generate(new GenerationRequest(messages, p), rec, cancel);
+        } catch (ContextFullException e) {
+            String partial = e.partialText().isEmpty() ? rec.text() : e.partialText();
+            turns.add(rec.finish(new TurnRecorder.Outcome(partial.strip(), partial, TurnStatus.FAILED,
+                    e.describe(), null, null, p, List.of(), false, null)));
+            return EndReason.CONTEXT_FULL;
         } catch (InferenceException e) {
+            LOG.warn("assistant turn failed in conversation {}", spec.conversationId(), e);
             String partial = e.partialText().isEmpty() ? rec.text() : e.partialText();
             turns.add(rec.finish(new TurnRecorder.Outcome(partial.strip(), partial, TurnStatus.FAILED,
                     e.getMessage(), null, null, p, List.of(), false, null)));
@@ -143,7 +170,7 @@ public final class ConversationRunner {
         Turn t = rec.finish(new TurnRecorder.Outcome(r.text().strip(), r.text(),
                 cancelled ? TurnStatus.CANCELLED : TurnStatus.COMPLETE, null,
                 r.promptTokens() < 0 ? null : r.promptTokens(),
-                r.completionTokens() < 0 ? null : r.completionTokens(), p, List.of(), false, null));
+                r.completionTokens() < 0 ? null : r.completionTokens(), p, RoleForgery.events(messages), false, null));
         turns.add(t);
         if (cancelled) {
             return EndReason.CANCELLED;

@@ -62,6 +62,17 @@ public final class Guardrails {
                 return Optional.of(new Violation(LENGTH, n + " words, maximum " + s.maxWords()));
             }
         }
+        if (s.verbatimRepetition() && !content.isBlank() && s.reportedVerbatimRule()) {
+            for (String earlier : earlierUserTurns) {
+                if (earlier.strip().equals(content.strip())) {
+                    return Optional.of(new Violation(VERBATIM, "repeats an earlier user turn verbatim"));
+                }
+            }
+            if (intent != null && intent.contains(content.strip())) {
+                return Optional.of(new Violation(VERBATIM, "copies the intent verbatim"));
+            }
+            return Optional.empty();
+        }
         if (s.verbatimRepetition() && !content.isBlank()) {
             String norm = Words.normalise(content);
             for (String earlier : earlierUserTurns) {

@@ -33,6 +33,27 @@ public final class Intents {
         return new Intent(text.strip(), t);
     }
 
+    /**
+     * The task's own text inside an intent built with {@code template}: what the {@code {problem}}, {@code {shards}}
+     * and {@code {function}} placeholders put there, without the template's words and without the {@code {goal}}
+     * phrase ("get help solving this math problem"). Intent decomposition measures against this, so "I need help
+     * with a math problem" reveals nothing.
+     */
+    public static String taskText(Task task, String template) {
+        String t = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template;
+        StringBuilder sb = new StringBuilder();
+        if (t.contains("{problem}")) {
+            sb.append(problem(task)).append('\n');
+        }
+        if (t.contains("{shards}")) {
+            sb.append(task.shards().stream().map(Shard::text).collect(Collectors.joining("\n"))).append('\n');
+        }
+        if (t.contains("{function}")) {
+            sb.append(function(task).replace("`", "")).append('\n');
+        }
+        return sb.toString().strip();
+    }
+
     private static String goal(Task task) {
         return switch (task.kind()) {
             case MATH -> "get help solving this math problem; the full problem is:";

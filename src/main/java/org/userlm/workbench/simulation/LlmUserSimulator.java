@@ -15,7 +15,9 @@ import org.userlm.workbench.inference.InferenceException;
 
 /**
  * A user simulator backed by a language model: draws a candidate, checks it against the guardrails and redraws up
- * to {@code maxRetries} times; when every draw breaks a rule it keeps the last one and says so on the turn.
+ * to {@code maxRetries} times; when every draw breaks a rule it keeps the last draw that was not empty and records
+ * the rules it broke ({@code kept_last}); when every draw was empty the user ends the conversation
+ * ({@code ended_empty}). A guardrail never turns into an error.
  */
 abstract class LlmUserSimulator implements UserSimulator {
     protected final ChatModel model;
@@ -44,8 +46,13 @@ abstract class LlmUserSimulator implements UserSimulator {
             throws InferenceException {
         List<GuardrailEvent> events = new ArrayList<>();
         List<ChatMessage> messages = messages(state);
+        events.addAll(RoleForgery.events(messages));
         Constraints constraints = constraints(state);
         int attempts = 1 + Math.max(0, guardrails.maxRetries());
+        Candidate keep = null;
+        Guardrails.Violation keptViolation = null;
+        GenerationParams keptParams = null;
+        int keptAttempt = 0;
         for (int attempt = 1; ; attempt++) {
             GenerationParams p = params.withSeed(state.seedFor(attempt))
                     .withMaxNewTokens(guardrails.maxNewTokens() > 0 ? guardrails.maxNewTokens() : params.maxNewTokens());
@@ -59,16 +66,39 @@ abstract class LlmUserSimulator implements UserSimulator {
             if (v.isEmpty()) {
                 return turn(c, c.content(), c.ended(), false, events, p);
             }
-            boolean last = attempt >= attempts;
-            GuardrailEvent e = new GuardrailEvent(v.get().rule(), c.raw().strip(),
-                    last ? "kept_last" : "regenerated", v.get().detail(), attempt);
-            events.add(e);
-            if (last) {
-                // Keep the last candidate, but a banned end never ends the conversation.
-                boolean ends = c.ended() && !Guardrails.TERMINATION.equals(v.get().rule());
-                return turn(c, c.content(), ends, false, events, p);
+            if (!c.content().isBlank()) {
+                keep = c;
+                keptViolation = v.get();
+                keptParams = p;
+                keptAttempt = attempt;
             }
-            stream.onRedraw(e);
+            boolean last = attempt >= attempts;
+            GuardrailEvent e = new GuardrailEvent(v.get().rule(), c.raw().strip(), "regenerated", v.get().detail(),
+                    attempt);
+            if (!last) {
+                events.add(e);
+                stream.onRedraw(e);
+                continue;
+            }
+            if (keep == null) {
+                // Every draw was empty (typically a banned empty ending): the user has nothing to say, so the
+                // conversation ends as the user's; the events say why. Never an error.
+                events.add(new GuardrailEvent(e.rule(), e.rejectedText(), "ended_empty", e.detail(), attempt));
+                return new UserTurn("", c.raw(), true, false, events, p, c.promptTokens(), c.completionTokens(),
+                        c.firstTokenMs(), null);
+            }
+            // Retries exhausted: keep the last candidate that was not empty, with the rules it broke recorded.
+            // A banned end never ends the conversation.
+            if (keep != c) {
+                events.add(e);
+                stream.onRedraw(e);
+                // The stream showed the last draw; show the kept one again.
+                stream.onText(keep.content());
+            }
+            events.add(new GuardrailEvent(keptViolation.rule(), keep.raw().strip(), "kept_last",
+                    keptViolation.detail(), keptAttempt));
+            boolean ends = keep.ended() && !Guardrails.TERMINATION.equals(keptViolation.rule());
+            return turn(keep, keep.content(), ends, false, events, keptParams);
         }
     }
 

@@ -3,11 +3,10 @@ package org.userlm.workbench.simulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.GuardrailEvent;
 import org.userlm.workbench.domain.Role;
@@ -23,31 +22,57 @@ import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.TokenListener;
 
 /**
- * Lost-in-Conversation sharded reveal: turn 1 is shard 1 verbatim; each later turn an LLM reveals at most one
- * unrevealed shard, paraphrased, and answers with JSON {@code {"response": ..., "shard_id": ...}}; the conversation
- * ends when every shard has been revealed and answered. Revealed shards are read back from the stored turns.
+ * Lost-in-Conversation sharded reveal, run as LiC runs it (facts read from microsoft/lost_in_conversation,
+ * {@code simulator_sharded.py} and {@code user_agent.py}; the prompt is ours): turn 1 is shard 1 verbatim; each later
+ * turn the whole prompt goes to the user model as one {@code user} message (sampling: temperature 1.0), which answers
+ * with JSON {@code {"response": ..., "shard_id": ...}}: at most one unrevealed shard, or {@code -1} when it answers
+ * something that reveals none. Once every shard is revealed and the assistant has answered, the conversation ends
+ * with {@code all_shards_revealed}. Revealed shards are read back from the stored turns.
+ *
+ * <p>Prompt placeholders: ours {@code {conversation}}, {@code {revealed}}, {@code {shards}} (the unrevealed ones), and
+ * LiC's {@code [[CONVERSATION_SO_FAR]]}, {@code [[SHARDS_REVEALED]]}, {@code [[SHARDS_NOT_REVEALED]]}, so a
+ * researcher's copy of LiC's original prompt works unchanged (setting: simulator prompt / {@code --user-prompt-file}).
+ * Differences from LiC, on purpose: a reply that is not JSON, or names a shard that is unknown or already revealed,
+ * is redrawn (LiC would count the id as revealed); after the retries the next shard is revealed verbatim.
  */
 public final class ShardedRevealSimulator implements UserSimulator {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The rule name recorded when the model's JSON is unusable. */
     public static final String FORMAT_RULE = "sharded_format";
 
-    /** The shipped prompt [ours, after LiC]; {@code {shards}} and {@code {conversation}} are replaced. */
+    /** The shipped prompt [ours, following LiC's rules for its simulated user]. */
     public static final String DEFAULT_PROMPT = """
-            You are simulating a user talking to an AI assistant. The information the user has is split into \
-            shards; some were already revealed. In your next message reveal AT MOST ONE of the unrevealed shards, \
-            paraphrased in your own words (do not copy it), never repeat a revealed shard and do not ask the \
-            assistant questions. If the assistant asked something, you may answer it with the shard that fits best.
+            You are playing a person who is chatting with an AI assistant (such as ChatGPT) to get a problem solved. \
+            The person is lazy: they type little, give only the minimum, and never volunteer more than they are \
+            asked for.
 
-            Unrevealed shards (JSON):
-            {shards}
-
-            Conversation so far:
+            The conversation so far:
             {conversation}
 
-            Answer with JSON only: {"response": "<your message to the assistant>", "shard_id": <the id you revealed>}""";
+            Pieces of information ("shards") the person has already given:
+            {revealed}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+            Shards the person has not given yet:
+            {shards}
+
+            Write the person's next message. Follow these rules:
+            - Give at most one new shard per message, choosing the most basic one that is most relevant right now.
+            - When you give a shard, include everything in it; leaving out a detail counts as not giving it.
+            - Say it in your own casual words; do not copy the shard's wording.
+            - Never give a shard that was already given.
+            - If the assistant asks something no remaining shard answers, or something generic, answer without \
+            giving a shard (for example "not sure", "does that matter?") and use shard_id -1. Never invent \
+            information that is not in a shard.
+            - Write statements, not questions.
+            - Keep it short; typos, lower case and loose grammar are fine: the person is in a hurry.
+
+            Reply with a JSON object only, with two keys: "response" (the message) and "shard_id" (the id of the \
+            shard you gave, or -1 if you gave none). For example {"response": "its for 3 people", "shard_id": 2}""";
+
+    /** Names the shipped prompt in stored settings. */
+    public static final String PROMPT_VERSION = "sharded-default-v2 (ours, after LiC's rules)";
+
     private final ChatModel model;
     private final GenerationParams params;
     private final String prompt;
@@ -75,34 +100,48 @@ public final class ShardedRevealSimulator implements UserSimulator {
         return task.shards().isEmpty() ? List.of(new Shard(1, task.question())) : task.shards();
     }
 
-    @Override
-    public UserTurn nextTurn(SimulationState state, TurnStream stream, CancellationToken cancel)
-            throws InferenceException {
-        List<Shard> shards = shards(state.task());
+    private static Set<Integer> revealed(SimulationState state) {
         Set<Integer> revealed = new TreeSet<>();
         for (Turn t : state.turns()) {
             if (t.role() == Role.USER && t.shardId() != null) {
                 revealed.add(t.shardId());
             }
         }
+        return revealed;
+    }
+
+    /** Every shard revealed and the assistant has answered the last user turn: LiC's end. */
+    @Override
+    public EndReason endBeforeTurn(SimulationState state) {
+        Set<Integer> revealed = revealed(state);
+        boolean all = shards(state.task()).stream().allMatch(s -> revealed.contains(s.id()));
+        boolean answered = !state.turns().isEmpty()
+                && state.turns().get(state.turns().size() - 1).role() == Role.ASSISTANT;
+        return all && answered ? EndReason.ALL_SHARDS_REVEALED : null;
+    }
+
+    @Override
+    public UserTurn nextTurn(SimulationState state, TurnStream stream, CancellationToken cancel)
+            throws InferenceException {
+        List<Shard> shards = shards(state.task());
+        Set<Integer> revealed = revealed(state);
         List<Shard> hidden = shards.stream().filter(s -> !revealed.contains(s.id())).toList();
         if (hidden.isEmpty()) {
             return UserTurn.typed("", true);
         }
         if (state.userTurns().isEmpty()) {
-            Shard first = hidden.get(0);
+            Shard first = shards.get(0);
             stream.onText(first.text());
             return new UserTurn(first.text(), first.text(), false, false, List.of(), null, null, null, null,
                     first.id());
         }
-        return reveal(state, hidden, stream, cancel);
+        return reveal(state, shards, revealed, hidden, stream, cancel);
     }
 
-    private UserTurn reveal(SimulationState state, List<Shard> hidden, TurnStream stream, CancellationToken cancel)
-            throws InferenceException {
+    private UserTurn reveal(SimulationState state, List<Shard> shards, Set<Integer> revealed, List<Shard> hidden,
+                            TurnStream stream, CancellationToken cancel) throws InferenceException {
         List<GuardrailEvent> events = new ArrayList<>();
-        List<ChatMessage> messages = List.of(ChatMessage.system(render(state, hidden)),
-                ChatMessage.user("Write the user's next message now, as JSON."));
+        List<ChatMessage> messages = List.of(ChatMessage.user(render(state, shards, revealed, hidden)));
         for (int attempt = 1; attempt <= maxRetries + 1; attempt++) {
             GenerationParams p = params.withSeed(state.seedFor(attempt));
             // The raw JSON is not shown while it streams; the parsed response is shown once it is complete.
@@ -142,24 +181,61 @@ public final class ShardedRevealSimulator implements UserSimulator {
         return n < 0 ? null : n;
     }
 
-    private String render(SimulationState state, List<Shard> hidden) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Shard s : hidden) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("shard_id", s.id());
-            m.put("shard", s.text());
-            list.add(m);
-        }
+    /**
+     * The prompt with the conversation ({@code [user] ...} / {@code [assistant] ...} blocks, as LiC writes it) and
+     * the revealed / unrevealed shards after the first (JSON lists of {@code {"shard_id", "shard"}}, as Python's
+     * {@code json.dumps} writes them).
+     */
+    String render(SimulationState state, List<Shard> shards, Set<Integer> revealed, List<Shard> hidden) {
         StringBuilder conv = new StringBuilder();
         for (Turn t : state.turns()) {
-            conv.append(t.role() == Role.USER ? "User: " : "Assistant: ").append(t.content()).append("\n\n");
+            if (conv.length() > 0) {
+                conv.append("\n\n");
+            }
+            conv.append(t.role() == Role.USER ? "[user] " : "[assistant] ").append(t.content());
         }
-        try {
-            return prompt.replace("{shards}", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list))
-                    .replace("{conversation}", conv.toString().strip());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        List<Shard> rest = shards.subList(1, shards.size());
+        String shown = pyJson(rest.stream().filter(x -> revealed.contains(x.id())).toList());
+        String notShown = pyJson(rest.stream().filter(x -> hidden.contains(x)).toList());
+        return prompt.replace("[[CONVERSATION_SO_FAR]]", conv).replace("[[SHARDS_REVEALED]]", shown)
+                .replace("[[SHARDS_NOT_REVEALED]]", notShown).replace("{conversation}", conv)
+                .replace("{revealed}", shown).replace("{shards}", notShown);
+    }
+
+    /** A shard list as Python's {@code json.dumps} writes it (", " and ": " separators, non-ASCII escaped). */
+    static String pyJson(List<Shard> list) {
+        StringBuilder sb = new StringBuilder("[");
+        for (Shard x : list) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append("{\"shard_id\": ").append(x.id()).append(", \"shard\": ").append(pyString(x.text())).append('}');
         }
+        return sb.append(']').toString();
+    }
+
+    private static String pyString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     /** The first JSON object in the text (also inside a ```json fence), or null. */

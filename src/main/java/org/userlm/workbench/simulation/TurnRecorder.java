@@ -1,6 +1,7 @@
 package org.userlm.workbench.simulation;
 
 import java.util.List;
+import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.GuardrailEvent;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
@@ -89,7 +90,7 @@ final class TurnRecorder implements TurnStream {
 
     /** What a finished turn holds besides what the recorder measured. */
     record Outcome(String content, String raw, TurnStatus status, String error, Integer promptTokens,
-                   Integer completionTokens, org.userlm.workbench.domain.GenerationParams params,
+                   Integer completionTokens, GenerationParams params,
                    List<GuardrailEvent> events, boolean ends, Integer shardId) {
     }
 

@@ -1,5 +1,6 @@
 package org.userlm.workbench.storage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +37,7 @@ public final class AnnotationSchemaJson {
             if (in == null) {
                 throw new StorageException("bundled annotation schema " + DEFAULT_RESOURCE + " missing");
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new StorageException("cannot read bundled annotation schema", e);
         }
@@ -74,7 +76,7 @@ public final class AnnotationSchemaJson {
         JsonNode o;
         try {
             o = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
         }
         if (o == null || !o.isObject() || !o.path("id").isTextual() || !o.path("questions").isArray()) {

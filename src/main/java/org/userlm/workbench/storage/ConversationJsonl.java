@@ -89,6 +89,12 @@ public final class ConversationJsonl {
         }
     }
 
+    /** Writes one conversation as one line, without flushing (streamed exports). */
+    public static void writeLine(Conversation c, Writer out) throws IOException {
+        out.write(JSON.writeValueAsString(toJson(c)));
+        out.write('\n');
+    }
+
     /** Writes one line per conversation. */
     public static void write(Iterable<Conversation> conversations, Writer out) throws IOException {
         for (Conversation c : conversations) {

@@ -2,6 +2,7 @@ package org.userlm.workbench.storage;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.Run;
@@ -62,6 +63,29 @@ public interface ConversationRepository {
 
     /** Every conversation with its turns, oldest first (for export). */
     List<Conversation> all();
+
+    /** The newest {@code limit} history rows, newest first, without deleted ones. */
+    default List<ConversationSummary> recent(int limit) {
+        List<ConversationSummary> all = list();
+        return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
+    }
+
+    /**
+     * Up to {@code limit} conversations whose turns match an FTS5 query, those with the most recently written
+     * matching turns first (which, conversations being written in order, are the newest).
+     */
+    default List<ConversationSummary> searchRecent(String query, int limit) {
+        List<ConversationSummary> all = search(query);
+        return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
+    }
+
+    /**
+     * Hands every conversation with its turns, oldest first, to {@code sink} one at a time, without holding them
+     * all in memory (export). The sink runs on the calling thread; a RuntimeException from it stops the walk.
+     */
+    default void forEach(Consumer<Conversation> sink) {
+        all().forEach(sink);
+    }
 
     /** Marks turns left PENDING/STREAMING by a crash as FAILED and their conversations as ended by error. */
     int recoverInterrupted();

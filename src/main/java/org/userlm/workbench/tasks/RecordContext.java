@@ -1,6 +1,7 @@
 package org.userlm.workbench.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /**
  * Where a record sits in a task file, used to read its fields and to word errors that name file, record
@@ -62,7 +63,7 @@ record RecordContext(String fileName, String where, JsonNode node) {
             case BOOLEAN -> "a boolean";
             case STRING -> "a string";
             case NULL, MISSING -> "null";
-            default -> v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> v.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
     }
 }

@@ -2,17 +2,13 @@ package org.userlm.workbench.tasks;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.userlm.workbench.domain.Task;
 
 /**
@@ -27,7 +23,8 @@ import org.userlm.workbench.domain.Task;
  * record and field.
  */
 public final class TaskFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private TaskFiles() {
     }
@@ -43,7 +40,7 @@ public final class TaskFiles {
         String name = String.valueOf(file.getFileName());
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.read(file, "task file", InputFiles.DEFAULT_MAX_BYTES);
         } catch (IOException e) {
             throw new TaskFormatException(name + ": cannot read file (" + e.getMessage() + ")", e);
         }
@@ -62,7 +59,12 @@ public final class TaskFiles {
         if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
             bytes = gunzip(name, bytes);
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = InputFiles.utf8(name, bytes);
+        } catch (IOException e) {
+            throw new TaskFormatException(e.getMessage(), e);
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -81,9 +83,12 @@ public final class TaskFiles {
     }
 
     private static byte[] gunzip(String name, byte[] bytes) throws TaskFormatException {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
+        try {
+            return InputFiles.gunzip(bytes, name, InputFiles.DEFAULT_MAX_BYTES);
         } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(name + ": decompresses")) {
+                throw new TaskFormatException(e.getMessage(), e);
+            }
             throw new TaskFormatException(name + ": truncated or corrupt gzip data (" + e.getMessage() + ")", e);
         }
     }
@@ -137,6 +142,11 @@ public final class TaskFiles {
             }
             return node;
         } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw new TaskFormatException(name + ": line " + (lineOffset + 1) + ": more than one JSON value"
+                        + (lineOffset == 0 && text.indexOf('\n') >= 0 ? " (text after the JSON array)"
+                        : " on the line (JSON Lines hold exactly one object per line)"), e);
+            }
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "line " + (lineOffset + 1)
                     : "line " + (lineOffset + loc.getLineNr()) + ", column " + loc.getColumnNr();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.userlm.workbench.domain.Annotation;
@@ -27,7 +28,7 @@ class AnnotationCliTest {
     Path dir;
 
     private static Annotation a(String who, int turn, String q, String value) {
-        return new Annotation(java.util.UUID.randomUUID().toString(), "userlm-default", who, "c1", turn, q, value, 1L);
+        return new Annotation(UUID.randomUUID().toString(), "userlm-default", who, "c1", turn, q, value, 1L);
     }
 
     /** A database with one conversation and the given answers. */

@@ -16,6 +16,7 @@ import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.GenerationRequest;
 import org.userlm.workbench.inference.GenerationResult;
 import org.userlm.workbench.inference.TokenListener;
+import org.userlm.workbench.tasks.SharedData;
 
 /** A local model folder is loaded once and survives one user closing its handle. */
 class AppContextLocalModelTest {
@@ -24,7 +25,7 @@ class AppContextLocalModelTest {
 
     @Test
     void localModelIsSharedAndClosingAHandleDoesNotUnloadIt() throws Exception {
-        Path golden = org.userlm.workbench.tasks.SharedData.goldenModel();
+        Path golden = SharedData.goldenModel();
         try (AppContext ctx = AppContext.open(dir.resolve("w.db"))) {
             BackendSettings b = BackendSettings.local(golden.toString());
             ChatModel first = ctx.open(b);

@@ -1,5 +1,6 @@
 package org.userlm.workbench.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class Cli {
     }
 
     /** A small LiC-format task file written by the test (our own problems). */
-    static Path tasksFile(Path dir) throws java.io.IOException {
+    static Path tasksFile(Path dir) throws IOException {
         Path f = dir.resolve("tasks.json");
         Files.writeString(f, """
                 [

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,7 @@ class KillMidStreamTest {
                             return rs.getString(1);
                         }
                     }
-                } catch (java.sql.SQLException busyOrNotYetCreated) {
+                } catch (SQLException busyOrNotYetCreated) {
                     // the child may still be creating the schema
                 }
             }

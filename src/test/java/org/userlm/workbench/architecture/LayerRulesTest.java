@@ -61,6 +61,16 @@ class LayerRulesTest {
     }
 
     @Test
+    void modelsStandsAlone() {
+        // descriptors, downloads and GPU detection: usable by the UI without the engine, the database or JavaFX
+        noClasses().that().resideInAPackage(ROOT + ".models..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".app..", ROOT + ".ui..",
+                        ROOT + ".inference..", ROOT + ".simulation..", ROOT + ".storage..", ROOT + ".evaluation..",
+                        "ai.djl..", "javafx..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -50,6 +50,11 @@ class CodeGraderRealDataTest {
                             return ''.join(c)
                     """);
 
+    /** A known-good solution of an LiC LiveCodeBench record, or null. */
+    static String lcbSolution(String id) {
+        return LCB_SOLUTIONS.get(id);
+    }
+
     private static Map<String, Task> humanEval;
     private static Map<String, String> canonical;
     private final CodeGrader grader = new CodeGrader();

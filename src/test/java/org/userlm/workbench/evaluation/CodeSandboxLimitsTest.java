@@ -11,7 +11,7 @@ import org.userlm.workbench.domain.CodeSpec;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
 
-/** Timeout, memory cap, network block, renaming and test reporting of the code grader. */
+/** Timeout, memory cap, network block, renaming and test reporting of the code grader (strict rules). */
 class CodeSandboxLimitsTest {
     private static final String TESTS = "[{\"input\": \"2\\n3\", \"output\": \"5\", \"testtype\": \"functional\"},"
             + " {\"input\": \"-1\\n1\", \"output\": \"0\", \"testtype\": \"functional\"},"
@@ -20,7 +20,7 @@ class CodeSandboxLimitsTest {
             new CodeSpec("add", "", "", TESTS, null, null, ""));
 
     private final CodeGrader fast = new CodeGrader(SandboxSettings.defaults()
-            .withTimeout(Duration.ofSeconds(2)).withMemoryBytes(256L << 20));
+            .withTimeout(Duration.ofSeconds(2)).withMemoryBytes(256L << 20), GraderMode.STRICT);
 
     private static String py(String body) {
         return "```python\n" + body + "\n```";
@@ -72,10 +72,10 @@ class CodeSandboxLimitsTest {
     void socketsAreBlocked() {
         for (String attempt : List.of("socket.socket(socket.AF_INET, socket.SOCK_STREAM).connect(('127.0.0.1', 9))",
                 "socket.create_connection(('example.com', 80), timeout=1)",
-                "__import__('_socket').socket()")) {
+                "__import__('_socket').socket().connect(('10.1.2.3', 80))")) {
             GradeResult r = fast.grade(ADD, py("import socket\ndef add(a, b):\n    " + attempt + "\n    return a + b"));
             assertFalse(r.correct(), attempt);
-            assertTrue(r.detail().contains("network access is disabled"), attempt + " -> " + r.detail());
+            assertTrue(r.detail().contains("raised"), attempt + " -> " + r.detail());
         }
     }
 
@@ -96,7 +96,7 @@ class CodeSandboxLimitsTest {
                 fast.grade(ADD, "The answer is a + b.").detail());
         GradeResult syntax = fast.grade(ADD, py("def add(a, b):\n    return a +"));
         assertFalse(syntax.correct());
-        assertTrue(syntax.detail().startsWith("loading the solution raised SyntaxError"), syntax.detail());
+        assertTrue(syntax.detail().startsWith("loading the solution failed: SyntaxError"), syntax.detail());
     }
 
     @Test

@@ -22,20 +22,23 @@ import org.userlm.workbench.tasks.SharedData;
 import org.userlm.workbench.tasks.TaskFiles;
 
 class MathGraderTest {
-    /** The LiC rule transcribed to Python, as an independent oracle for the Java port. */
+    /**
+     * The LiC rule transcribed to Python, as an independent oracle for the Java port (lic mode), quirks included:
+     * the gold is the part after the first "####", and "$...00" is cut with rstrip('.00').
+     */
     private static final String LIC_RULE = """
             import json, re, sys
             def norm(s):
                 s = s.replace(',', '').replace('$', '')
                 return s[:-1] if s.endswith('.') else s
             def grade(answer, text):
-                gold = norm(answer.split('####')[-1].strip().lower())
-                m = re.findall(r'(-?[$0-9.,]{2,})|(-?[0-9]+)', text)
+                gold = norm(answer.split('####')[1].strip().lower())
+                m = re.findall(r'(-?[$0-9.,]{2,})|(-?[0-9]+)', text.strip())
                 if not m:
                     return False
                 pred = m[-1][0] or m[-1][1]
                 if '$' in pred and pred.endswith('.00'):
-                    pred = pred[:-3]
+                    pred = pred.rstrip('.00')
                 return norm(pred) == gold
             cases = json.load(open(sys.argv[1]))
             print(json.dumps([grade(a, t) for a, t in cases]))
@@ -52,7 +55,10 @@ class MathGraderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "#### 1000 | It costs $1,000.00 in total. | true",
+        "#### 1000 | It costs $1,000.00 in total. | false",
+        "#### 1000 | It costs $1,000 in total. | true",
+        "#### 60 | $60.00 | false",
+        "#### 6 | $60.00 | true",
         "#### 1,000 | The answer is 1000 | true",
         "#### -5 | The temperature drops to -5 degrees. | true",
         "#### 42 | The total is 42. | true",

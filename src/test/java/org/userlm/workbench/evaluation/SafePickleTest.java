@@ -53,6 +53,17 @@ class SafePickleTest {
     }
 
     @Test
+    void hugeOrTruncatedLengthsAreRefusedNotOverflowed() {
+        // BINUNICODE8 whose 8-byte length overflows int and long arithmetic, then a truncated FRAME and PROTO
+        byte[] huge = {(byte) 0x8d, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+            (byte) 0xff, 0x7f, 'a', '.'};
+        for (byte[] p : new byte[][] {huge, {(byte) 0x95, 1, 2}, {(byte) 0x80}, {(byte) 0x8c, 5, 'a', '.'}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafePickle.decodeBlob(blob(p)));
+            assertTrue(e.getMessage().contains("pickle"), e.getMessage());
+        }
+    }
+
+    @Test
     void graderSkipsUndecodablePrivateTestsAndSaysSo() throws Exception {
         byte[] evil = "cos\nsystem\n(S'echo pwned'\ntR.".getBytes(StandardCharsets.US_ASCII);
         Task t = new Task("x", TaskKind.CODE, "test", "x", "q", List.of(), null, new CodeSpec("inc", "", "",

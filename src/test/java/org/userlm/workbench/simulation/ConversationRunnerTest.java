@@ -214,7 +214,7 @@ class ConversationRunnerTest {
         FakeChatModel asst = new FakeChatModel("asst").respond(r -> "ok?");
         Conversation c = run(new ShardedRevealSimulator(user, GenerationParams.assistantDefault(), null, 3), asst, 8,
                 ConversationListener.NONE, new RunControl());
-        assertEquals(EndReason.USER_ENDED, c.endedBy());
+        assertEquals(EndReason.ALL_SHARDS_REVEALED, c.endedBy());
         List<Turn> users = c.turns().stream().filter(t -> t.role() == Role.USER).toList();
         assertEquals("what is a percentage of a number", users.get(0).content());
         assertEquals(List.of(1, 2, 3), users.stream().map(Turn::shardId).toList());
@@ -222,9 +222,10 @@ class ConversationRunnerTest {
         assertEquals(ShardedRevealSimulator.FORMAT_RULE, users.get(2).guardrailEvents().get(0).rule());
         assertEquals(6, c.turns().size());
         String prompt = user.requests().get(0).messages().get(0).content();
-        assertTrue(prompt.contains("\"shard_id\" : 2") && !prompt.contains("\"shard_id\" : 1"),
+        String hidden = prompt.substring(prompt.indexOf("not given yet"));
+        assertTrue(hidden.contains("\"shard_id\": 2") && !hidden.contains("\"shard_id\": 1"),
                 "only unrevealed shards are offered: " + prompt);
-        assertTrue(prompt.contains("User: what is a percentage of a number"), "the conversation so far is shown");
+        assertTrue(prompt.contains("[user] what is a percentage of a number"), "the conversation so far is shown");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ class SqliteAnnotationRepositoryTest {
 
     @Test
     void badImportLinesAreReported() {
-        var e = assertThrows(java.io.IOException.class,
+        var e = assertThrows(IOException.class,
                 () -> AnnotationFiles.readJsonl(new StringReader("\n{\"id\":\"x\"}\n")));
         assertTrue(e.getMessage().startsWith("line 2"), e.getMessage());
     }

@@ -75,7 +75,7 @@ class SqliteComparisonRepositoryTest {
                     return rs.getInt(1);
                 }
             });
-            assertTrue(version >= 3, "the comparisons migration (V003) and any later ones applied: " + version);
+            assertTrue(version >= 3, "V003 and later applied: " + version);
         }
     }
 }

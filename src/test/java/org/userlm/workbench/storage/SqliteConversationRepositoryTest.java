@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -150,7 +151,7 @@ class SqliteConversationRepositoryTest {
     }
 
     /** The number of V*.sql migrations shipped (each branch adds its own; the test should not care how many). */
-    private static int migrationCount() throws java.io.IOException {
+    private static int migrationCount() throws IOException {
         try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
             return (int) files.filter(f -> f.getFileName().toString().matches("V\\d{3}__.*\\.sql")).count();
         }

@@ -1,11 +1,13 @@
 package org.userlm.workbench.evaluation.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A per-simulator leaderboard from blind pairwise judgments: the win rate (a tie counts as half a win for each
@@ -35,7 +37,7 @@ public final class BradleyTerry {
     /** The leaderboard, strongest first. */
     public static List<Row> leaderboard(List<PairwiseResult> results) {
         List<String> names = new ArrayList<>(new TreeSet<>(results.stream()
-                .flatMap(r -> java.util.stream.Stream.of(r.left(), r.right())).toList()));
+                .flatMap(r -> Stream.of(r.left(), r.right())).toList()));
         int k = names.size();
         Map<String, Integer> idx = new LinkedHashMap<>();
         for (int i = 0; i < k; i++) {
@@ -88,7 +90,7 @@ public final class BradleyTerry {
             }
         }
         double[] p = new double[k];
-        java.util.Arrays.fill(p, 1.0);
+        Arrays.fill(p, 1.0);
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double[] next = new double[k];
             double change = 0;

@@ -9,12 +9,14 @@ import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.GuardrailEvent;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnStatus;
 
 /**
  * The per-column numbers of a comparison (PROTOCOL.md section 7, formulas [ours]).
  *
  * @param endReason         why the conversation ended (null while running)
- * @param userTurns         number of user turns
+ * @param userTurns         number of user turns that were completed and not empty (failed and empty turns are left
+ *                          out of pace: turns and words per turn)
  * @param wordsPerUserTurn  mean whitespace-separated words per user turn (NaN without user turns)
  * @param intentShareTurn1  share of the intent's distinct content words present in user turn 1 (NaN without one)
  * @param intentShareMean   the same share averaged over all user turns
@@ -28,23 +30,40 @@ public record ConversationMetrics(EndReason endReason, int userTurns, double wor
                                   Map<String, Integer> firingsByRule, String firstUserTurn, Outcome outcome) {
 
     /** How the intent share is defined, for labels and exports. */
-    public static final String INTENT_SHARE_DEFINITION = "intent share = distinct content words of the intent "
-            + "(lower-cased, stop words removed) that appear in the user turn, divided by the intent's content words";
+    public static final String INTENT_SHARE_DEFINITION = "intent share = distinct content words of the task text in "
+            + "the intent (lower-cased, stop words removed; the intent template's own words left out) that appear in "
+            + "the user turn, divided by the task text's content words";
 
     public ConversationMetrics {
         firingsByRule = Map.copyOf(firingsByRule);
     }
 
-    /** Computes the text metrics of a conversation and attaches an outcome (graded elsewhere). */
+    /**
+     * Computes the text metrics of a conversation against its whole intent text. Prefer
+     * {@link #of(Conversation, Outcome, String)}: the intent template's words would count as revealed.
+     */
     public static ConversationMetrics of(Conversation c, Outcome outcome) {
-        List<Turn> user = c.turns().stream().filter(t -> t.role() == Role.USER).toList();
+        return of(c, outcome, c.intent());
+    }
+
+    /**
+     * Computes the text metrics of a conversation and attaches an outcome (graded elsewhere).
+     *
+     * @param intentContent what intent share measures against: the task's own text in the intent, without the
+     *                      intent template's words (the simulation layer's {@code Intents.taskText})
+     */
+    public static ConversationMetrics of(Conversation c, Outcome outcome, String intentContent) {
+        List<Turn> all = c.turns().stream().filter(t -> t.role() == Role.USER).toList();
+        List<Turn> user = all.stream().filter(t -> t.status() == TurnStatus.COMPLETE && !t.content().isBlank())
+                .toList();
         double words = user.stream().mapToInt(t -> wordCount(t.content())).average().orElse(Double.NaN);
-        double share1 = user.isEmpty() ? Double.NaN : intentShare(c.intent(), user.get(0).content());
-        double shareMean = user.stream().mapToDouble(t -> intentShare(c.intent(), t.content())).average()
+        String target = intentContent == null ? c.intent() : intentContent;
+        double share1 = user.isEmpty() ? Double.NaN : intentShare(target, user.get(0).content());
+        double shareMean = user.stream().mapToDouble(t -> intentShare(target, t.content())).average()
                 .orElse(Double.NaN);
         Map<String, Integer> byRule = new TreeMap<>();
         int firings = 0;
-        for (Turn t : user) {
+        for (Turn t : all) {
             for (GuardrailEvent e : t.guardrailEvents()) {
                 byRule.merge(e.rule(), 1, Integer::sum);
                 firings++;

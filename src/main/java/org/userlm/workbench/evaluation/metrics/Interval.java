@@ -1,5 +1,7 @@
 package org.userlm.workbench.evaluation.metrics;
 
+import java.util.Locale;
+
 /**
  * A point estimate with a confidence interval.
  *
@@ -14,6 +16,6 @@ public record Interval(double estimate, double lower, double upper) {
         if (Double.isNaN(estimate)) {
             return "n/a";
         }
-        return String.format(java.util.Locale.ROOT, "%.0f%% [%.0f–%.0f]", estimate * 100, lower * 100, upper * 100);
+        return String.format(Locale.ROOT, "%.0f%% [%.0f–%.0f]", estimate * 100, lower * 100, upper * 100);
     }
 }

@@ -10,9 +10,16 @@ package org.userlm.workbench.evaluation.metrics;
  * @param firstSolvedTurn  index of the first correct assistant turn, or null
  * @param attempts         number of answer attempts (heuristic detector, {@link AnswerAttempts})
  * @param detail           the grader's detail for the last attempt, or why nothing was graded
+ * @param grader           the grading mode that graded it ({@code lic} / {@code strict}), or null when ungraded
  */
 public record Outcome(boolean gradeable, boolean success, boolean solvedAtSomeTurn, Integer firstSolvedTurn,
-                      int attempts, String detail) {
+                      int attempts, String detail, String grader) {
+
+    /** Without a recorded grading mode. */
+    public Outcome(boolean gradeable, boolean success, boolean solvedAtSomeTurn, Integer firstSolvedTurn,
+                   int attempts, String detail) {
+        this(gradeable, success, solvedAtSomeTurn, firstSolvedTurn, attempts, detail, null);
+    }
 
     /** The outcome of a task that cannot be graded. */
     public static Outcome notGradeable(String why) {

@@ -13,15 +13,22 @@ import java.util.List;
  * @param firstTurnDiversity mean pairwise 1 − Jaccard of word 3-grams of the first user turns
  * @param distinctFirstTurns share of distinct first user turns
  * @param userEndedShare   share of conversations the user ended
+ * @param failedRuns       conversations that ended with {@code error} or were cancelled: left out of the success
+ *                         intervals' denominators (they are in {@code runs})
+ * @param contextFullShare share of conversations that ended {@code context_full} (their own outcome; they stay in
+ *                         the success denominator, as a conversation the assistant did not finish)
  */
 public record RepeatSummary(int runs, Interval success, Interval solvedAtSomeTurn, double meanTurns, double sdTurns,
-                            double firstTurnDiversity, double distinctFirstTurns, double userEndedShare) {
+                            double firstTurnDiversity, double distinctFirstTurns, double userEndedShare,
+                            int failedRuns, double contextFullShare) {
 
     /** Summarises finished conversations' metrics. */
     public static RepeatSummary of(List<ConversationMetrics> ms) {
         int n = ms.size();
-        long ok = ms.stream().filter(m -> m.outcome() != null && m.outcome().success()).count();
-        long any = ms.stream().filter(m -> m.outcome() != null && m.outcome().solvedAtSomeTurn()).count();
+        List<ConversationMetrics> graded = ms.stream().filter(m -> !failed(m)).toList();
+        int g = graded.size();
+        long ok = graded.stream().filter(m -> m.outcome() != null && m.outcome().success()).count();
+        long any = graded.stream().filter(m -> m.outcome() != null && m.outcome().solvedAtSomeTurn()).count();
         double mean = ms.stream().mapToInt(ConversationMetrics::userTurns).average().orElse(Double.NaN);
         double sd = Double.NaN;
         if (n > 1) {
@@ -31,7 +38,14 @@ public record RepeatSummary(int runs, Interval success, Interval solvedAtSomeTur
         List<String> first = ms.stream().map(ConversationMetrics::firstUserTurn).toList();
         double ended = n == 0 ? Double.NaN : (double) ms.stream()
                 .filter(m -> m.endReason() == org.userlm.workbench.domain.EndReason.USER_ENDED).count() / n;
-        return new RepeatSummary(n, Wilson.interval(ok, n), Wilson.interval(any, n), mean, sd,
-                Diversity.meanPairwiseDistance(first), Diversity.distinctShare(first), ended);
+        double full = n == 0 ? Double.NaN : (double) ms.stream()
+                .filter(m -> m.endReason() == org.userlm.workbench.domain.EndReason.CONTEXT_FULL).count() / n;
+        return new RepeatSummary(n, Wilson.interval(ok, g), Wilson.interval(any, g), mean, sd,
+                Diversity.meanPairwiseDistance(first), Diversity.distinctShare(first), ended, n - g, full);
+    }
+
+    private static boolean failed(ConversationMetrics m) {
+        return m.endReason() == org.userlm.workbench.domain.EndReason.ERROR
+                || m.endReason() == org.userlm.workbench.domain.EndReason.CANCELLED;
     }
 }

@@ -4,8 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.userlm.workbench.domain.GenerationParams;
+import org.userlm.workbench.inference.Constraints;
 import org.userlm.workbench.inference.InferenceException;
 
 /**
@@ -16,20 +21,39 @@ public final class BenchRunner {
     private BenchRunner() {
     }
 
+    /** The sampling the benchmark uses next to greedy: UserLM's card (temperature 1.0, top-p 0.8). */
+    static final double TEMPERATURE = 1.0;
+    static final double TOP_P = 0.8;
+    /** The vocabulary of Llama-3 / UserLM-8b, at which the sampling cost is reported. */
+    public static final int LLAMA3_VOCAB = 128_256;
+
     /**
      * Medians over the runs.
      *
-     * @param promptTokens       prompt length
-     * @param newTokens          tokens generated per run (first from the prefill)
-     * @param prefillTokPerS     prompt tokens / prefill time
-     * @param decodeTokPerS      (newTokens - 1) / decode time
-     * @param ttftMillis         prefill plus sampling of the first token
-     * @param bytesPerToken      weight bytes read per decode step (embedding table excluded unless tied)
-     * @param bandwidthGBs       measured weight-streaming (matrix-vector) bandwidth of the device, GB/s
-     * @param boundTokPerS       bandwidthGBs / bytesPerToken
+     * @param promptTokens         prompt length
+     * @param newTokens            tokens generated per run (first from the prefill)
+     * @param prefillTokPerS       prompt tokens / prefill time
+     * @param decodeTokPerS        greedy: (newTokens - 1) / decode time
+     * @param sampledDecodeTokPerS the same with temperature 1.0, top-p 0.8 and three ids banned in place
+     * @param sampleMillis         wall time of the sampler per token inside the sampled decode
+     * @param ttftMillis           prefill plus sampling of the first token
+     * @param bytesPerToken        weight bytes read per decode step (embedding table excluded unless tied)
+     * @param bandwidthGBs         measured weight-streaming (matrix-vector) bandwidth of the device, GB/s
+     * @param boundTokPerS         bandwidthGBs / bytesPerToken
      */
     public record Result(int promptTokens, int newTokens, double prefillTokPerS, double decodeTokPerS,
-                         double ttftMillis, long bytesPerToken, double bandwidthGBs, double boundTokPerS) {
+                         double sampledDecodeTokPerS, double sampleMillis, double ttftMillis, long bytesPerToken,
+                         double bandwidthGBs, double boundTokPerS) {
+    }
+
+    /**
+     * Cost of one sampling step (temperature 1.0, top-p 0.8, three bans applied in place) over logits of one size.
+     *
+     * @param vocab      logits per step
+     * @param wallMillis median wall time per token
+     * @param cpuMillis  median CPU time of the thread per token (less sensitive to a busy machine)
+     */
+    public record SamplingCost(int vocab, double wallMillis, double cpuMillis) {
     }
 
     /** Runs one warm-up and {@code runs} timed runs with a random byte-token prompt. */
@@ -39,44 +63,184 @@ public final class BenchRunner {
             throw new IllegalArgumentException("need promptTokens >= 1, newTokens >= 2 and their sum <= "
                     + model.forward().capacity());
         }
-        SplittableRandom r = new SplittableRandom(1);
-        long[] prompt = new long[promptTokens];
-        for (int i = 0; i < promptTokens; i++) {
-            prompt[i] = r.nextInt(Math.min(256, model.folder().config().vocabSize()));
-        }
-        once(model, prompt, Math.min(newTokens, 4));
+        long[] prompt = randomPrompt(model, promptTokens, 1);
+        once(model, prompt, Math.min(newTokens, 4), null);
+        once(model, prompt, Math.min(newTokens, 4), sampler());
         double[] prefill = new double[runs];
         double[] decode = new double[runs];
+        double[] sampled = new double[runs];
+        double[] sampleMs = new double[runs];
         double[] ttft = new double[runs];
         for (int i = 0; i < runs; i++) {
-            long[] t = once(model, prompt, newTokens);
+            long[] t = once(model, prompt, newTokens, null);
             prefill[i] = promptTokens / (t[0] / 1e9);
             ttft[i] = t[1] / 1e6;
             decode[i] = (newTokens - 1) / (t[2] / 1e9);
+            long[] s = once(model, prompt, newTokens, sampler());
+            sampled[i] = (newTokens - 1) / (s[2] / 1e9);
+            sampleMs[i] = s[3] / 1e6 / newTokens;
         }
         long bytes = bytesPerToken(model);
         double bw = model.onWorker(() -> bandwidth(model.forward().manager()));
-        return new Result(promptTokens, newTokens, median(prefill), median(decode), median(ttft), bytes, bw,
-                bw * 1e9 / bytes);
+        return new Result(promptTokens, newTokens, median(prefill), median(decode), median(sampled),
+                median(sampleMs), median(ttft), bytes, bw, bw * 1e9 / bytes);
     }
 
-    /** [prefill nanos, first-token nanos, decode nanos]. */
-    private static long[] once(LocalLlamaModel model, long[] prompt, int newTokens) throws InferenceException {
+    private static Sampler sampler() {
+        return new Sampler(TEMPERATURE, TOP_P, 0, 7L);
+    }
+
+    static long[] randomPrompt(LocalLlamaModel model, int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long[] prompt = new long[n];
+        for (int i = 0; i < n; i++) {
+            prompt[i] = r.nextInt(Math.min(256, model.folder().config().vocabSize()));
+        }
+        return prompt;
+    }
+
+    /** [prefill nanos, first-token nanos, decode nanos, sampling nanos]; argmax when {@code sampler} is null. */
+    private static long[] once(LocalLlamaModel model, long[] prompt, int newTokens, Sampler sampler)
+            throws InferenceException {
         return model.onWorker(() -> {
             LlamaForward fw = model.forward();
             fw.reset();
+            long[] sampling = new long[1];
             long t0 = System.nanoTime();
             float[] logits = fw.forward(prompt);
             long t1 = System.nanoTime();
-            long id = Sampler.argmax(logits);
+            long id = pick(logits, sampler, sampling);
             long t2 = System.nanoTime();
             for (int i = 1; i < newTokens; i++) {
                 logits = fw.forward(new long[] {id});
-                id = Sampler.argmax(logits);
+                id = pick(logits, sampler, sampling);
             }
             long t3 = System.nanoTime();
-            return new long[] {t1 - t0, t2 - t0, t3 - t2};
+            return new long[] {t1 - t0, t2 - t0, t3 - t2, sampling[0]};
         });
+    }
+
+    private static int pick(float[] logits, Sampler sampler, long[] sampling) {
+        long t0 = System.nanoTime();
+        int id;
+        if (sampler == null) {
+            id = Sampler.argmax(logits);
+        } else {
+            ban(logits);
+            id = sampler.sample(logits);
+        }
+        sampling[0] += System.nanoTime() - t0;
+        return id;
+    }
+
+    /** Three ids banned in place, as the first-word guardrail does. */
+    private static void ban(float[] logits) {
+        for (int i = 1; i <= 3; i++) {
+            logits[logits.length * i / 4] = Float.NEGATIVE_INFINITY;
+        }
+    }
+
+    /**
+     * Sampling cost over {@code vocab} logits drawn once from a normal distribution (sd 2: every token within the
+     * 40-nat window, as with a random model, the worst case for the sampler), median of 5 rounds of 200 tokens.
+     */
+    public static SamplingCost samplingCost(int vocab) {
+        SplittableRandom r = new SplittableRandom(3);
+        float[] logits = new float[vocab];
+        for (int i = 0; i < vocab; i++) {
+            logits[i] = (float) (r.nextGaussian() * 2);
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Sampler s = sampler();
+        long[] sink = new long[1];
+        for (int i = 0; i < 500; i++) {
+            pick(logits, s, sink);
+        }
+        double[] wall = new double[5];
+        double[] cpu = new double[5];
+        for (int k = 0; k < wall.length; k++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                pick(logits, s, sink);
+            }
+            wall[k] = (System.nanoTime() - t0) / 1e6 / 200;
+            cpu[k] = (mx.getCurrentThreadCpuTime() - c0) / 1e6 / 200;
+        }
+        return new SamplingCost(vocab, median(wall), median(cpu));
+    }
+
+    /**
+     * Time to first token of each turn of one growing conversation: turn k's prompt is turn k-1's prompt, its
+     * greedy answer and {@code newText} new random tokens, so every turn adds the same amount of new text.
+     *
+     * @param reusedMillis  TTFT of each turn with prefix reuse (the KV cache kept between turns)
+     * @param fullMillis    the same turns with every prompt prefilled in full
+     * @param promptTokens  prompt length of each turn
+     * @param reusedTokens  prompt tokens taken from the cache at each turn
+     */
+    public record Turns(double[] reusedMillis, double[] fullMillis, int[] promptTokens, int[] reusedTokens) {
+    }
+
+    /**
+     * Runs the conversation once to warm up, then {@code runs} times with and without reuse, alternating; each
+     * turn's TTFT is the median over the runs. The cache must hold all turns.
+     */
+    public static Turns turns(LocalLlamaModel model, int turns, int newText, int newTokens, int runs)
+            throws InferenceException {
+        boolean was = model.prefixReuse();
+        try {
+            conversation(model, turns, newText, newTokens, false);
+            double[][] on = new double[turns][runs];
+            double[][] off = new double[turns][runs];
+            double[][] last = null;
+            for (int r = 0; r < runs; r++) {
+                last = conversation(model, turns, newText, newTokens, true);
+                double[][] full = conversation(model, turns, newText, newTokens, false);
+                for (int k = 0; k < turns; k++) {
+                    on[k][r] = last[0][k];
+                    off[k][r] = full[0][k];
+                }
+            }
+            double[] onMs = new double[turns];
+            double[] offMs = new double[turns];
+            int[] len = new int[turns];
+            int[] reused = new int[turns];
+            for (int k = 0; k < turns; k++) {
+                onMs[k] = median(on[k]);
+                offMs[k] = median(off[k]);
+                len[k] = (int) last[1][k];
+                reused[k] = (int) last[2][k];
+            }
+            return new Turns(onMs, offMs, len, reused);
+        } finally {
+            model.setPrefixReuse(was);
+        }
+    }
+
+    /** [TTFT ms per turn, prompt tokens per turn, reused tokens per turn]. */
+    private static double[][] conversation(LocalLlamaModel model, int turns, int newText, int newTokens,
+                                           boolean reuse) throws InferenceException {
+        model.setPrefixReuse(reuse);
+        model.onWorker(() -> {
+            model.forward().reset();
+            return null;
+        });
+        double[][] out = new double[3][turns];
+        long[] prompt = new long[0];
+        GenerationParams p = GenerationParams.greedy(newTokens);
+        for (int k = 0; k < turns; k++) {
+            long[] text = randomPrompt(model, newText, 100 + k);
+            long[] next = Arrays.copyOf(prompt, prompt.length + text.length);
+            System.arraycopy(text, 0, next, prompt.length, text.length);
+            LocalGeneration g = model.generateIds(next, p, Constraints.NONE, List.of(), null, null);
+            out[0][k] = g.firstTokenNanos() / 1e6;
+            out[1][k] = next.length;
+            out[2][k] = g.reusedTokens();
+            prompt = Arrays.copyOf(next, next.length + g.generatedIds().length);
+            System.arraycopy(g.generatedIds(), 0, prompt, next.length, g.generatedIds().length);
+        }
+        return out;
     }
 
     /** Weight bytes one decode step reads in the compute dtype. */

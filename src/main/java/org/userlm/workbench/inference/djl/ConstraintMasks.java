@@ -1,7 +1,9 @@
 package org.userlm.workbench.inference.djl;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.userlm.workbench.inference.Constraints;
@@ -16,13 +18,15 @@ import org.userlm.workbench.inference.Constraints;
  *   that would complete it after the text so far (so a literal {@code <|endconversation|>} cannot be spelled
  *   out piece by piece).</li>
  * </ul>
- * Built per request on the worker thread.
+ * Built per request on the worker thread; the vocabulary is scanned once per banned-string remainder, not per token.
  */
 final class ConstraintMasks {
     private final int[] firstWordBans;
     private final int[] alwaysBans;
     private final List<String> bannedStrings;
     private final String[] texts;
+    /** Ids whose text starts with a given remainder of a banned string: one vocabulary scan per remainder. */
+    private final Map<String, int[]> startingWith = new HashMap<>();
 
     ConstraintMasks(Constraints c, LlamaTokenizer tok, int vocab) {
         this.bannedStrings = c.bannedStrings().stream().filter(s -> !s.isEmpty()).toList();
@@ -85,17 +89,18 @@ final class ConstraintMasks {
         }
     }
 
+    private int[] idsStartingWith(String rest) {
+        return java.util.stream.IntStream.range(0, texts.length).filter(id -> texts[id].startsWith(rest)).toArray();
+    }
+
     /** Ids whose text would complete a banned string that the text so far has begun. */
     private List<Integer> completions(String text) {
         List<Integer> out = new ArrayList<>();
         for (String b : bannedStrings) {
             for (int k = Math.min(b.length() - 1, text.length()); k >= 1; k--) {
                 if (text.endsWith(b.substring(0, k))) {
-                    String rest = b.substring(k);
-                    for (int id = 0; id < texts.length; id++) {
-                        if (texts[id].startsWith(rest)) {
-                            out.add(id);
-                        }
+                    for (int id : startingWith.computeIfAbsent(b.substring(k), this::idsStartingWith)) {
+                        out.add(id);
                     }
                 }
             }

@@ -1,17 +1,20 @@
 package org.userlm.workbench.inference.djl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.Constraints;
+import org.userlm.workbench.inference.ContextFullException;
 import org.userlm.workbench.inference.FinishReason;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.TokenListener;
 
 /**
- * One generation on the worker thread: one prefill, then one token per step over the KV cache; logits
+ * One generation on the worker thread: one prefill (of the prompt's part that the KV cache does not already hold
+ * from the previous call, see {@link LlamaForward#keepPrefix}), then one token per step over the KV cache; logits
  * processors, sampling, end ids, stop strings, streaming and cancellation between tokens.
  */
 final class DecodeLoop implements Callable<LocalGeneration> {
@@ -52,8 +55,8 @@ final class DecodeLoop implements Callable<LocalGeneration> {
             throw new InferenceException("empty prompt");
         }
         if (prompt.length >= fw.capacity()) {
-            throw new InferenceException("prompt of " + prompt.length + " tokens does not fit the context of "
-                    + fw.capacity() + " tokens");
+            throw new ContextFullException("prompt of " + prompt.length + " tokens does not fit the context of "
+                    + fw.capacity() + " tokens", prompt.length, fw.capacity(), "");
         }
         Sampler sampler = new Sampler(pick(params.temperature(), def.temperature(), 0.0),
                 pick(params.topP(), def.topP(), 1.0), params.topK() != null ? params.topK()
@@ -62,12 +65,15 @@ final class DecodeLoop implements Callable<LocalGeneration> {
         StreamDecoder dec = new StreamDecoder(model.tokenizer(), stopStrings);
         decoder = dec;
         List<Long> out = new ArrayList<>();
-        fw.reset();
+        int reused = model.prefixReuse() ? fw.keepPrefix(prompt) : 0;
+        if (reused == 0) {
+            fw.reset();
+        }
         FinishReason reason = FinishReason.LENGTH;
         long firstToken = -1;
         long prefill = 0;
         if (maxNew > 0 && !cancel.isCancelled()) {
-            float[] logits = fw.forward(prompt);
+            float[] logits = fw.forward(reused == 0 ? prompt : Arrays.copyOfRange(prompt, reused, prompt.length));
             prefill = System.nanoTime() - t0;
             while (true) {
                 if (cancel.isCancelled()) {
@@ -89,8 +95,14 @@ final class DecodeLoop implements Callable<LocalGeneration> {
                     break;
                 }
                 emit(dec.take(false));
-                if (out.size() >= maxNew || fw.length() >= fw.capacity()) {
+                if (out.size() >= maxNew) {
                     break;
+                }
+                if (fw.length() >= fw.capacity()) {
+                    // Never cut a reply silently: the conversation ends with context_full, the text is kept.
+                    emit(dec.take(true));
+                    throw new ContextFullException("the context of " + fw.capacity() + " tokens filled up after "
+                            + out.size() + " generated tokens", fw.length(), fw.capacity(), dec.text());
                 }
                 logits = fw.forward(new long[] {id});
             }
@@ -99,7 +111,8 @@ final class DecodeLoop implements Callable<LocalGeneration> {
         }
         emit(dec.take(true));
         long[] gen = out.stream().mapToLong(Long::longValue).toArray();
-        return new LocalGeneration(prompt, gen, dec.text(), reason, prefill, firstToken, System.nanoTime() - t0);
+        return new LocalGeneration(prompt, gen, dec.text(), reason, prefill, firstToken, System.nanoTime() - t0,
+                reused);
     }
 
     private void emit(String delta) {

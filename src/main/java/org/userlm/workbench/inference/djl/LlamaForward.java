@@ -32,6 +32,8 @@ final class LlamaForward implements AutoCloseable {
     private final NDIndex vHeads;
     private final NDIndex qHeads;
     private final NDIndex kHeads;
+    /** The id at each cached position (0 .. length - 1). */
+    private final long[] history;
     private int length;
 
     LlamaForward(LlamaConfig c, LlamaWeights w, NDManager base, DataType dt, int maxSeq) {
@@ -41,6 +43,7 @@ final class LlamaForward implements AutoCloseable {
         this.dt = dt;
         this.maxSeq = maxSeq;
         this.groups = c.numHeads() / c.numKvHeads();
+        this.history = new long[maxSeq];
         int hd = c.headDim();
         int half = hd / 2;
         double[] inv = c.inverseFrequencies();
@@ -96,6 +99,21 @@ final class LlamaForward implements AutoCloseable {
     }
 
     /**
+     * Keeps the cached positions whose ids equal the start of {@code ids} and drops the rest: after an edit or a
+     * fork the cache is cut at the first differing token. At most {@code ids.length - 1} positions are kept, so
+     * the caller always has a token left to run for the logits. Returns how many were kept.
+     */
+    int keepPrefix(long[] ids) {
+        int n = Math.min(length, ids.length - 1);
+        int same = 0;
+        while (same < n && history[same] == ids[same]) {
+            same++;
+        }
+        length = Math.max(0, same);
+        return length;
+    }
+
+    /**
      * Runs {@code ids} at positions {@code length() ..}, appends them to the cache, and returns the float32
      * logits of the last position.
      */
@@ -121,6 +139,7 @@ final class LlamaForward implements AutoCloseable {
             NDArray last = x.get(new NDIndex().addSliceDim(t - 1, t));
             NDArray logits = rmsNorm(last, w.norm).matMul(w.lmHeadT);
             float[] out = logits.toType(DataType.FLOAT32, false).toFloatArray();
+            System.arraycopy(ids, 0, history, p, t);
             length = p + t;
             return out;
         }

@@ -13,9 +13,11 @@ import org.userlm.workbench.inference.GenerationResult;
  * @param prefillNanos     time of the prompt forward pass
  * @param firstTokenNanos  from the start to the first sampled token
  * @param totalNanos       whole generation
+ * @param reusedTokens     prompt tokens whose keys and values came from the previous call's KV cache
  */
 public record LocalGeneration(long[] promptIds, long[] generatedIds, String text, FinishReason finishReason,
-                              long prefillNanos, long firstTokenNanos, long totalNanos) {
+                              long prefillNanos, long firstTokenNanos, long totalNanos,
+                              int reusedTokens) {
     /** As the engine-neutral result. */
     public GenerationResult toResult() {
         return new GenerationResult(text, finishReason, promptIds.length, generatedIds.length,

@@ -30,7 +30,10 @@ import org.userlm.workbench.inference.TokenListener;
  * A Llama model loaded in-process on DJL's PyTorch engine. One worker thread ({@code llama-worker-<name>})
  * owns the model and every NDArray; {@link #generate} renders the messages with the folder's chat template
  * ({@code add_generation_prompt = true}), tokenizes without adding BOS, submits to the worker and blocks.
- * The listener is called on the worker thread. Thread-safe; calls are served one at a time.
+ * The listener is called on the worker thread. Thread-safe; calls are served one at a time. The KV cache of the
+ * last generation is kept, so the next prompt that starts with the same tokens (the same side's next turn) only
+ * prefills what is new; a prompt that differs (an edit, a fork, another conversation) is recomputed from the
+ * first differing token.
  */
 public final class LocalLlamaModel implements ChatModel {
     private final ModelFolder folder;
@@ -43,6 +46,7 @@ public final class LocalLlamaModel implements ChatModel {
     private ChatTemplate template;
     private Set<Integer> endIds;
     private volatile boolean closed;
+    private volatile boolean prefixReuse = !"false".equals(System.getProperty("userlm.prefixReuse"));
 
     private LocalLlamaModel(ModelFolder folder, ExecutorService worker, String deviceName, MemoryEstimate estimate) {
         this.folder = folder;
@@ -53,6 +57,7 @@ public final class LocalLlamaModel implements ChatModel {
 
     static LocalLlamaModel load(Path dir, LoadOptions opts, ProgressListener progress, CancellationToken cancel)
             throws ModelLoadException {
+        ModelFolderCheck.vet(dir);
         ModelFolder folder = ModelFolder.open(dir);
         progress.onProgress("validated", 0.02);
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
@@ -203,6 +208,19 @@ public final class LocalLlamaModel implements ChatModel {
     /** Runs a task on the worker thread (tests, diagnostics). */
     <T> T onWorker(Callable<T> task) throws InferenceException {
         return submit(task, () -> "");
+    }
+
+    /**
+     * Whether a generation reuses the KV cache of the previous one for the prompt prefix they share (on by
+     * default; {@code -Duserlm.prefixReuse=false} turns it off). Off, every generation prefills its whole prompt.
+     */
+    public boolean prefixReuse() {
+        return prefixReuse;
+    }
+
+    /** Turns prefix reuse on or off (benchmarks, tests). */
+    public void setPrefixReuse(boolean on) {
+        prefixReuse = on;
     }
 
     LlamaForward forward() {

@@ -1,6 +1,10 @@
 package org.userlm.workbench.inference.djl;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -28,15 +32,15 @@ public record MemoryEstimate(long weightBytes, long kvBytes, long totalBytes) {
      */
     public static long freeHostBytes() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemAvailable:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
-        } catch (java.io.IOException | RuntimeException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // not Linux: fall back to the MXBean
         }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getFreeMemorySize();
         }
         return -1;

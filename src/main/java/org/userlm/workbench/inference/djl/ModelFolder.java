@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.userlm.workbench.domain.GenerationParams;
 
 /**
  * A validated Hugging Face Llama model folder: config, tokenizer files, generation config, chat template and the
@@ -184,9 +186,9 @@ public final class ModelFolder {
         if (ti == null) {
             throw new ModelLoadException("weights: tensor " + name + " is missing");
         }
-        if (!java.util.Arrays.equals(ti.shape(), shape)) {
+        if (!Arrays.equals(ti.shape(), shape)) {
             throw new ModelLoadException(ti.file().getFileName() + ": tensor " + name + " has shape "
-                    + ti.shapeString() + " but config.json implies " + java.util.Arrays.toString(shape));
+                    + ti.shapeString() + " but config.json implies " + Arrays.toString(shape));
         }
     }
 
@@ -243,14 +245,14 @@ public final class ModelFolder {
      * Sampling defaults from generation_config.json: greedy unless {@code do_sample} is true; 256 new tokens
      * unless {@code max_new_tokens} says otherwise.
      */
-    public org.userlm.workbench.domain.GenerationParams generationDefaults() {
+    public GenerationParams generationDefaults() {
         JsonNode g = generationConfig;
         boolean sample = g.path("do_sample").asBoolean(false);
         double temp = sample ? g.path("temperature").asDouble(1.0) : 0.0;
         double topP = g.path("top_p").asDouble(1.0);
         int topK = g.path("top_k").asInt(0);
         int max = g.path("max_new_tokens").asInt(256);
-        return new org.userlm.workbench.domain.GenerationParams(temp, topP, topK, max, null);
+        return new GenerationParams(temp, topP, topK, max, null);
     }
 
     /** Total bytes of the stored weights. */

@@ -65,15 +65,16 @@ public final class RandomModelWriter {
     private RandomModelWriter() {
     }
 
-    /** Named shapes: {@code tiny}, {@code 30m} (31.5M: hidden 512, 8 layers, tied vocab 24576), {@code 125m}, {@code 8b-2layers} (Llama-3-8B widths, 2 layers). */
+    /** Named shapes: {@code tiny}, {@code tiny-128k} (tiny with Llama-3's 128,256-id vocabulary), {@code 30m} (31.5M: hidden 512, 8 layers, tied vocab 24576), {@code 125m}, {@code 8b-2layers} (Llama-3-8B widths, 2 layers). */
     public static Spec preset(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "tiny" -> new Spec(64, 160, 4, 2, 2, 300, false, StDType.F32, 1, 1);
+            case "tiny-128k" -> new Spec(64, 160, 4, 2, 2, 128_256, false, StDType.F32, 1, 1);
             case "30m" -> new Spec(512, 1024, 8, 4, 8, 24576, true, StDType.F32, 1, 1);
             case "125m" -> new Spec(768, 2048, 12, 4, 12, 32000, false, StDType.F32, 1, 1);
             case "8b-2layers" -> new Spec(4096, 14336, 32, 8, 2, 128256, false, StDType.BF16, 1, 1);
             default -> throw new IllegalArgumentException("unknown size " + name
-                    + " (tiny, 30m, 125m, 8b-2layers)");
+                    + " (tiny, tiny-128k, 30m, 125m, 8b-2layers)");
         };
     }
 

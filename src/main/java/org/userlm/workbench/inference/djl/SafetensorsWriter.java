@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes a safetensors file from float32 values, stored as F32, F16 or BF16 (test models, the benchmark).
@@ -25,7 +26,7 @@ public final class SafetensorsWriter {
     }
 
     /** A tensor to write. */
-    public record Tensor(long[] shape, long numel, java.util.function.Supplier<Source> values) {
+    public record Tensor(long[] shape, long numel, Supplier<Source> values) {
     }
 
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
@@ -39,7 +40,7 @@ public final class SafetensorsWriter {
     }
 
     /** Adds a tensor whose values are produced when the file is written. */
-    public SafetensorsWriter add(String name, long[] shape, java.util.function.Supplier<Source> values, long numel) {
+    public SafetensorsWriter add(String name, long[] shape, Supplier<Source> values, long numel) {
         tensors.put(name, new Tensor(shape, numel, values));
         return this;
     }

@@ -4,15 +4,49 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Picks the next token from float32 logits: greedy when temperature is 0 (or absent), otherwise temperature,
- * top-k, then top-p (nucleus) sampling with a seeded {@link Random}. Tokens at -infinity (banned by a logits
- * processor) are never chosen while any other token is allowed.
+ * Picks the next token from float32 logits: greedy when temperature is 0 (or absent), otherwise temperature, then
+ * top-k, then top-p (nucleus) sampling with a seeded {@link Random}, with the semantics of transformers' warpers:
+ * top-k keeps every token at least as large as the k-th largest (ties kept), top-p keeps the largest tokens while
+ * the mass before them is below p (so the token that crosses p is kept). Tokens at -infinity (banned in place by a
+ * logits processor) are never chosen while any other token is allowed.
+ *
+ * <p>Cost per token is a few linear passes over the logits, with no sort and no copy of the vocabulary: tokens are
+ * bucketed by logit into {@value #BINS} bins of 40/{@value #BINS} nats each; a token's weight e^x is the bin's
+ * tabulated e^c times a cubic in the small remainder x - c (truncation error below 1e-8, far cheaper than
+ * {@code Math.exp}); the bins above the top-k or top-p boundary are taken whole, and only the members of the one
+ * boundary bin are sorted. A draw picks a bin by its mass, then a token inside it. Tokens more than
+ * {@value #CUTOFF_NATS} nats (after temperature) below the best are left out; each has a probability below e^-40
+ * relative to the best one. Scratch arrays are reused between calls, so a sampler belongs to one thread (the
+ * model's worker).
  */
 public final class Sampler {
+    static final double CUTOFF_NATS = 40;
+    static final int BINS = 2048;
+    /** Bin width in nats (after temperature). */
+    private static final double WIDTH = CUTOFF_NATS / BINS;
+    /** e^(-b * WIDTH): the weight of a bin's upper edge. */
+    private static final float[] EDGE = new float[BINS];
+    /** Marks a token that is out (below the cutoff, banned, or cut by top-k/top-p). */
+    private static final short OUT = (short) BINS;
+
+    static {
+        for (int b = 0; b < BINS; b++) {
+            EDGE[b] = (float) Math.exp(-b * WIDTH);
+        }
+    }
+
     private final double temperature;
     private final double topP;
     private final int topK;
     private final Random random;
+    private short[] bin = new short[0];
+    private long[] keys = new long[0];
+    private final int[] count = new int[BINS + 1];
+    private final double[] mass = new double[BINS];
+    private int lastBin;
+    private float max;
+    private float inv;
+    private double nucleus;
 
     /**
      * @param temperature 0 = greedy
@@ -32,75 +66,181 @@ public final class Sampler {
         return temperature == 0;
     }
 
-    /** Chooses an id. */
+    /** Chooses an id; does not modify {@code logits}. */
     public int sample(float[] logits) {
         if (greedy()) {
             return argmax(logits);
         }
-        // Only tokens within 30 nats (after temperature) of the best can matter: each other token has a
-        // probability below e^-30 relative to it, so sorting them all (128k per step) would only cost time.
-        float best = logits[argmax(logits)];
-        double floor = best - 30 * temperature;
-        int count = 0;
-        for (float l : logits) {
-            if (l >= floor) {
-                count++;
+        int forced = prepare(logits);
+        if (forced >= 0) {
+            return forced;
+        }
+        double r = random.nextDouble() * nucleus;
+        int b = 0;
+        while (b < lastBin && r >= mass[b]) {
+            r -= mass[b++];
+        }
+        int last = -1;
+        for (int i = 0; i < logits.length; i++) {
+            if (bin[i] == b) {
+                last = i;
+                r -= weightOf(logits[i], bin[i]);
+                if (r < 0) {
+                    return i;
+                }
             }
         }
-        Integer[] order = new Integer[count];
-        for (int i = 0, j = 0; i < logits.length; i++) {
-            if (logits[i] >= floor) {
-                order[j++] = i;
+        return last >= 0 ? last : argmax(logits); // rounding left r a hair above zero
+    }
+
+    /** The probability of every id as {@link #sample} draws it (tests). */
+    double[] probabilities(float[] logits) {
+        double[] p = new double[logits.length];
+        if (greedy()) {
+            p[argmax(logits)] = 1;
+            return p;
+        }
+        int forced = prepare(logits);
+        if (forced >= 0) {
+            p[forced] = 1;
+            return p;
+        }
+        for (int i = 0; i < logits.length; i++) {
+            if (bin[i] <= lastBin) {
+                p[i] = weightOf(logits[i], bin[i]) / nucleus;
             }
         }
-        Arrays.sort(order, (a, b) -> Float.compare(logits[b], logits[a]));
-        int n = order.length;
-        int keep = topK > 0 ? Math.min(topK, n) : n;
-        double max = logits[order[0]];
-        double[] p = new double[keep];
-        double sum = 0;
-        for (int i = 0; i < keep; i++) {
-            double l = logits[order[i]];
-            p[i] = l == Double.NEGATIVE_INFINITY ? 0 : Math.exp((l - max) / temperature);
-            sum += p[i];
-        }
-        if (!(sum > 0)) {
-            return order[0];
-        }
-        double cum = 0;
-        int cut = keep;
-        for (int i = 0; i < keep; i++) {
-            p[i] /= sum;
-            cum += p[i];
-            if (cum >= topP) {
-                cut = i + 1;
-                break;
+        return p;
+    }
+
+    /**
+     * Fills the weights, the bins and their masses, applies top-k and top-p; returns an id when the choice is
+     * forced (everything banned, or an infinite logit), else -1.
+     */
+    private int prepare(float[] logits) {
+        float top = Float.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            if (v > top) {
+                top = v;
             }
         }
-        double mass = 0;
-        for (int i = 0; i < cut; i++) {
-            mass += p[i];
+        max = top;
+        if (max == Float.NEGATIVE_INFINITY || max == Float.POSITIVE_INFINITY) {
+            return argmax(logits);
         }
-        double r = random.nextDouble() * mass;
-        for (int i = 0; i < cut; i++) {
-            r -= p[i];
-            if (r <= 0 && p[i] > 0) {
-                return order[i];
+        int v = logits.length;
+        if (bin.length < v) {
+            bin = new short[v];
+            keys = new long[v];
+        }
+        Arrays.fill(mass, 0);
+        inv = (float) (1 / temperature);
+        float perWidth = (float) (1 / WIDTH);
+        float width = (float) WIDTH;
+        for (int i = 0; i < v; i++) {
+            float x = (logits[i] - max) * inv; // <= 0; NaN and -inf fail the test below
+            float u = -x * perWidth;
+            if (u < BINS) {
+                int b = (int) u;
+                float d = x + b * width; // in (-WIDTH, 0]
+                bin[i] = (short) b;
+                mass[b] += 1f + d * (1f + d * (0.5f + d * (1f / 6))); // times EDGE[b] below
+            } else {
+                bin[i] = OUT;
             }
         }
-        for (int i = cut - 1; i >= 0; i--) {
-            if (p[i] > 0) {
-                return order[i];
+        for (int b = 0; b < BINS; b++) {
+            mass[b] *= EDGE[b];
+        }
+        lastBin = BINS - 1;
+        if (topK > 0) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < v; i++) {
+                count[bin[i]]++; // OUT counts in the extra last slot
+            }
+            int above = 0;
+            int b = 0;
+            while (b < BINS && above + count[b] < topK) {
+                above += count[b++];
+            }
+            if (b < BINS) {
+                int m = sortedMembers(logits, b);
+                float kth = logits[(int) keys[topK - above - 1]];
+                mass[b] = 0;
+                for (int k = 0; k < m; k++) {
+                    int i = (int) keys[k];
+                    if (logits[i] >= kth) {
+                        mass[b] += weightOf(logits[i], bin[i]);
+                    } else {
+                        bin[i] = OUT;
+                    }
+                }
+                lastBin = b;
             }
         }
-        return order[0];
+        double z = 0;
+        for (int b = 0; b <= lastBin; b++) {
+            z += mass[b];
+        }
+        nucleus = z;
+        if (topP < 1) {
+            double target = topP * z;
+            double cum = 0;
+            int b = 0;
+            while (b < lastBin && cum + mass[b] < target) {
+                cum += mass[b++];
+            }
+            int m = sortedMembers(logits, b);
+            double kept = 0;
+            for (int k = 0; k < m; k++) {
+                int i = (int) keys[k];
+                if (cum + kept < target) {
+                    kept += weightOf(logits[i], bin[i]);
+                } else {
+                    bin[i] = OUT;
+                }
+            }
+            mass[b] = kept;
+            lastBin = b;
+            nucleus = cum + kept;
+        }
+        return -1;
+    }
+
+    /**
+     * e^((l - max) / temperature) for a token of bin {@code b}: the bin edge's tabulated value times a cubic in the
+     * remainder. Recomputed where needed rather than stored: one store less per token in the hot loop.
+     */
+    private float weightOf(float l, int b) {
+        float x = (l - max) * inv;
+        float d = x + b * (float) WIDTH;
+        return EDGE[b] * (1f + d * (1f + d * (0.5f + d * (1f / 6))));
+    }
+
+    /** Fills {@code keys} with the ids of one bin, largest logit first and lower id first on ties; returns how many. */
+    private int sortedMembers(float[] logits, int b) {
+        int m = 0;
+        for (int i = 0; i < logits.length; i++) {
+            if (bin[i] == b) {
+                int bits = Float.floatToIntBits(logits[i]);
+                int ordered = bits ^ ((bits >> 31) & 0x7fffffff); // ascending with the float value
+                keys[m++] = ((long) ~ordered << 32) | i;
+            }
+        }
+        Arrays.sort(keys, 0, m);
+        for (int k = 0; k < m; k++) {
+            keys[k] &= 0xffffffffL;
+        }
+        return m;
     }
 
     /** Index of the largest logit (the first one on ties). */
     public static int argmax(float[] logits) {
         int best = 0;
+        float max = logits[0];
         for (int i = 1; i < logits.length; i++) {
-            if (logits[i] > logits[best]) {
+            if (logits[i] > max) {
+                max = logits[i];
                 best = i;
             }
         }

@@ -9,6 +9,7 @@ import org.userlm.workbench.inference.FinishReason;
 import org.userlm.workbench.inference.GenerationResult;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.TokenListener;
+import org.userlm.workbench.inference.TurnLimits;
 
 /**
  * Turns one server reply (a stream of SSE chunks or one JSON body) into text, a finish reason and token counts,
@@ -25,11 +26,41 @@ final class CompletionReader {
     private int completionTokens = -1;
     private int chunks;
     private long firstTokenNanos = -1;
+    private final int tokenCap;
+    private final int maxChars;
+    private final long maxNanos;
 
     CompletionReader(ObjectMapper json, TokenListener listener, long startNanos) {
+        this(json, listener, startNanos, -1, TurnLimits.defaults());
+    }
+
+    /**
+     * @param tokenCap most chunks (about one token each) before the reply is stopped; -1 for none
+     * @param limits   character and duration caps
+     */
+    CompletionReader(ObjectMapper json, TokenListener listener, long startNanos, int tokenCap, TurnLimits limits) {
         this.json = json;
         this.listener = listener;
         this.startNanos = startNanos;
+        this.tokenCap = tokenCap;
+        this.maxChars = limits.maxChars();
+        this.maxNanos = limits.maxDuration().toNanos();
+    }
+
+    /** Stops a reply past the client-side limits (the server may ignore max_tokens or never end). */
+    private void checkLimits() throws InferenceException {
+        if (tokenCap > 0 && chunks > tokenCap) {
+            throw new InferenceException("the reply passed the client-side limit of " + tokenCap
+                    + " tokens (the server did not stop at max_tokens); the turn was stopped", text(), null);
+        }
+        if (text.length() > maxChars) {
+            throw new InferenceException("the reply passed the client-side limit of " + maxChars
+                    + " characters per turn; the turn was stopped", text(), null);
+        }
+        if (System.nanoTime() - startNanos > maxNanos) {
+            throw new InferenceException("the reply took longer than the client-side limit of "
+                    + maxNanos / 1_000_000_000L + " s per turn; the turn was stopped", text(), null);
+        }
     }
 
     /**
@@ -46,10 +77,12 @@ final class CompletionReader {
                 done = true;
                 return;
             }
+            checkLimits();
             if (data.isBlank()) {
                 continue;
             }
             accept(parse(data), true);
+            checkLimits();
         }
     }
 
@@ -57,6 +90,10 @@ final class CompletionReader {
     void readWhole(String body) throws InferenceException {
         accept(parse(body), false);
         done = true;
+        if (text.length() > maxChars) {
+            throw new InferenceException("the reply passed the client-side limit of " + maxChars
+                    + " characters per turn", text(), null);
+        }
     }
 
     /** Whether the server said it was done ({@code [DONE]} or a finish reason). */

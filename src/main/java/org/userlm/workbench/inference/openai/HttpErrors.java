@@ -8,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.net.UnknownHostException;
+import org.userlm.workbench.inference.ContextFullException;
 import org.userlm.workbench.inference.InferenceException;
 
 /** Short, user-facing messages for transport and HTTP failures. Stateless. */
@@ -45,6 +46,11 @@ final class HttpErrors {
             msg.append(" (check the API key in $").append(apiKeyEnv).append(')');
         } else if (status == 401 || status == 403) {
             msg.append(" (no API key variable is configured)");
+        }
+        ContextFullException full = status == 400 || status == 413 ? ContextFullException.fromServerMessage(server)
+                : null;
+        if (full != null) {
+            return new ContextFullException(msg.toString(), full.tokens(), full.limit(), "");
         }
         return new InferenceException(msg.toString(), "", null);
     }

@@ -26,6 +26,7 @@ import org.userlm.workbench.inference.GenerationResult;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.ModelCapabilities;
 import org.userlm.workbench.inference.TokenListener;
+import org.userlm.workbench.inference.TurnLimits;
 
 /**
  * A {@link ChatModel} over an OpenAI-compatible HTTP server (vLLM, llama.cpp, OpenAI, ...).
@@ -44,6 +45,7 @@ import org.userlm.workbench.inference.TokenListener;
  */
 public final class OpenAiCompatibleClient implements ChatModel {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_WHOLE_BYTES = 64 << 20;
 
     private final BackendSettings settings;
     private final OpenAiOptions options;
@@ -96,7 +98,9 @@ public final class OpenAiCompatibleClient implements ChatModel {
         long start = System.nanoTime();
         TokenListener sink = listener == null ? TokenListener.NONE : listener;
         CancellationToken token = cancel == null ? new CancellationToken() : cancel;
-        CompletionReader reader = new CompletionReader(JSON, sink, start);
+        TurnLimits limits = TurnLimits.defaults();
+        CompletionReader reader = new CompletionReader(JSON, sink, start,
+                limits.tokenCap(request.params().maxNewTokens()), limits);
         if (token.isCancelled()) {
             return reader.result(FinishReason.CANCELLED);
         }
@@ -119,10 +123,12 @@ public final class OpenAiCompatibleClient implements ChatModel {
             throws InferenceException {
         IOException failure = null;
         try {
-            if (options.streaming()) {
-                reader.readStream(new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)));
+            BufferedReader in = options.streaming()
+                    ? new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)) : null;
+            if (in != null && !startsWithJsonObject(in)) {
+                reader.readStream(in);
             } else {
-                String whole = response.readAll();
+                String whole = in == null ? response.readAll(MAX_WHOLE_BYTES) : readCapped(in);
                 if (!token.isCancelled() && !response.idleTimedOut()) {
                     reader.readWhole(whole);
                 }
@@ -150,6 +156,32 @@ public final class OpenAiCompatibleClient implements ChatModel {
                 + " characters" : "the connection closed before the whole JSON reply arrived";
         throw new InferenceException("stream ended before the server finished the reply: " + what + why,
                 reader.text(), failure);
+    }
+
+    /** Whether a streamed reply is in fact one JSON body (a server that ignored {@code "stream": true}). */
+    private static boolean startsWithJsonObject(BufferedReader in) throws IOException {
+        in.mark(4096);
+        int c;
+        int seen = 0;
+        do {
+            c = in.read();
+            seen++;
+        } while (c >= 0 && Character.isWhitespace(c) && seen < 4000);
+        in.reset();
+        return c == '{';
+    }
+
+    private static String readCapped(BufferedReader in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[8192];
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            sb.append(buf, 0, n);
+            if (sb.length() > MAX_WHOLE_BYTES) {
+                throw new IOException("the reply is larger than the client-side limit of " + (MAX_WHOLE_BYTES >> 20)
+                        + " MB");
+            }
+        }
+        return sb.toString();
     }
 
     /**

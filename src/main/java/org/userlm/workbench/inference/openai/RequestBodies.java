@@ -9,6 +9,7 @@ import java.util.Map;
 import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.inference.ChatMessage;
 import org.userlm.workbench.inference.GenerationRequest;
+import org.userlm.workbench.inference.SpecialTokenText;
 
 /**
  * Builds the JSON bodies of {@code /chat/completions} and {@code /completions} requests. Only fields that are set
@@ -25,12 +26,13 @@ final class RequestBodies {
         this.options = options;
     }
 
-    /** A chat body: {@code messages} with wire role names. */
+    /** A chat body: {@code messages} with wire role names, special-token text in content neutralised. */
     ObjectNode chat(GenerationRequest request) {
         ObjectNode body = common();
         ArrayNode messages = body.putArray("messages");
         for (ChatMessage m : request.messages()) {
-            messages.addObject().put("role", m.role().wire()).put("content", m.content());
+            messages.addObject().put("role", m.role().wire())
+                    .put("content", SpecialTokenText.neutralise(m.content(), List.of()));
         }
         return finish(body, request);
     }

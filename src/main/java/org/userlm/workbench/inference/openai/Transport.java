@@ -122,7 +122,16 @@ final class Transport {
 
         /** The whole body as text. */
         String readAll() throws IOException {
-            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            return readAll(64 << 20);
+        }
+
+        /** The whole body as text, refusing bodies over {@code maxBytes}. */
+        String readAll(int maxBytes) throws IOException {
+            byte[] b = body.readNBytes(maxBytes);
+            if (body.read() >= 0) {
+                throw new IOException("the reply is larger than the client-side limit of " + (maxBytes >> 20) + " MB");
+            }
+            return new String(b, StandardCharsets.UTF_8);
         }
 
         @Override

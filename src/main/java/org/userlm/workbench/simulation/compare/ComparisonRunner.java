@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Comparison;
 import org.userlm.workbench.domain.ComparisonEntry;
 import org.userlm.workbench.domain.Conversation;
@@ -20,24 +22,23 @@ import org.userlm.workbench.domain.Run;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.Turn;
-import org.userlm.workbench.evaluation.Graders;
+import org.userlm.workbench.domain.TurnLabel;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
 import org.userlm.workbench.evaluation.metrics.Outcome;
 import org.userlm.workbench.evaluation.metrics.Outcomes;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.inference.ModelProvider;
+import org.userlm.workbench.simulation.ConversationFactory;
 import org.userlm.workbench.simulation.ConversationListener;
 import org.userlm.workbench.simulation.ConversationRunner;
 import org.userlm.workbench.simulation.ConversationSpec;
 import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.RunControl;
-import org.userlm.workbench.simulation.Simulators;
-import org.userlm.workbench.simulation.SolvedCheck;
-import org.userlm.workbench.simulation.SystemPrompts;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 
 /**
  * Runs a comparison: every (column, repeat) conversation on its own thread, all at once, with every model call
@@ -45,25 +46,42 @@ import org.userlm.workbench.storage.ConversationRepository;
  * and each conversation's column link; grades each conversation when it ends.
  */
 public final class ComparisonRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ComparisonRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConversationRepository conversations;
     private final ComparisonRepository comparisons;
     private final ModelProvider models;
     private final BiFunction<Task, Conversation, Outcome> grader;
+    private final TurnLabelRepository labels;
 
     public ComparisonRunner(ConversationRepository conversations, ComparisonRepository comparisons,
                             ModelProvider models) {
-        this(conversations, comparisons, models, Outcomes::grade);
+        this(conversations, comparisons, models, null);
     }
 
-    /** With another outcome grader (tests). */
+    /**
+     * With another outcome grader (tests); null labels every assistant turn (judge or heuristic, the request's
+     * grading mode) and takes the outcome from the labels.
+     */
     public ComparisonRunner(ConversationRepository conversations, ComparisonRepository comparisons,
                             ModelProvider models, BiFunction<Task, Conversation, Outcome> grader) {
+        this(conversations, comparisons, models, grader, null);
+    }
+
+    private ComparisonRunner(ConversationRepository conversations, ComparisonRepository comparisons,
+                             ModelProvider models, BiFunction<Task, Conversation, Outcome> grader,
+                             TurnLabelRepository labels) {
         this.conversations = conversations;
         this.comparisons = comparisons;
         this.models = models;
         this.grader = grader;
+        this.labels = labels;
+    }
+
+    /** A runner that also stores each conversation's turn labels. */
+    public ComparisonRunner withLabels(TurnLabelRepository repo) {
+        return new ComparisonRunner(conversations, comparisons, models, grader, repo);
     }
 
     /**
@@ -107,6 +125,7 @@ public final class ComparisonRunner {
             listener.onAllDone();
             handle.complete(sorted);
         } catch (RuntimeException e) {
+            LOG.error("comparison failed", e);
             listener.onAllDone();
             handle.fail(e);
         }
@@ -118,11 +137,14 @@ public final class ComparisonRunner {
         settings.put("assistant", req.assistant());
         settings.put("profiles", req.profiles());
         settings.put("repeats", req.repeats());
+        settings.put("maxUserTurns", req.maxUserTurns());
+        settings.put("stopWhenSolved", req.stopWhenSolved());
+        settings.put("grader", req.grader().wire());
         Run run = new Run(UUID.randomUUID().toString(), req.title(), "compare", json(settings),
                 System.currentTimeMillis());
         conversations.createRun(run);
         Comparison cmp = new Comparison(id, run.id(), req.task().id(), req.title(), req.assistant(), req.profiles(),
-                req.repeats(), req.maxUserTurns(), run.createdAtMs());
+                req.repeats(), req.maxUserTurns() == null ? 0 : req.maxUserTurns(), run.createdAtMs());
         comparisons.create(cmp);
         return cmp;
     }
@@ -134,40 +156,53 @@ public final class ComparisonRunner {
         UserSimulator user;
         ChatModel assistant;
         try {
-            user = Simulators.create(profile, workers, null);
+            user = ConversationFactory.simulator(req.settings(profile), workers, null);
             assistant = workers.open(req.assistant().backend());
         } catch (InferenceException | RuntimeException e) {
+            LOG.warn("{} (column {}, repetition {}) could not start", profile.name(), col, rep, e);
             listener.onFailed(col, rep, profile.name() + ": " + e.getMessage());
             return;
         }
-        String systemPrompt = req.assistant().systemPrompt() != null ? req.assistant().systemPrompt()
-                : SystemPrompts.assistantDefault(task.kind());
-        SolvedCheck solved = req.stopWhenSolved()
-                ? (t, reply) -> Graders.grade(t, reply).correct()
-                : SolvedCheck.NEVER;
         Long seed = req.seed() == null ? null : req.seed() + 1000L * col + rep;
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("comparison_id", cmp.id());
-        settings.put("column", col);
-        settings.put("repeat", rep);
-        settings.put("simulator", profile);
-        settings.put("assistant", req.assistant());
-        ConversationSpec spec = new ConversationSpec(UUID.randomUUID().toString(), cmp.runId(),
-                profile.name() + " · " + cmp.title(), task, Intents.fromTask(task, profile.intentTemplate()).text(),
-                user, assistant, req.assistant().backend().model(), systemPrompt, req.assistant().params(),
-                req.maxUserTurns(), seed, solved, json(settings), List.of(), null);
+        ConversationSpec spec;
+        try {
+            spec = ConversationFactory.spec(req.settings(profile), task, user, assistant,
+                    ConversationFactory.Placement.of(cmp.runId(), profile.name() + " · " + cmp.title())
+                            .withSeed(seed).with("comparison_id", cmp.id()).with("column", col).with("repeat", rep),
+                    workers);
+        } catch (InferenceException e) {
+            listener.onFailed(col, rep, profile.name() + ": cannot open the judge: " + e.getMessage());
+            return;
+        }
         RunControl control = handle.newControl();
         Conversation done;
         try {
             done = new ConversationRunner(conversations).run(spec, adapter(cmp.id(), col, rep, listener), control);
         } catch (RuntimeException e) {
+            LOG.warn("{} (column {}, repetition {}) failed", profile.name(), col, rep, e);
             listener.onFailed(col, rep, profile.name() + ": " + e.getMessage());
             return;
         }
-        ConversationMetrics m = ConversationMetrics.of(done, grader.apply(task, done));
+        Outcome outcome;
+        try {
+            outcome = grader != null ? grader.apply(task, done) : labelled(req, profile, task, done, workers);
+        } catch (InferenceException | RuntimeException e) {
+            listener.onFailed(col, rep, profile.name() + ": cannot grade: " + e.getMessage());
+            outcome = Outcome.notGradeable("cannot grade: " + e.getMessage());
+        }
+        ConversationMetrics m = ConversationMetrics.of(done, outcome, Intents.taskText(task, profile.intentTemplate()));
         CompletedConversation cc = new CompletedConversation(col, rep, done, m);
         results.add(cc);
         listener.onConversationDone(cc);
+    }
+
+    private Outcome labelled(ComparisonRequest req, SimulatorSettings profile, Task task, Conversation done,
+                             ModelProvider workers) throws InferenceException {
+        List<TurnLabel> ls = ConversationFactory.labeler(req.settings(profile), workers).labelAll(task, done);
+        if (labels != null) {
+            labels.save(done.id(), ls);
+        }
+        return Outcomes.fromLabels(task, ls);
     }
 
     private ConversationListener adapter(String comparisonId, int col, int rep, ComparisonListener l) {

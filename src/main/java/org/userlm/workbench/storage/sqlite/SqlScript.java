@@ -2,6 +2,7 @@ package org.userlm.workbench.storage.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Splits a migration script into statements: on {@code ;} at line end, keeping trigger bodies whole. */
 final class SqlScript {
@@ -18,7 +19,7 @@ final class SqlScript {
                 continue;
             }
             cur.append(line).append('\n');
-            String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+            String upper = trimmed.toUpperCase(Locale.ROOT);
             if (upper.startsWith("CREATE TRIGGER")) {
                 inTrigger = true;
             }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.userlm.workbench.domain.Annotation;
 import org.userlm.workbench.storage.AnnotationRepository;
 import org.userlm.workbench.storage.AnnotationRow;
@@ -186,7 +187,7 @@ public final class SqliteAnnotationRepository implements AnnotationRepository {
                     while (rs.next()) {
                         Annotation a = map(rs);
                         String role = a.turnIndex() == Annotation.CONVERSATION_LEVEL ? "conversation"
-                                : rs.getString("role") == null ? null : rs.getString("role").toLowerCase(java.util.Locale.ROOT);
+                                : rs.getString("role") == null ? null : rs.getString("role").toLowerCase(Locale.ROOT);
                         out.add(new AnnotationRow(a, rs.getString("task_id"), rs.getString("simulator"),
                                 rs.getString("user_model"), rs.getString("assistant_model"), role,
                                 a.turnIndex() == Annotation.CONVERSATION_LEVEL ? null : rs.getString("content")));

@@ -5,10 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.GuardrailEvent;
@@ -176,7 +180,7 @@ public final class SqliteConversationRepository implements ConversationRepositor
     @Override
     public List<ConversationSummary> list() {
         return db.read(c -> summaries(c, SUMMARY_SELECT + "WHERE c.deleted_at IS NULL ORDER BY c.created_at DESC",
-                null));
+                List.of()));
     }
 
     @Override
@@ -186,7 +190,7 @@ public final class SqliteConversationRepository implements ConversationRepositor
         }
         String sql = SUMMARY_SELECT + "WHERE c.deleted_at IS NULL AND c.id IN (SELECT t.conversation_id FROM turns t "
                 + "JOIN turns_fts f ON f.rowid = t.rowid WHERE turns_fts MATCH ?) ORDER BY c.created_at DESC";
-        return db.read(c -> summaries(c, sql, FtsQuery.of(query)));
+        return db.read(c -> summaries(c, sql, List.of(FtsQuery.of(query))));
     }
 
     @Override
@@ -210,11 +214,12 @@ public final class SqliteConversationRepository implements ConversationRepositor
         });
     }
 
-    private static List<ConversationSummary> summaries(Connection c, String sql, String param) throws SQLException {
+    private static List<ConversationSummary> summaries(Connection c, String sql, List<String> params)
+            throws SQLException {
         List<ConversationSummary> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setString(1, param);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -227,6 +232,39 @@ public final class SqliteConversationRepository implements ConversationRepositor
             }
         }
         return out;
+    }
+
+    @Override
+    public List<ConversationSummary> recent(int limit) {
+        return db.read(c -> summaries(c, SUMMARY_SELECT + "WHERE c.deleted_at IS NULL ORDER BY c.created_at DESC "
+                + "LIMIT " + Math.max(0, limit), List.of()));
+    }
+
+    @Override
+    public List<ConversationSummary> searchRecent(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            return recent(limit);
+        }
+        return db.read(c -> {
+            List<String> ids = HistoryQueries.matchingIds(c, FtsQuery.of(query), limit);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+            Map<String, ConversationSummary> byId = new HashMap<>();
+            for (ConversationSummary s : summaries(c, SUMMARY_SELECT + "WHERE c.id IN (" + in + ")", ids)) {
+                byId.put(s.id(), s);
+            }
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        });
+    }
+
+    @Override
+    public void forEach(Consumer<Conversation> sink) {
+        db.read(c -> {
+            HistoryQueries.forEach(c, SqliteConversationRepository::header, sink);
+            return null;
+        });
     }
 
     @Override

@@ -27,8 +27,11 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Migrations in order; the number is the position + 1. */
     static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__annotations.sql",
-            "V003__comparisons.sql",
-            "V006__presenter.sql");
+            "V003__comparisons.sql", "V004__evaluation.sql", "V005__experiments.sql", "V006__presenter.sql",
+            "V007__performance.sql");
+
+    /** Marks our files: SQLite {@code PRAGMA application_id} ("UWKB"). */
+    static final int APPLICATION_ID = 0x55574B42;
 
     private final Path file;
     private final Connection writeConnection;
@@ -55,7 +58,10 @@ public final class SqliteDatabase implements AutoCloseable {
     /**
      * Opens (creating if needed) the database file and applies pending migrations.
      *
-     * @throws StorageException when the file cannot be opened or is not a workbench database
+     * A file that is not ours (not SQLite, another program's SQLite, a newer workbench's) is refused before
+     * anything is written to it.
+     *
+     * @throws StorageException with a one-line message when the file cannot be opened or is not a workbench database
      */
     public static SqliteDatabase open(Path file) {
         try {
@@ -63,11 +69,12 @@ public final class SqliteDatabase implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            DatabaseCheck.refuseForeign(file, MIGRATIONS.size());
             SqliteDatabase db = new SqliteDatabase(file);
             db.write(db::migrate);
             return db;
         } catch (IOException | SQLException e) {
-            throw new StorageException("cannot open database " + file + ": " + e.getMessage(), e);
+            throw new StorageException("cannot open database " + file + ": " + oneLine(e.getMessage()), e);
         }
     }
 
@@ -109,7 +116,14 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             c.commit();
         }
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
+        }
         return null;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static String readMigration(String name) throws SQLException {
@@ -123,8 +137,9 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs work on the writer thread in a transaction and waits for the commit. */
+    /** Runs work on the writer thread in a transaction and waits for the commit (never on the FX thread). */
     public <T> T write(Work<T> work) {
+        ThreadGuard.check("write", file);
         try {
             return writeAsync(work).get();
         } catch (InterruptedException e) {
@@ -147,19 +162,28 @@ public final class SqliteDatabase implements AutoCloseable {
                 T result = work.run(writeConnection);
                 writeConnection.commit();
                 return result;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // Any failure (a bug in the work, a storage error it threw) must not leave a half transaction
+                // for the next write to commit.
                 try {
                     writeConnection.rollback();
-                } catch (SQLException ignored) {
-                    // the original error is the one to report
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e instanceof Error err) {
+                    throw err;
                 }
                 throw new StorageException(e.getMessage(), e);
             }
         }, writer);
     }
 
-    /** Runs a read on the read connection (serialised; reads are short). */
+    /** Runs a read on the read connection (serialised; reads are short; never on the FX thread). */
     public <T> T read(Work<T> work) {
+        ThreadGuard.check("read", file);
         synchronized (readConnection) {
             try {
                 return work.run(readConnection);

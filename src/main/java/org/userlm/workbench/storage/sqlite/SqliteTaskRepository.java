@@ -1,6 +1,7 @@
 package org.userlm.workbench.storage.sqlite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,7 @@ import org.userlm.workbench.storage.TaskRepository;
 /** {@link TaskRepository} on a {@link SqliteDatabase}; a task is stored whole as JSON. */
 public final class SqliteTaskRepository implements TaskRepository {
     private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final SqliteDatabase db;
 
     public SqliteTaskRepository(SqliteDatabase db) {

@@ -1,10 +1,11 @@
 package org.userlm.workbench.ui.annotation;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -21,6 +22,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,9 +30,7 @@ import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.QuestionType;
 import org.userlm.workbench.domain.Role;
-import org.userlm.workbench.storage.AnnotationRepository;
-import org.userlm.workbench.storage.AnnotationSchemaRepository;
-import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.ui.common.Fit;
 
 /**
  * Keyboard-first annotation: a queue builder on top, the current conversation's turns on the left, the selected
@@ -47,23 +47,12 @@ public final class AnnotationView extends BorderPane {
     private final ComboBox<String> runFilter = new ComboBox<>();
     private final CheckBox unannotatedOnly = new CheckBox("Unannotated only");
     private final CheckBox blind = new CheckBox("Blind");
-    private final AnnotationSchemaRepository schemas;
-    private AnnotationRepository agreementSource;
     private boolean refreshScheduled;
     private boolean syncingSelection;
 
-    /** Wires the view from repositories; the io thread is a daemon named {@code annotation-io}. */
-    public AnnotationView(ConversationRepository conversations, AnnotationRepository annotations,
-                          AnnotationSchemaRepository schemas, Supplier<String> annotator) {
-        this(new AnnotationViewModel(conversations, annotations, schemas.ensureDefault(), annotator, ioExecutor(),
-                Platform::runLater, System::currentTimeMillis), schemas);
-        agreementSource = annotations;
-    }
-
-    /** A view on a given view model; {@code schemas} (nullable) enables the schema editor. */
-    public AnnotationView(AnnotationViewModel vm, AnnotationSchemaRepository schemas) {
+    /** A view on {@code vm} (wired, and loaded with {@link AnnotationViewModel#load()}, by the window). */
+    public AnnotationView(AnnotationViewModel vm) {
         this.vm = vm;
-        this.schemas = schemas;
         this.questionPanel = new QuestionPanel(vm);
         setId("annotationView");
         setTop(queueBar());
@@ -72,15 +61,9 @@ public final class AnnotationView extends BorderPane {
         vm.revisionProperty().addListener((o, a, b) -> scheduleRefresh());
         vm.focusedQuestionProperty().addListener((o, a, b) -> scheduleRefresh());
         vm.selectedProperty().addListener((o, a, b) -> scheduleRefresh());
-        loadFilterChoices();
-    }
-
-    private static ExecutorService ioExecutor() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "annotation-io");
-            t.setDaemon(true);
-            return t;
-        });
+        choices(simulatorFilter, vm.simulatorChoices());
+        choices(taskFilter, vm.taskChoices());
+        choices(runFilter, vm.runChoices());
     }
 
     public AnnotationViewModel viewModel() {
@@ -111,17 +94,13 @@ public final class AnnotationView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         Button editSchema = new Button("Schema…");
         editSchema.setId("editSchema");
-        editSchema.setDisable(schemas == null);
-        editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema())
-                .ifPresent(edited -> vm.saveSchema(schemas, edited)));
+        editSchema.disableProperty().bind(vm.readyProperty().not().or(
+                new SimpleBooleanProperty(!vm.canEditSchema())));
+        editSchema.setOnAction(e -> SchemaEditorDialog.edit(vm.schema()).ifPresent(vm::saveSchema));
         Button agreement = new Button("Agreement…");
         agreement.setId("agreement");
         agreement.setTooltip(new javafx.scene.control.Tooltip("Cohen's κ and Krippendorff's α per question"));
-        agreement.setOnAction(e -> {
-            if (agreementSource != null) {
-                AgreementDialog.show(agreementSource, vm.schema());
-            }
-        });
+        agreement.setOnAction(e -> AgreementDialog.show(vm.answerRepository(), vm.schema()));
         Button who = new Button(annotatorLabel());
         who.setId("switchAnnotator");
         who.setTooltip(new javafx.scene.control.Tooltip("Switch annotator: later answers go under the new name"));
@@ -133,8 +112,8 @@ public final class AnnotationView extends BorderPane {
                 buildQueue(); // their own answers, not the previous annotator's
             }
         });
-        javafx.scene.layout.FlowPane bar = org.userlm.workbench.ui.common.Fit.row(simulatorFilter, taskFilter,
-                runFilter, unannotatedOnly, blind, build, editSchema, agreement, who, progress, status);
+        FlowPane bar = Fit.row(simulatorFilter, taskFilter, runFilter, unannotatedOnly, blind, build, editSchema,
+                agreement, who, progress, status);
         bar.setPadding(new Insets(6));
         return bar;
     }
@@ -169,15 +148,14 @@ public final class AnnotationView extends BorderPane {
         return split;
     }
 
-    private void loadFilterChoices() {
-        List<List<String>> choices = vm.filterChoices();
-        simulatorFilter.getItems().setAll(withAny(choices.get(0)));
-        taskFilter.getItems().setAll(withAny(choices.get(1)));
-        runFilter.getItems().setAll(withAny(choices.get(2)));
+    /** The combo box offers "" (any) and the view model's choices, kept up to date. */
+    private static void choices(ComboBox<String> box, ObservableList<String> values) {
+        box.getItems().setAll(withAny(values));
+        values.addListener((ListChangeListener<String>) c -> box.getItems().setAll(withAny(values)));
     }
 
     private static List<String> withAny(List<String> values) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add("");
         out.addAll(values);
         return out;
@@ -223,8 +201,6 @@ public final class AnnotationView extends BorderPane {
             vm.moveFocus(1);
         } else if (k == KeyCode.UP || k == KeyCode.TAB) {
             vm.moveFocus(-1);
-        } else if (k == KeyCode.ENTER && focusedIsText()) {
-            handled = true;
         } else if (k == KeyCode.DELETE || k == KeyCode.BACK_SPACE) {
             vm.clearFocused();
         } else {
@@ -232,10 +208,7 @@ public final class AnnotationView extends BorderPane {
         }
         if (handled) {
             e.consume();
-            // Tab enters a note field; ↑/↓ only highlight it, so a digit typed next is never note text.
-            if (k == KeyCode.TAB || k == KeyCode.ENTER) {
-                focusTextIfTextQuestion();
-            }
+            focusTextIfTextQuestion();
         }
     }
 
@@ -260,12 +233,6 @@ public final class AnnotationView extends BorderPane {
     private static String annotatorLabel() {
         String name = AnnotatorName.stored();
         return name.isBlank() ? "Annotator…" : "Annotator: " + name;
-    }
-
-    private boolean focusedIsText() {
-        List<AnnotationQuestion> qs = vm.questions();
-        int f = vm.focusedQuestionProperty().get();
-        return f < qs.size() && qs.get(f).type() == QuestionType.TEXT;
     }
 
     private static int digit(KeyCode k) {
@@ -324,7 +291,7 @@ public final class AnnotationView extends BorderPane {
             String mark = vm.complete(item) ? "✓ " : "· ";
             String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
             String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
-            String body = item.role() == null ? "(questions about the whole conversation)" : org.userlm.workbench.ui.common.PlainText.of(item.text());
+            String body = item.role() == null ? "(questions about the whole conversation)" : item.text();
             // Turns are numbered from 1, as everywhere else in the workbench.
             setText(mark + (item.turnIndex() >= 0 ? "turn " + (item.turnIndex() + 1) + " · " : "") + who + model
                     + "\n" + body);

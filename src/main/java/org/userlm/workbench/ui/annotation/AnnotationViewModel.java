@@ -4,11 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -32,25 +30,38 @@ import org.userlm.workbench.storage.AnnotationRepository;
 import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.AnnotationValues;
 import org.userlm.workbench.storage.ConversationRepository;
-import org.userlm.workbench.storage.ConversationSummary;
+import org.userlm.workbench.ui.common.TaskExecutor;
 
 /**
- * State and actions of the annotation view. Every property belongs to the thread behind {@code fx} (the FX thread
- * in the app, the test thread in tests); repository calls run on {@code io}. Every answer is written at once
- * (durably, in order, on {@code io}); {@link #savedCountProperty()} counts writes that have committed.
+ * State and actions of the annotation view. Every property belongs to the UI thread of the {@link TaskExecutor}
+ * (the FX thread in the app, the test thread in tests); repository calls run on its {@code annotation-io} lane
+ * ({@link AnnotationStorage}). Every answer is written at once (durably, in order); {@link #savedCountProperty()}
+ * counts writes that have committed.
+ *
+ * <p>Over 300 lines on purpose: it is one keyboard-driven state machine (queue, selection, focus, answers, undo);
+ * its parts that stand alone already live beside it ({@link AnswerStore}, {@link Progress}, {@link AnnotationQueue},
+ * {@link AnnotationStorage}).
  */
 public final class AnnotationViewModel {
-    private final ConversationRepository conversations;
-    private final AnnotationRepository annotations;
+    private final AnnotationStorage storage;
     private final Supplier<String> annotatorName;
-    private final Executor io;
-    private final Executor fx;
     private final LongSupplier clock;
     private final AnswerStore answers = new AnswerStore();
     private final Deque<Undo> undo = new ArrayDeque<>();
     private final Progress progress;
     private AnnotationSchema schema;
     private String annotator;
+    private final AnnotationRepository answerRepository;
+
+    /** Every stored answer's repository (the agreement dialog reads it off the FX thread). */
+    AnnotationRepository answerRepository() {
+        return answerRepository;
+    }
+
+    /** Forgets the annotator; the next queue asks the supplier again (switch annotator). */
+    public void forgetAnnotator() {
+        annotator = null;
+    }
 
     private AnnotationQueue queue = AnnotationQueue.empty();
     private int conversationPos = -1;
@@ -64,71 +75,57 @@ public final class AnnotationViewModel {
     private final StringProperty intent = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty progressText = new SimpleStringProperty("0 / 0");
+    private final BooleanProperty ready = new SimpleBooleanProperty();
+    private final ObservableList<String> simulatorChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> taskChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> runChoices = FXCollections.observableArrayList();
+    private boolean started;
     private int pendingSaves;
 
     private record Undo(AnswerStore.Key key, String oldValue) {
     }
 
+    /**
+     * Touches no database: {@link #load()} reads the schema (storing the default one on the first run) and the
+     * queue builder's choices. {@code schemas} may be null (a fixed schema, no editor) only with {@code schema}.
+     */
     public AnnotationViewModel(ConversationRepository conversations, AnnotationRepository annotations,
-                               AnnotationSchema schema, Supplier<String> annotatorName, Executor io, Executor fx,
-                               LongSupplier clock) {
-        this.conversations = conversations;
-        this.annotations = annotations;
-        this.schema = schema;
+                               AnnotationSchemaRepository schemas, Supplier<String> annotatorName,
+                               TaskExecutor executor, LongSupplier clock) {
+        this.storage = new AnnotationStorage(conversations, annotations, schemas, executor);
+        this.answerRepository = annotations;
         this.annotatorName = annotatorName;
-        this.io = io;
-        this.fx = fx;
         this.clock = clock;
         this.progress = new Progress(clock);
     }
 
-    /** Simulators, tasks and runs present in the history, for the queue builder's choices. */
-    public List<List<String>> filterChoices() {
-        Set<String> sims = new LinkedHashSet<>();
-        Set<String> tasks = new LinkedHashSet<>();
-        Set<String> runs = new LinkedHashSet<>();
-        for (ConversationSummary s : conversations.list()) {
-            sims.add(s.simulator());
-            tasks.add(s.taskId());
-            if (s.runId() != null) {
-                runs.add(s.runId());
-            }
-        }
-        return List.of(List.copyOf(sims), List.copyOf(tasks), List.copyOf(runs));
+    /** Loads the schema and the simulators, tasks and runs present in the history (in the background). */
+    public void load() {
+        started = true;
+        status.set("loading…");
+        storage.start(schema, st -> {
+            schema = st.schema();
+            simulatorChoices.setAll(st.simulators());
+            taskChoices.setAll(st.tasks());
+            runChoices.setAll(st.runs());
+            status.set("");
+            ready.set(true);
+        }, e -> status.set("cannot open the annotation schemas: " + e.getMessage()));
     }
 
-    /** Forgets the annotator; the next {@link #buildQueue} asks the supplier again (switch annotator). */
-    public void forgetAnnotator() {
-        annotator = null;
-    }
-
-    /** Builds the queue on {@code io}; {@code done} runs on {@code fx} once it is shown. */
+    /** Builds the queue in the background; {@code done} runs on the UI thread once it is shown. */
     public void buildQueue(QueueFilter filter, Runnable done) {
         if (annotator == null) {
             annotator = annotatorName.get();
         }
-        String who = annotator;
+        if (!started) {
+            load();
+        }
         status.set("building queue…");
-        io.execute(() -> {
-            try {
-                List<Conversation> loaded = new ArrayList<>();
-                List<Annotation> stored = new ArrayList<>();
-                for (ConversationSummary s : conversations.list()) {
-                    if (filter.matches(s.simulator(), filter.simulator()) && filter.matches(s.taskId(), filter.taskId())
-                            && filter.matches(s.runId(), filter.runId())) {
-                        conversations.find(s.id()).ifPresent(loaded::add);
-                        stored.addAll(annotations.find(who, s.id()));
-                    }
-                }
-                Collections.reverse(loaded); // oldest first
-                fx.execute(() -> {
-                    showQueue(filter, loaded, stored);
-                    done.run();
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> status.set("could not build the queue: " + e.getMessage()));
-            }
-        });
+        storage.queue(filter, annotator, q -> {
+            showQueue(filter, q.conversations(), q.answers());
+            done.run();
+        }, e -> status.set("could not build the queue: " + e.getMessage()));
     }
 
     private void showQueue(QueueFilter filter, List<Conversation> loaded, List<Annotation> stored) {
@@ -336,7 +333,7 @@ public final class AnnotationViewModel {
         }
         AnswerStore.Key k = key(item, q);
         String old = answers.value(k);
-        if (java.util.Objects.equals(old, valueJson)) {
+        if (Objects.equals(old, valueJson)) {
             return;
         }
         undo.push(new Undo(k, old));
@@ -361,17 +358,10 @@ public final class AnnotationViewModel {
         pendingSaves++;
         status.set("saving…");
         refresh();
-        io.execute(() -> {
-            try {
-                annotations.save(a);
-                fx.execute(() -> saved(null));
-            } catch (RuntimeException e) {
-                fx.execute(() -> saved(e));
-            }
-        });
+        storage.save(a, () -> saved(null), this::saved);
     }
 
-    private void saved(RuntimeException error) {
+    private void saved(Throwable error) {
         pendingSaves--;
         if (error != null) {
             status.set("NOT SAVED: " + error.getMessage() + " — check the database, then answer again");
@@ -393,21 +383,39 @@ public final class AnnotationViewModel {
     }
 
     /**
-     * Stores an edited schema (on {@code io}) and uses it from the next queue on: rebuilding the queue applies it,
-     * so answers in flight never refer to questions that just vanished.
+     * Stores an edited schema (in the background) and uses it from the next queue on: rebuilding the queue applies
+     * it, so answers in flight never refer to questions that just vanished.
      */
-    public void saveSchema(AnnotationSchemaRepository schemas, AnnotationSchema edited) {
-        io.execute(() -> {
-            try {
-                schemas.save(edited);
-                fx.execute(() -> {
-                    schema = edited;
-                    status.set("schema saved (version " + edited.version() + "); Ctrl+B rebuilds the queue with it");
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> status.set("schema NOT saved: " + e.getMessage()));
-            }
-        });
+    public void saveSchema(AnnotationSchema edited) {
+        storage.saveSchema(edited, () -> {
+            schema = edited;
+            status.set("schema saved (version " + edited.version() + "); Ctrl+B rebuilds the queue with it");
+        }, e -> status.set("schema NOT saved: " + e.getMessage()));
+    }
+
+    /** Whether the schema can be edited here. */
+    public boolean canEditSchema() {
+        return storage.canSaveSchemas();
+    }
+
+    /** True once the schema is loaded. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready;
+    }
+
+    /** Simulators present in the history (queue builder). */
+    public ObservableList<String> simulatorChoices() {
+        return FXCollections.unmodifiableObservableList(simulatorChoices);
+    }
+
+    /** Tasks present in the history (queue builder). */
+    public ObservableList<String> taskChoices() {
+        return FXCollections.unmodifiableObservableList(taskChoices);
+    }
+
+    /** Runs present in the history (queue builder). */
+    public ObservableList<String> runChoices() {
+        return FXCollections.unmodifiableObservableList(runChoices);
     }
 
     public AnnotationSchema schema() {

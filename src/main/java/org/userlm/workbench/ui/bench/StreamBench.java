@@ -1,5 +1,6 @@
 package org.userlm.workbench.ui.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +10,13 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.domain.TurnStatus;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.conversation.ConversationStreamBuffer;
 import org.userlm.workbench.ui.conversation.ConversationView;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
@@ -24,6 +28,7 @@ import org.userlm.workbench.ui.conversation.StreamEvent;
  * "Frame work" is the FX thread's time from the start of a pulse's animation phase to the end of its layout phase.
  */
 public final class StreamBench {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamBench.class);
     private static final List<String> WORDS = Arrays.asList(("the user wants a function that returns the running "
             + "maximum of a list so we keep the largest value seen so far and append it at each step; edge cases "
             + "are empty lists and negative numbers, **which** we handle with `float('-inf')` as the start").split(" "));
@@ -51,7 +56,7 @@ public final class StreamBench {
         CompletableFuture<ConversationViewModel> ready = new CompletableFuture<>();
         Platform.runLater(() -> {
             probe.start();
-            ConversationViewModel vm = new ConversationViewModel(null, new Background(Platform::runLater));
+            ConversationViewModel vm = new ConversationViewModel(null, new ThreadPoolTaskExecutor(Platform::runLater));
             Scene scene = new Scene(new ConversationView(vm, () -> { }), 1000, 760);
             scene.getStylesheets().setAll(css("/assets/css/workbench.css"), css("/assets/css/light.css"));
             scene.addPostLayoutPulseListener(probe::afterLayout);
@@ -76,7 +81,7 @@ public final class StreamBench {
         Result r = probe.result(rate, seconds, tokens, tokens / elapsed, turns);
         Platform.runLater(() -> {
             probe.stop();
-            javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s
+            Window.getWindows().stream().filter(w -> w instanceof Stage s
                     && s.getTitle() != null && s.getTitle().endsWith("bench-ui")).toList().forEach(w -> ((Stage) w).close());
         });
         return r;
@@ -162,9 +167,9 @@ public final class StreamBench {
             if (pulseStart != 0 && frames < work.length) {
                 work[frames++] = System.nanoTime() - pulseStart;
                 if (TRACE && traced != null && work[frames - 1] > 16_000_000L) {
-                    System.err.printf(Locale.ROOT, "slow frame %d: %.1f ms, %d ms into the run, %d tokens shown%n",
+                    LOG.info(String.format(Locale.ROOT, "slow frame %d: %.1f ms, %d ms into the run, %d tokens shown",
                             frames, work[frames - 1] / 1e6, (System.nanoTime() - traceStart) / 1_000_000,
-                            traced.textEventsDrained());
+                            traced.textEventsDrained()));
                 }
                 pulseStart = 0;
             }
@@ -192,7 +197,7 @@ public final class StreamBench {
                 double max = w.length == 0 ? 0 : w[w.length - 1] / 1e6;
                 double p99 = w.length == 0 ? 0 : w[(int) Math.min(w.length - 1, Math.floor(w.length * 0.99))] / 1e6;
                 r.complete(new Result(rate, seconds, tokens, achieved, max, p99, maxGap / 1e6, frames, over, turns,
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             });
             return r.get(10, TimeUnit.SECONDS);
         }

@@ -1,5 +1,6 @@
 package org.userlm.workbench.ui.common;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.InferenceException;
@@ -10,6 +11,7 @@ import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TaskRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
 
 /**
  * What the window needs from the rest of the application. Implemented in {@code app}, so the UI never imports the
@@ -23,6 +25,9 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
 
     ConversationRunner runner();
 
+    /** Evaluations of assistant turns (category chips, extracted answers, grades). */
+    TurnLabelRepository turnLabels();
+
     /** Stored comparisons and blind judgments (the Compare workspace). */
     ComparisonRepository comparisons();
 
@@ -35,11 +40,26 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
     /** Annotation schemas (the Annotate workspace). */
     AnnotationSchemaRepository annotationSchemas();
 
+    /** Stored experiments (the Experiments workspace). Default: none (test doubles that do not need them). */
+    default org.userlm.workbench.storage.ExperimentRepository experiments() {
+        throw new UnsupportedOperationException("these services hold no experiments");
+    }
+
+    /** Judge answers cached by (model, prompt version, input) (experiment reports). */
+    default org.userlm.workbench.storage.JudgeCache judgeCache() {
+        throw new UnsupportedOperationException("these services hold no judge cache");
+    }
+
     /** Lists the backend's models, or explains in one line why it cannot. Blocking: call off the FX thread. */
     List<String> testConnection(BackendSettings backend) throws InferenceException;
 
     /** Where the data lives, for the status bar. */
     String databaseLabel();
+
+    /** The rolling log file (shown in the cheat sheet), or null where nothing is logged to a file. */
+    default Path logFile() {
+        return null;
+    }
 
     @Override
     void close();

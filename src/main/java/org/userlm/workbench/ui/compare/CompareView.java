@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.concurrent.Executor;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,6 +33,7 @@ import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.evaluation.metrics.AnswerAttempts;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
+import org.userlm.workbench.simulation.GuardrailPreset;
 
 /**
  * Compare view: one task, one assistant, 2–4 user simulators side by side, streaming live. The main window hosts
@@ -51,17 +49,25 @@ public final class CompareView extends BorderPane {
     private final AnimationTimer pulse;
     private boolean syncing;
 
-    public CompareView(CompareViewModel vm, Executor background) {
+    /** The view of {@code vm}, with {@code judge} in its Judge tab (both wired by the window). */
+    public CompareView(CompareViewModel vm, JudgeViewModel judge) {
         this.vm = vm;
         setId("compare-view");
         setPadding(new Insets(8));
-        setTop(new VBox(6, settingsRow(), profilesBox(), actionsRow()));
+        javafx.scene.control.CheckBox solved = new javafx.scene.control.CheckBox(
+                "Stop when the assistant solves the task (graded with the grader below)");
+        solved.setId("compare-stop-when-solved");
+        solved.selectedProperty().bindBidirectional(vm.stopWhenSolved);
+        javafx.scene.control.TitledPane protocol = new javafx.scene.control.TitledPane("Protocol & grading "
+                + "(stop when solved, intent template, simulator prompt, sampling, limits, grader, judge)",
+                new VBox(6, solved, new org.userlm.workbench.ui.settings.ProtocolPane(vm.protocol, "compare", true)));
+        protocol.setId("compare-protocol");
+        protocol.setExpanded(false);
+        setTop(new VBox(6, settingsRow(), profilesBox(), protocol, actionsRow()));
         strip.setId("outcome-strip");
         strip.setMinHeight(Region.USE_PREF_SIZE);
         VBox columnsPane = new VBox(6, strip, columnBox);
         VBox.setVgrow(columnBox, Priority.ALWAYS);
-        JudgeViewModel judge = new JudgeViewModel(vm.comparisons(), vm::completed, vm.comparisonId::get,
-                i -> vm.columns.get(i).name(), background, Platform::runLater, new Random());
         tabs.getTabs().addAll(new Tab("Columns", columnsPane), new Tab("Repeat N", repeatPane()),
                 new Tab("Judge", new JudgeView(judge)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -112,7 +118,8 @@ public final class CompareView extends BorderPane {
         n.setPrefWidth(70);
         n.valueProperty().addListener((o, a, b) -> vm.repeats.set(b));
         vm.repeats.addListener((o, a, b) -> n.getValueFactory().setValue(b.intValue()));
-        Spinner<Integer> turns = new Spinner<>(1, 30, vm.maxTurns.get());
+        Spinner<Integer> turns = new Spinner<>(0, 60, vm.maxTurns.get());
+        turns.setId("compare-max-turns");
         turns.setPrefWidth(70);
         turns.valueProperty().addListener((o, a, b) -> vm.maxTurns.set(b));
         vm.maxTurns.addListener((o, a, b) -> turns.getValueFactory().setValue(b.intValue()));
@@ -128,7 +135,7 @@ public final class CompareView extends BorderPane {
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.state.isNotEqualTo(CompareViewModel.State.RUNNING));
         return Fit.row(new Label("Task"), task, new Label("Assistant"), url, model, new Label("N"), n,
-                new Label("max user turns"), turns, start, stop);
+                new Label("max user turns (0 = auto)"), turns, start, stop);
     }
 
     private VBox profilesBox() {
@@ -142,7 +149,7 @@ public final class CompareView extends BorderPane {
             Button add = new Button("+ simulator");
             add.setDisable(vm.profiles.size() >= 4);
             add.setOnAction(e -> vm.profiles.add(new ProfileRow("", SimulatorKind.SHARDED,
-                    "http://127.0.0.1:8001/v1", "gpt-4o-mini", ProfileRow.Preset.OFF)));
+                    "http://127.0.0.1:8001/v1", "gpt-4o-mini", GuardrailPreset.OFF)));
             box.getChildren().add(add);
         };
         vm.profiles.addListener((ListChangeListener<ProfileRow>) c -> rebuild.run());
@@ -155,8 +162,8 @@ public final class CompareView extends BorderPane {
         ComboBox<SimulatorKind> kind = new ComboBox<>();
         kind.getItems().addAll(SimulatorKind.USERLM, SimulatorKind.PROMPTED, SimulatorKind.SHARDED);
         kind.valueProperty().bindBidirectional(p.kind);
-        ComboBox<ProfileRow.Preset> g = new ComboBox<>();
-        g.getItems().addAll(ProfileRow.Preset.values());
+        ComboBox<GuardrailPreset> g = new ComboBox<>();
+        g.getItems().addAll(GuardrailPreset.values());
         g.valueProperty().bindBidirectional(p.guardrails);
         g.disableProperty().bind(p.kind.isNotEqualTo(SimulatorKind.USERLM));
         Button remove = new Button("✕");
@@ -333,6 +340,9 @@ public final class CompareView extends BorderPane {
             case "✗" -> "✗ not solved" + (m.outcome().solvedAtSomeTurn() ? " (was right earlier)" : "");
             default -> "– not graded";
         };
+        if (m.outcome().grader() != null) {
+            outcome += " [" + m.outcome().grader() + "]";
+        }
         return head + "\n" + outcome + "\nended: " + (m.endReason() == null ? "?" : m.endReason().wire())
                 + " · " + m.userTurns() + " user turns\n" + fmt(m.wordsPerUserTurn(), 1) + " words/turn"
                 + " · intent share in turn 1: " + pct(m.intentShareTurn1())

@@ -1,22 +1,19 @@
 package org.userlm.workbench.ui.compare;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -28,30 +25,29 @@ import org.userlm.workbench.domain.AssistantSettings;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.Comparison;
 import org.userlm.workbench.domain.Conversation;
-import org.userlm.workbench.domain.GuardrailEvent;
-import org.userlm.workbench.domain.Role;
-import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
-import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.evaluation.metrics.Outcome;
 import org.userlm.workbench.evaluation.metrics.Outcomes;
 import org.userlm.workbench.evaluation.metrics.RepeatSummary;
 import org.userlm.workbench.inference.ModelProvider;
+import org.userlm.workbench.reports.ComparisonExport;
 import org.userlm.workbench.simulation.compare.ComparisonHandle;
-import org.userlm.workbench.simulation.compare.ComparisonHtml;
-import org.userlm.workbench.simulation.compare.ComparisonListener;
 import org.userlm.workbench.simulation.compare.ComparisonLoader;
 import org.userlm.workbench.simulation.compare.ComparisonRequest;
 import org.userlm.workbench.simulation.compare.ComparisonRunner;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.storage.ComparisonRepository;
-import org.userlm.workbench.storage.ConversationJsonl;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.TurnLabelRepository;
+import org.userlm.workbench.ui.common.BackgroundTask;
+import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.settings.ProtocolForm;
 
 /**
- * State of the compare view. Background threads never touch the properties: every callback becomes an update in a
- * queue that {@link #drain()} applies on the FX thread, once per pulse (the view's AnimationTimer).
+ * State of the compare view (FX thread). Reads, exports and reopening run through the {@link TaskExecutor}; the
+ * runner's streaming callbacks become updates in a queue ({@link ColumnUpdates}) that {@link #drain()} applies once
+ * per pulse (the view's AnimationTimer). The fields are the view's (same package); nothing outside sees them.
  */
 public final class CompareViewModel {
     /** Life cycle of the view. */
@@ -61,58 +57,68 @@ public final class CompareViewModel {
     public record SummaryRow(int column, String name, RepeatSummary summary) {
     }
 
-    public final ObservableList<Task> tasks = FXCollections.observableArrayList();
-    public final ObjectProperty<Task> task = new SimpleObjectProperty<>();
-    public final StringProperty assistantUrl = new SimpleStringProperty("http://127.0.0.1:8001/v1");
-    public final StringProperty assistantModel = new SimpleStringProperty("gpt-4o");
-    public final ObservableList<ProfileRow> profiles = FXCollections.observableArrayList();
-    public final IntegerProperty repeats = new SimpleIntegerProperty(1);
-    public final IntegerProperty maxTurns = new SimpleIntegerProperty(6);
-    public final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(false);
-    public final StringProperty title = new SimpleStringProperty("");
-    public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
-    public final StringProperty message = new SimpleStringProperty("");
-    public final StringProperty comparisonId = new SimpleStringProperty();
-    public final ObservableList<ColumnState> columns = FXCollections.observableArrayList();
-    public final ObservableList<SummaryRow> summaries = FXCollections.observableArrayList();
-    public final ObservableList<Comparison> saved = FXCollections.observableArrayList();
+    final ObservableList<Task> tasks = FXCollections.observableArrayList();
+    final ObjectProperty<Task> task = new SimpleObjectProperty<>();
+    final StringProperty assistantUrl = new SimpleStringProperty("http://127.0.0.1:8001/v1");
+    final StringProperty assistantModel = new SimpleStringProperty("gpt-4o");
+    final ObservableList<ProfileRow> profiles = FXCollections.observableArrayList();
+    final IntegerProperty repeats = new SimpleIntegerProperty(1);
+    /** 0: the default of each simulator kind (8; sharded: shards + 8). */
+    final IntegerProperty maxTurns = new SimpleIntegerProperty(0);
+    /** Intent template, simulator prompt, sampling, limits, grader and judge, applied to every column. */
+    final ProtocolForm protocol = new ProtocolForm();
 
-    private final ConversationRepository conversations;
+    {
+        protocol.overrideLimitsProperty().set(false);
+    }
+    final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(false);
+    final StringProperty title = new SimpleStringProperty("");
+    final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
+    final StringProperty message = new SimpleStringProperty("");
+    final StringProperty comparisonId = new SimpleStringProperty();
+    final ObservableList<ColumnState> columns = FXCollections.observableArrayList();
+    final ObservableList<SummaryRow> summaries = FXCollections.observableArrayList();
+    final ObservableList<Comparison> saved = FXCollections.observableArrayList();
+
     private final ComparisonRepository comparisons;
-    private final ComparisonRunner runner;
-    private final ComparisonLoader loader;
-    private final Executor background;
+    private ComparisonRunner runner;
+    private ComparisonLoader loader;
+    private final Supplier<List<Task>> taskList;
+    private final TaskExecutor executor;
     private final Queue<Runnable> updates = new ConcurrentLinkedQueue<>();
     private final List<CompletedConversation> completed = new ArrayList<>();
     private ComparisonHandle handle;
 
+    /** Touches no database: call {@link #load()} to fill the task list and the stored comparisons. */
     public CompareViewModel(ConversationRepository conversations, ComparisonRepository comparisons,
-                            ModelProvider models, Supplier<List<Task>> taskList, Executor background) {
-        this(conversations, comparisons, models, taskList, background, Outcomes::grade);
+                            ModelProvider models, Supplier<List<Task>> taskList, TaskExecutor executor) {
+        this(conversations, comparisons, models, taskList, executor, null);
     }
 
     public CompareViewModel(ConversationRepository conversations, ComparisonRepository comparisons,
-                            ModelProvider models, Supplier<List<Task>> taskList, Executor background,
+                            ModelProvider models, Supplier<List<Task>> taskList, TaskExecutor executor,
                             BiFunction<Task, Conversation, Outcome> grader) {
-        this.conversations = conversations;
         this.comparisons = comparisons;
         this.runner = new ComparisonRunner(conversations, comparisons, models, grader);
-        this.loader = new ComparisonLoader(conversations, comparisons, grader);
-        this.background = background;
-        tasks.setAll(taskList.get());
-        if (!tasks.isEmpty()) {
-            task.set(tasks.get(0));
-        }
-        profiles.setAll(new ProfileRow("UserLM-8b + guardrails", SimulatorKind.USERLM, "http://127.0.0.1:8000/v1",
-                        "microsoft/UserLM-8b", ProfileRow.Preset.DEFAULT),
-                new ProfileRow("UserLM-8b, no guardrails", SimulatorKind.USERLM, "http://127.0.0.1:8000/v1",
-                        "microsoft/UserLM-8b", ProfileRow.Preset.OFF),
-                new ProfileRow("GPT-4o as user", SimulatorKind.PROMPTED, "http://127.0.0.1:8001/v1", "gpt-4o",
-                        ProfileRow.Preset.OFF));
+        this.loader = new ComparisonLoader(conversations, comparisons, grader == null ? Outcomes::grade : grader);
+        this.taskList = taskList;
+        this.executor = executor;
+        profiles.setAll(ProfileRow.defaults());
+    }
+
+    /** Loads the tasks (selecting the first) and the stored comparisons, in the background. */
+    public void load() {
+        BackgroundTask.wrap(() -> taskList.get()).onSuccess(list -> {
+            tasks.setAll(list);
+            if (task.get() == null && !list.isEmpty()) {
+                task.set(list.get(0));
+            }
+        }).onFailure(e -> message.set("Cannot load the tasks: " + e.getMessage())).describedAs("loading tasks")
+                .executeWith(executor);
         refreshSaved();
     }
 
-    /** Applies queued updates; FX thread. Returns whether anything changed. */
+    /** Applies queued streaming updates; FX thread. Returns whether anything changed. */
     public boolean drain() {
         boolean any = false;
         Runnable r;
@@ -121,6 +127,13 @@ public final class CompareViewModel {
             any = true;
         }
         return any;
+    }
+
+    /** Also stores every conversation's turn labels (category chips, extracted answers, grades). */
+    public CompareViewModel storeLabelsIn(TurnLabelRepository labels) {
+        runner = runner.withLabels(labels);
+        loader = loader.withLabels(labels);
+        return this;
     }
 
     /** A problem that prevents Start, or null. */
@@ -144,15 +157,16 @@ public final class CompareViewModel {
             message.set(problem);
             return;
         }
-        List<SimulatorSettings> ps = profiles.stream().map(ProfileRow::toSettings).toList();
+        List<SimulatorSettings> ps = profiles.stream().map(ProfileRow::toSettings).map(protocol::apply).toList();
         BackendSettings ab = BackendSettings.openAiChat(assistantUrl.get().strip(), assistantModel.get().strip());
         AssistantSettings asst = new AssistantSettings(ab.model(), ab, null, null);
         ComparisonRequest req = new ComparisonRequest(title.get(), task.get(), asst, ps, Math.max(1, repeats.get()),
-                Math.max(1, maxTurns.get()), stopWhenSolved.get(), null);
+                maxTurns.get() < 1 ? null : maxTurns.get(), stopWhenSolved.get(), null, protocol.graderMode(),
+                protocol.judge());
         resetColumns(ps);
         state.set(State.RUNNING);
         message.set("Running " + ps.size() * req.repeats() + " conversations…");
-        ComparisonHandle h = runner.start(req, new Forwarder());
+        ComparisonHandle h = runner.start(req, new ColumnUpdates(updates, columns, this::onDone));
         handle = h;
         comparisonId.set(h.comparisonId());
         h.done().whenComplete((list, err) -> updates.add(() -> {
@@ -201,21 +215,33 @@ public final class CompareViewModel {
         summaries.setAll(rows);
     }
 
-    ComparisonRepository comparisons() {
-        return comparisons;
-    }
-
     /** The finished conversations (FX thread), for judging. */
     public List<CompletedConversation> completed() {
         return List.copyOf(completed);
     }
 
+    /** The comparison shown (running, finished or reopened), or null. */
+    public ReadOnlyStringProperty comparisonIdProperty() {
+        return comparisonId;
+    }
+
+    /** The simulator profile name of a column. */
+    public String columnName(int column) {
+        return columns.get(column).name();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
     /** Reloads the list of stored comparisons (in the background). */
     public void refreshSaved() {
-        background.execute(() -> {
-            List<Comparison> list = comparisons.list();
-            updates.add(() -> saved.setAll(list));
-        });
+        BackgroundTask.wrap(() -> comparisons.list()).onSuccess(saved::setAll).describedAs("listing comparisons")
+                .executeWith(executor);
     }
 
     /** Reopens a stored comparison: settings, columns and re-graded outcomes. */
@@ -223,16 +249,10 @@ public final class CompareViewModel {
         state.set(State.LOADING);
         message.set("Opening…");
         List<Task> known = List.copyOf(tasks);
-        background.execute(() -> {
-            Optional<ComparisonLoader.Loaded> l;
-            try {
-                l = loader.load(id, known);
-            } catch (RuntimeException e) {
-                updates.add(() -> fail("Cannot open the comparison: " + e.getMessage()));
-                return;
-            }
-            updates.add(() -> l.ifPresentOrElse(this::show, () -> fail("No comparison " + id)));
-        });
+        BackgroundTask.wrap(() -> loader.load(id, known))
+                .onSuccess(l -> l.ifPresentOrElse(this::show, () -> fail("No comparison " + id)))
+                .onFailure(e -> fail("Cannot open the comparison: " + e.getMessage()))
+                .describedAs("opening comparison " + id).executeWith(executor);
     }
 
     private void fail(String why) {
@@ -252,6 +272,7 @@ public final class CompareViewModel {
         repeats.set(c.repeats());
         maxTurns.set(c.maxUserTurns());
         profiles.setAll(c.profiles().stream().map(ProfileRow::of).toList());
+        protocol.show(c.profiles().isEmpty() ? null : c.profiles().get(0), protocol.graderMode(), protocol.judge());
         resetColumns(c.profiles());
         l.conversations().forEach(this::onDone);
         state.set(State.DONE);
@@ -260,112 +281,40 @@ public final class CompareViewModel {
 
     /** Writes the comparison's conversations as JSON Lines (background); {@code then} gets a status line. */
     public void exportJsonl(Path file, Consumer<String> then) {
-        String id = comparisonId.get();
-        if (id == null) {
-            message.set("Nothing to export yet.");
-            return;
-        }
-        background.execute(() -> {
-            String msg;
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                List<Conversation> list = comparisons.entries(id).stream()
-                        .map(e -> conversations.find(e.conversationId())).flatMap(Optional::stream).toList();
-                ConversationJsonl.write(list, w);
-                msg = "Exported " + list.size() + " conversations to " + file;
-            } catch (IOException | RuntimeException e) {
-                msg = "Export failed: " + e.getMessage();
-            }
-            String m = msg;
-            updates.add(() -> {
-                message.set(m);
-                then.accept(m);
-            });
-        });
+        export(file, then, "Export", l -> "Exported " + ComparisonExport.writeJsonl(l, file) + " conversations to "
+                + file);
     }
 
     /** Writes a self-contained HTML page of the comparison (background). */
     public void exportHtml(Path file, Consumer<String> then) {
+        export(file, then, "HTML export", l -> {
+            ComparisonExport.writeHtml(l, comparisons.judgments(l.comparison().id()), file);
+            return "Exported HTML to " + file;
+        });
+    }
+
+    /** Writes one file of the loaded comparison; returns the status line. */
+    private interface Writing {
+        String write(ComparisonLoader.Loaded comparison) throws Exception;
+    }
+
+    private void export(Path file, Consumer<String> then, String what, Writing writing) {
         String id = comparisonId.get();
         if (id == null) {
             message.set("Nothing to export yet.");
             return;
         }
         List<Task> known = List.copyOf(tasks);
-        background.execute(() -> {
-            String msg;
-            try {
-                ComparisonLoader.Loaded l = loader.load(id, known).orElseThrow();
-                Files.writeString(file, ComparisonHtml.render(l, comparisons.judgments(id)), StandardCharsets.UTF_8);
-                msg = "Exported HTML to " + file;
-            } catch (IOException | RuntimeException e) {
-                msg = "HTML export failed: " + e.getMessage();
-            }
-            String m = msg;
-            updates.add(() -> {
-                message.set(m);
-                then.accept(m);
-            });
-        });
-    }
-
-    /** Turns runner callbacks (any thread) into queued updates. */
-    private final class Forwarder implements ComparisonListener {
-        @Override
-        public void onConversationStarted(int column, int repeat, Conversation conversation) {
-            updates.add(() -> columns.get(column).transcript(repeat).conversationId = conversation.id());
-        }
-
-        @Override
-        public void onTurnStarted(int column, int repeat, int index, Role role) {
-            updates.add(() -> {
-                Transcript tr = columns.get(column).transcript(repeat);
-                tr.cell(index, role);
-                tr.version++;
-            });
-        }
-
-        @Override
-        public void onText(int column, int repeat, int index, String delta) {
-            updates.add(() -> {
-                Transcript tr = columns.get(column).transcript(repeat);
-                Transcript.Cell c = tr.cells.stream().filter(x -> x.index == index).findFirst().orElse(null);
-                if (c != null) {
-                    c.text.append(delta);
-                    tr.version++;
-                }
-            });
-        }
-
-        @Override
-        public void onRedraw(int column, int repeat, int index, GuardrailEvent event) {
-            updates.add(() -> {
-                Transcript tr = columns.get(column).transcript(repeat);
-                Transcript.Cell c = tr.cells.stream().filter(x -> x.index == index).findFirst().orElse(null);
-                if (c != null) {
-                    c.text.setLength(0);
-                    c.redraws++;
-                    tr.version++;
-                }
-            });
-        }
-
-        @Override
-        public void onTurnFinished(int column, int repeat, Turn turn) {
-            updates.add(() -> columns.get(column).transcript(repeat).finish(turn));
-        }
-
-        @Override
-        public void onConversationDone(CompletedConversation done) {
-            updates.add(() -> onDone(done));
-        }
-
-        @Override
-        public void onFailed(int column, int repeat, String msg) {
-            updates.add(() -> {
-                Transcript tr = columns.get(column).transcript(repeat);
-                tr.error = msg;
-                tr.version++;
-            });
-        }
+        BackgroundTask.wrap(() -> {
+            Optional<ComparisonLoader.Loaded> l = loader.load(id, known);
+            return writing.write(l.orElseThrow(() -> new IllegalStateException("no comparison " + id)));
+        }).onSuccess(m -> {
+            message.set(m);
+            then.accept(m);
+        }).onFailure(e -> {
+            String m = what + " failed: " + e.getMessage();
+            message.set(m);
+            then.accept(m);
+        }).describedAs(what + " of comparison " + id + " to " + file).executeWith(executor);
     }
 }

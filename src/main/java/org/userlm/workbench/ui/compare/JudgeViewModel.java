@@ -1,10 +1,10 @@
 package org.userlm.workbench.ui.compare;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -21,6 +21,8 @@ import org.userlm.workbench.evaluation.metrics.BradleyTerry;
 import org.userlm.workbench.evaluation.metrics.PairwiseResult;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.storage.ComparisonRepository;
+import org.userlm.workbench.ui.common.BackgroundTask;
+import org.userlm.workbench.ui.common.TaskExecutor;
 
 /**
  * Blind pairwise judging: two conversations (or two user turns of the same number) from different simulators, names
@@ -28,19 +30,18 @@ import org.userlm.workbench.storage.ComparisonRepository;
  * covers every judgment on the same task.
  */
 public final class JudgeViewModel {
-    public final StringProperty leftText = new SimpleStringProperty("");
-    public final StringProperty rightText = new SimpleStringProperty("");
-    public final StringProperty prompt = new SimpleStringProperty("Run or open a comparison, then press Next pair.");
-    public final StringProperty judge = new SimpleStringProperty(System.getProperty("user.name", "researcher"));
-    public final BooleanProperty singleTurns = new SimpleBooleanProperty(false);
-    public final ObservableList<BradleyTerry.Row> leaderboard = FXCollections.observableArrayList();
+    final StringProperty leftText = new SimpleStringProperty("");
+    final StringProperty rightText = new SimpleStringProperty("");
+    final StringProperty prompt = new SimpleStringProperty("Run or open a comparison, then press Next pair.");
+    final StringProperty judge = new SimpleStringProperty(System.getProperty("user.name", "researcher"));
+    final BooleanProperty singleTurns = new SimpleBooleanProperty(false);
+    final ObservableList<BradleyTerry.Row> leaderboard = FXCollections.observableArrayList();
 
     private final ComparisonRepository comparisons;
     private final Supplier<List<CompletedConversation>> pool;
     private final Supplier<String> comparisonId;
     private final IntFunction<String> columnName;
-    private final Executor background;
-    private final Executor fx;
+    private final TaskExecutor executor;
     private final Random random;
     private CompletedConversation left;
     private CompletedConversation right;
@@ -52,14 +53,13 @@ public final class JudgeViewModel {
      * @param columnName   the simulator profile name of a column (stored, never shown while judging)
      */
     public JudgeViewModel(ComparisonRepository comparisons, Supplier<List<CompletedConversation>> pool,
-                          Supplier<String> comparisonId, IntFunction<String> columnName, Executor background,
-                          Executor fx, Random random) {
+                          Supplier<String> comparisonId, IntFunction<String> columnName, TaskExecutor executor,
+                          Random random) {
         this.comparisons = comparisons;
         this.pool = pool;
         this.comparisonId = comparisonId;
         this.columnName = columnName;
-        this.background = background;
-        this.fx = fx;
+        this.executor = executor;
         this.random = random;
     }
 
@@ -72,7 +72,7 @@ public final class JudgeViewModel {
             return false;
         }
         List<Integer> shuffled = new ArrayList<>(cols);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         left = pick(all, shuffled.get(0));
         right = pick(all, shuffled.get(1));
         turn = null;
@@ -81,7 +81,7 @@ public final class JudgeViewModel {
             turn = n == 0 ? null : random.nextInt(n);
         }
         String task = left.conversation().taskId();
-        background.execute(() -> refreshLeaderboard(task));
+        refreshLeaderboard(task);
         leftText.set(render(left, turn));
         rightText.set(render(right, turn));
         prompt.set(turn == null ? "Which USER is more human-like? 1 = left, 2 = right, 0 or T = tie."
@@ -119,21 +119,26 @@ public final class JudgeViewModel {
                 columnName.apply(left.column()), columnName.apply(right.column()), turn, winner, judge.get(), System.currentTimeMillis());
         left = null;
         right = null;
-        background.execute(() -> {
+        BackgroundTask.wrap(() -> {
             comparisons.saveJudgment(j);
-            refreshLeaderboard(j.taskId());
-        });
+            return leaderboardRows(j.taskId());
+        }).onSuccess(leaderboard::setAll).onFailure(e -> prompt.set("Judgment NOT saved: " + e.getMessage()))
+                .describedAs("saving a judgment").executeWith(executor);
         next();
     }
 
-    /** Recomputes the leaderboard from every stored judgment on the task (call off the FX thread). */
-    public void refreshLeaderboard(String taskId) {
+    /** Recomputes the leaderboard from every stored judgment on the task, in the background. */
+    void refreshLeaderboard(String taskId) {
+        BackgroundTask.wrap(() -> leaderboardRows(taskId)).onSuccess(leaderboard::setAll)
+                .describedAs("computing the leaderboard").executeWith(executor);
+    }
+
+    private List<BradleyTerry.Row> leaderboardRows(String taskId) {
         List<PairwiseResult> results = comparisons.judgments().stream()
                 .filter(j -> taskId == null || taskId.equals(j.taskId()))
                 .map(j -> new PairwiseResult(j.leftProfile(), j.rightProfile(),
                         j.winner() == JudgmentWinner.LEFT ? 1 : j.winner() == JudgmentWinner.RIGHT ? -1 : 0))
                 .toList();
-        List<BradleyTerry.Row> rows = BradleyTerry.leaderboard(results);
-        fx.execute(() -> leaderboard.setAll(rows));
+        return BradleyTerry.leaderboard(results);
     }
 }

@@ -252,6 +252,11 @@ public final class ConversationView extends BorderPane {
                     public boolean editable() {
                         return !vm.isLive() || vm.shownProperty().get() != bound;
                     }
+
+                    @Override
+                    public void relabel(int index, org.userlm.workbench.domain.TurnCategory category) {
+                        vm.relabel(index, category);
+                    }
                 });
         // Offset the two sides so a glance tells who is speaking.
         VBox.setMargin(v, turn.role() == org.userlm.workbench.domain.Role.USER

@@ -3,9 +3,9 @@ package org.userlm.workbench.ui.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,18 +15,17 @@ import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnCategory;
 import org.userlm.workbench.domain.TurnStatus;
-import org.userlm.workbench.evaluation.Graders;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.simulation.ConversationFactory;
+import org.userlm.workbench.simulation.ConversationSettings;
 import org.userlm.workbench.simulation.ConversationSpec;
 import org.userlm.workbench.simulation.RunControl;
-import org.userlm.workbench.simulation.Simulators;
-import org.userlm.workbench.simulation.SolvedCheck;
-import org.userlm.workbench.simulation.SystemPrompts;
 import org.userlm.workbench.simulation.UserSimulator;
 import org.userlm.workbench.storage.ConversationSummary;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 import org.userlm.workbench.ui.settings.RunSettings;
@@ -41,7 +40,7 @@ public final class ConversationViewModel {
     public enum RunState { IDLE, RUNNING, PAUSED }
 
     private final WorkbenchServices services;
-    private final Background bg;
+    private final TaskExecutor bg;
     private final ObjectProperty<TranscriptModel> shown = new SimpleObjectProperty<>(new TranscriptModel());
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
     private final BooleanProperty takeOver = new SimpleBooleanProperty();
@@ -53,6 +52,7 @@ public final class ConversationViewModel {
     private final List<Runnable> conversationsChanged = new ArrayList<>();
     private Live live;
     private RunSettings lastSettings;
+    private final TurnLabelling labelling;
 
     private static final class Live {
         final ConversationStreamBuffer buffer;
@@ -65,9 +65,10 @@ public final class ConversationViewModel {
         }
     }
 
-    public ConversationViewModel(WorkbenchServices services, Background bg) {
+    public ConversationViewModel(WorkbenchServices services, TaskExecutor bg) {
         this.services = services;
         this.bg = bg;
+        this.labelling = new TurnLabelling(services, bg, activity::set);
         takeOver.addListener((o, was, on) -> {
             Live l = live;
             if (l != null && l.user != null) {
@@ -113,20 +114,14 @@ public final class ConversationViewModel {
             org.userlm.workbench.inference.ModelProvider.LoadProgress progress =
                     (stage, fraction) -> l.buffer.post(new StreamEvent.Loading(stage, fraction));
             org.userlm.workbench.inference.ModelProvider withProgress = b -> services.open(b, progress);
+            ConversationSettings cs = s.conversationSettings();
             UserSimulator sim = s.simulator().kind() == SimulatorKind.HUMAN ? null
-                    : Simulators.create(s.simulator(), withProgress, null);
+                    : ConversationFactory.simulator(cs, withProgress, null);
             l.user = new TakeoverSimulator(sim, s.takeOver() || sim == null,
                     waiting -> l.buffer.post(new StreamEvent.AwaitingHuman(waiting)));
             assistant = withProgress.open(s.assistant().backend());
-            String system = s.assistant().systemPrompt() == null || s.assistant().systemPrompt().isBlank()
-                    ? SystemPrompts.assistantDefault(s.task().kind()) : s.assistant().systemPrompt();
-            SolvedCheck solved = s.stopWhenSolved()
-                    ? (task, reply) -> Graders.grade(task, reply).correct() : SolvedCheck.NEVER;
-            String intent = s.intent() == null || s.intent().isBlank()
-                    ? org.userlm.workbench.simulation.Intents.fromTask(s.task()).text() : s.intent();
-            ConversationSpec spec = new ConversationSpec(UUID.randomUUID().toString(), null, title, s.task(), intent,
-                    l.user, assistant, assistant.modelName(), system, s.assistant().params(), s.maxUserTurns(), null,
-                    solved, s.toJson(), initial, parentId);
+            ConversationSpec spec = ConversationFactory.spec(cs, s.task(), l.user, assistant,
+                    ConversationFactory.Placement.of(null, title).continuing(initial, parentId), withProgress);
             services.runner().run(spec, l.buffer, l.control);
         } catch (InferenceException | RuntimeException e) {
             l.buffer.post(new StreamEvent.Failed(Messages.shortMessage(e)));
@@ -162,6 +157,9 @@ public final class ConversationViewModel {
                 fireConversationsChanged();
             } else if (e instanceof StreamEvent.Ended || e instanceof StreamEvent.Failed) {
                 live = null;
+                if (e instanceof StreamEvent.Ended ended && lastSettings != null) {
+                    labelFinished(l.transcript, ended.conversation(), lastSettings);
+                }
                 busy.set(false);
                 state.set(RunState.IDLE);
                 awaitingHuman.set(false);
@@ -294,9 +292,22 @@ public final class ConversationViewModel {
             return;
         }
         bg.run(() -> services.conversations().find(conversationId), c -> {
-            c.ifPresent(conv -> shown.set(TranscriptModel.of(conv)));
+            c.ifPresent(conv -> {
+                TranscriptModel t = TranscriptModel.of(conv);
+                shown.set(t);
+                labelling.load(t, conv.id());
+            });
             refreshBranches();
         }, e -> activity.set("Cannot open: " + Messages.shortMessage(e)));
+    }
+
+    private void labelFinished(TranscriptModel t, Conversation c, RunSettings s) {
+        labelling.labelFinished(t, c, s);
+    }
+
+    /** An annotator set an assistant turn's category: regraded when it is now an answer attempt, then stored. */
+    public void relabel(int index, TurnCategory category) {
+        labelling.relabel(shown.get(), index, category);
     }
 
     private void refreshBranches() {
@@ -347,8 +358,19 @@ public final class ConversationViewModel {
         return busy;
     }
 
-    public StringProperty activityProperty() {
+    /** What the live conversation is doing, or why it could not start (status bar). */
+    public ReadOnlyStringProperty activityProperty() {
         return activity;
+    }
+
+    /** Shows why a conversation cannot start (e.g. "Choose a task first"). */
+    public void explain(String problem) {
+        activity.set(problem);
+    }
+
+    /** Ctrl+U: take over the user side, or hand it back. */
+    public void toggleTakeOver() {
+        takeOver.set(!takeOver.get());
     }
 
     public ObservableList<ConversationSummary> branches() {

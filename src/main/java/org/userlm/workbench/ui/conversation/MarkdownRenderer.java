@@ -2,6 +2,10 @@ package org.userlm.workbench.ui.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -35,8 +39,8 @@ public final class MarkdownRenderer {
     private static final Parser PARSER = Parser.builder().build();
     /** Long turns are parsed and built off the FX thread (nodes not yet in a scene may be built anywhere). */
     static final int ASYNC_THRESHOLD = 2000;
-    private static final java.util.concurrent.ExecutorService WORKER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static final ExecutorService WORKER =
+            Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "markdown-render");
                 t.setDaemon(true);
                 return t;
@@ -46,10 +50,10 @@ public final class MarkdownRenderer {
     }
 
     /** Renders on a worker thread and hands the node to {@code onFx} on the FX thread. */
-    public static void renderAsync(String markdown, java.util.function.Consumer<Node> onFx) {
+    public static void renderAsync(String markdown, Consumer<Node> onFx) {
         WORKER.execute(() -> {
             Node n = render(markdown);
-            javafx.application.Platform.runLater(() -> onFx.accept(n));
+            Platform.runLater(() -> onFx.accept(n));
         });
     }
 

@@ -1,5 +1,9 @@
 package org.userlm.workbench.ui.conversation;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
@@ -61,11 +65,11 @@ final class StreamingText extends VBox {
 
     /** Lines that will not change again: heights cached per width. */
     private static final class SealedBlock extends VBox {
-        private final java.util.Map<Double, Double> pref = new java.util.HashMap<>();
-        private final java.util.Map<Double, Double> min = new java.util.HashMap<>();
+        private final Map<Double, Double> pref = new HashMap<>();
+        private final Map<Double, Double> min = new HashMap<>();
 
-        SealedBlock(java.util.List<javafx.scene.Node> lines) {
-            getChildren().setAll(java.util.List.copyOf(lines));
+        SealedBlock(List<Node> lines) {
+            getChildren().setAll(List.copyOf(lines));
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.simulation.HumanUserSimulator;
@@ -62,6 +63,11 @@ final class TakeoverSimulator implements UserSimulator {
         } finally {
             awaiting.accept(false);
         }
+    }
+
+    @Override
+    public EndReason endBeforeTurn(SimulationState state) {
+        return model != null && !takeOver ? model.endBeforeTurn(state) : null;
     }
 
     @Override

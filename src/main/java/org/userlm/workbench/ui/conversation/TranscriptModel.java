@@ -114,6 +114,8 @@ public final class TranscriptModel {
         }
         return switch (r) {
             case USER_ENDED -> "The simulated user ended the conversation";
+            case ALL_SHARDS_REVEALED -> "Every shard was revealed and answered";
+            case CONTEXT_FULL -> "The conversation outgrew a model's context (see the last turn)";
             case MAX_TURNS -> "Reached the maximum number of user turns";
             case SOLVED -> "The assistant solved the task";
             case CANCELLED -> "Stopped by you — partial text kept";
@@ -143,5 +145,15 @@ public final class TranscriptModel {
 
     public ObservableList<TurnViewModel> turns() {
         return turns;
+    }
+
+    /** Shows stored or fresh turn labels on the matching assistant turns. */
+    public void applyLabels(List<org.userlm.workbench.domain.TurnLabel> labels) {
+        for (org.userlm.workbench.domain.TurnLabel l : labels) {
+            TurnViewModel t = turn(l.turnIndex());
+            if (t != null) {
+                t.labelProperty().set(l);
+            }
+        }
     }
 }

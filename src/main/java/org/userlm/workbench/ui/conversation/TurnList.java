@@ -1,6 +1,7 @@
 package org.userlm.workbench.ui.conversation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,8 @@ final class TurnList extends Region {
     void setAll(List<TurnView> views) {
         turns.clear();
         turns.addAll(views);
-        measured.keySet().retainAll(new java.util.HashSet<>(views));
-        estimates.keySet().retainAll(new java.util.HashSet<>(views));
+        measured.keySet().retainAll(new HashSet<>(views));
+        estimates.keySet().retainAll(new HashSet<>(views));
         getChildren().clear();
         updateWindow();
         requestLayout();

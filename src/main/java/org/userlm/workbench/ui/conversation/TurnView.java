@@ -27,6 +27,10 @@ final class TurnView extends VBox {
         void retry();
 
         boolean editable();
+
+        /** An annotator set the category of an assistant turn. */
+        default void relabel(int index, org.userlm.workbench.domain.TurnCategory category) {
+        }
     }
 
     private final TurnViewModel vm;
@@ -128,9 +132,42 @@ final class TurnView extends VBox {
         stats.setMinWidth(60);
         stats.setMinHeight(Region.USE_PREF_SIZE);
         HBox h = new HBox(10, role, status, spacer, stats, copy, edit);
+        if (!user) {
+            h.getChildren().add(2, categoryChip());
+        }
         org.userlm.workbench.ui.common.Fit.keep(h);
         h.getStyleClass().add("turn-header");
         return h;
+    }
+
+    /** The judge's (or heuristic's) category of an assistant turn; an annotator can change it. */
+    private javafx.scene.control.MenuButton categoryChip() {
+        javafx.scene.control.MenuButton chip = new javafx.scene.control.MenuButton();
+        chip.setId("category-" + vm.index());
+        chip.getStyleClass().addAll("category-chip", "flat-button");
+        chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (org.userlm.workbench.domain.TurnCategory c : org.userlm.workbench.domain.TurnCategory.values()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(c.wire().replace('_', ' '));
+            item.setOnAction(e -> actions.relabel(vm.index(), c));
+            chip.getItems().add(item);
+        }
+        Runnable show = () -> {
+            org.userlm.workbench.domain.TurnLabel l = vm.labelProperty().get();
+            chip.setVisible(l != null);
+            chip.setManaged(l != null);
+            if (l != null) {
+                String grade = l.correct() == null ? "" : l.correct() ? " ✓" : " ✗";
+                chip.setText(l.chip() + grade);
+                chip.setTooltip(new javafx.scene.control.Tooltip((l.source()
+                        == org.userlm.workbench.domain.TurnLabel.Source.JUDGE ? "judge " + l.judgeModel() + ", "
+                        + l.promptVersion() : l.source().wire()) + (l.extracted() == null ? "" : "\nextracted: "
+                        + l.extracted()) + (l.detail() == null ? "" : "\n" + l.detail())
+                        + "\nClick to set the category by hand."));
+            }
+        };
+        vm.labelProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return chip;
     }
 
     private void showStreaming() {

@@ -30,6 +30,7 @@ public final class TurnViewModel {
     private final ObjectProperty<Turn> settled = new SimpleObjectProperty<>();
     private final StringProperty stats = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty();
+    private final ObjectProperty<org.userlm.workbench.domain.TurnLabel> label = new SimpleObjectProperty<>();
     private final ObservableList<GuardrailEvent> guardrailEvents = FXCollections.observableArrayList();
     private final List<TextSink> sinks = new CopyOnWriteArrayList<>();
 
@@ -131,6 +132,11 @@ public final class TurnViewModel {
 
     public StringProperty errorProperty() {
         return error;
+    }
+
+    /** The assistant turn's evaluation (category chip), or null while unlabelled. */
+    public ObjectProperty<org.userlm.workbench.domain.TurnLabel> labelProperty() {
+        return label;
     }
 
     public ObservableList<GuardrailEvent> guardrailEvents() {

@@ -7,21 +7,23 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.userlm.workbench.storage.ConversationSummary;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
 /** Stored conversations: list, full-text search across turns, rename, delete with undo. FX thread. */
 public final class HistoryViewModel {
     private final WorkbenchServices services;
-    private final Background bg;
+    private final TaskExecutor bg;
     private final ObservableList<ConversationSummary> items = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<ConversationSummary> lastDeleted = new SimpleObjectProperty<>();
     private long generation;
+    /** Rows shown at most: the newest conversations (or matches); the store answers a page in milliseconds. */
+    static final int PAGE = 1000;
 
-    public HistoryViewModel(WorkbenchServices services, Background bg) {
+    public HistoryViewModel(WorkbenchServices services, TaskExecutor bg) {
         this.services = services;
         this.bg = bg;
         query.addListener((o, a, b) -> refresh());
@@ -41,18 +43,16 @@ public final class HistoryViewModel {
     public void refresh() {
         String q = query.get() == null ? "" : query.get().strip();
         long mine = ++generation;
-        bg.run(() -> {
-            if (q.isEmpty()) {
-                return new Found(services.conversations().list(), java.util.Map.<String, String>of());
-            }
-            return new Found(services.conversations().search(q), services.conversations().snippets(q));
-        }, found -> {
+        bg.run(() -> new Found(q.isEmpty() ? services.conversations().recent(PAGE)
+                : services.conversations().searchRecent(q, PAGE),
+                q.isEmpty() ? java.util.Map.<String, String>of() : services.conversations().snippets(q)), found -> {
             var rows = found.rows();
             if (mine == generation) {
                 snippets.clear();
                 snippets.putAll(found.snippets());
                 items.setAll(rows);
-                status.set(rows.size() + (q.isEmpty() ? " conversations" : " matching “" + q + "”"));
+                String shown = rows.size() < PAGE ? String.valueOf(rows.size()) : "The newest " + rows.size();
+                status.set(shown + (q.isEmpty() ? " conversations" : " matching “" + q + "”"));
             }
         }, e -> status.set("Search failed: " + Messages.shortMessage(e)));
     }

@@ -13,9 +13,33 @@ import java.util.List;
 public final class ProfileStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
+    private final Path protocolFile;
 
     public ProfileStore(Path configDir) {
         this.file = configDir.resolve("profiles.json");
+        this.protocolFile = configDir.resolve("protocol.json");
+    }
+
+    /** The saved protocol and grading settings, or null (none yet, or unreadable: the defaults apply). */
+    public ProtocolForm.Saved loadProtocol() {
+        if (!Files.isRegularFile(protocolFile)) {
+            return null;
+        }
+        try {
+            return JSON.readValue(protocolFile.toFile(), ProtocolForm.Saved.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Saves the protocol and grading settings. Blocking: call off the FX thread. */
+    public void saveProtocol(ProtocolForm.Saved s) {
+        try {
+            Files.createDirectories(protocolFile.getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(protocolFile.toFile(), s);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + protocolFile, e);
+        }
     }
 
     /** Built-ins first, then the saved ones (a saved profile with a built-in's name replaces it). */

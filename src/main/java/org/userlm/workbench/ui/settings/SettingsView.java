@@ -22,8 +22,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailForm;
-import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailPreset;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
 /** The right-hand settings column: simulator, guardrails, assistant, intent. Binds only. */
@@ -36,7 +36,8 @@ public final class SettingsView extends ScrollPane {
         getStyleClass().add("settings-pane");
         setFitToWidth(true);
         VBox cards = new VBox(10, card("User simulator", simulatorCard()), card("Guardrails", guardrailCard()),
-                card("Assistant", assistantCard()), card("Intent & run", intentCard()));
+                card("Assistant", assistantCard()), card("Intent & run", intentCard()),
+                card("Protocol & grading", new ProtocolPane(vm.protocol, "live", false)));
         cards.getStyleClass().add("settings-cards");
         setContent(cards);
     }
@@ -168,7 +169,8 @@ public final class SettingsView extends ScrollPane {
         hint.setWrapText(true);
         CheckBox solved = new CheckBox("Stop when the assistant solves the task (graded)");
         solved.selectedProperty().bindBidirectional(vm.stopWhenSolved);
-        HBox turns = new HBox(6, new Label("Max user turns"), intSpinner(vm.maxUserTurns, 1, 50, "maxUserTurns"));
+        HBox turns = new HBox(6, new Label("Max user turns (0 = auto)"),
+                intSpinner(vm.maxUserTurns, 0, 50, "maxUserTurns"));
         turns.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, hint, intent, regen, turns, solved);
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,9 +19,10 @@ import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.SystemPrompts;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
@@ -46,26 +48,6 @@ public final class SettingsViewModel {
         }
     }
 
-    /** Guardrail presets of PROTOCOL.md section 3. */
-    public enum GuardrailPreset {
-        DEFAULT("Default (ours)", GuardrailSettings.defaults()),
-        PAPER("Paper (reported values, unverified)", GuardrailSettings.paper()),
-        OFF("Off (ablation)", GuardrailSettings.off());
-
-        final String label;
-        final GuardrailSettings settings;
-
-        GuardrailPreset(String label, GuardrailSettings settings) {
-            this.label = label;
-            this.settings = settings;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     final BackendForm simulator = new BackendForm();
     final BackendForm assistant = new BackendForm();
     final ObjectProperty<SimulatorKind> simulatorKind = new SimpleObjectProperty<>(SimulatorKind.USERLM);
@@ -73,15 +55,17 @@ public final class SettingsViewModel {
     final GuardrailForm guardrails = new GuardrailForm();
     final StringProperty systemPrompt = new SimpleStringProperty("");
     final StringProperty intent = new SimpleStringProperty("");
-    final ObjectProperty<Integer> maxUserTurns = new SimpleObjectProperty<>(4);
+    /** 0: the default of the simulator kind (8; sharded: shards + 8). */
+    final ObjectProperty<Integer> maxUserTurns = new SimpleObjectProperty<>(0);
+    final ProtocolForm protocol = new ProtocolForm();
     final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(false);
     final ObservableList<BackendProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<Task> task = new SimpleObjectProperty<>();
     private final WorkbenchServices services;
-    private final Background bg;
+    private final TaskExecutor bg;
     private final ProfileStore store;
 
-    public SettingsViewModel(WorkbenchServices services, Background bg, ProfileStore store) {
+    public SettingsViewModel(WorkbenchServices services, TaskExecutor bg, ProfileStore store) {
         this.services = services;
         this.bg = bg;
         this.store = store;
@@ -94,6 +78,24 @@ public final class SettingsViewModel {
         simulator.applyParams(GenerationParams.userLmCard());
         assistant.applyParams(GenerationParams.assistantDefault());
         simulator.profile.set(profiles.get(0));
+        // One user-token cap: the simulator's "Max new tokens" is the protocol's "User max tokens".
+        protocol.userMaxTokens.bindBidirectional(simulator.maxTokens);
+        guardrails.preset.addListener((o, a, p) -> {
+            if (p != null) {
+                protocol.verbatimNgram.set(p.settings().intentNgram());
+                protocol.minUserTurns.set(p.settings().minUserTurnsBeforeEnd());
+            }
+        });
+        protocol.intentTemplate.addListener((o, a, t) -> regenerateIntent());
+        protocol.restore(store.loadProtocol());
+        // The sharded simulator samples as LiC does (temperature 1.0); UserLM keeps its preset.
+        simulatorKind.addListener((o, a, k) -> {
+            if (k == SimulatorKind.SHARDED) {
+                simulator.applyParams(GenerationParams.licSharded());
+            } else if (k == SimulatorKind.USERLM && samplingPreset.get() != null) {
+                simulator.applyParams(samplingPreset.get().params);
+            }
+        });
         assistant.profile.set(profiles.get(0));
         task.addListener((o, a, t) -> {
             if (t != null) {
@@ -105,7 +107,7 @@ public final class SettingsViewModel {
 
     public void regenerateIntent() {
         if (task.get() != null) {
-            intent.set(Intents.fromTask(task.get()).text());
+            intent.set(Intents.fromTask(task.get(), protocol.intentTemplate.get()).text());
         }
     }
 
@@ -164,11 +166,18 @@ public final class SettingsViewModel {
         if (assistant.backend().model() == null) {
             throw new IllegalStateException("The assistant needs a model name");
         }
-        SimulatorSettings sim = new SimulatorSettings(simulatorName(k, simBackend), k, simBackend, simulator.params(),
-                guardrails.settings(), null, null);
+        SimulatorSettings sim = protocol.apply(new SimulatorSettings(simulatorName(k, simBackend), k, simBackend,
+                simulator.params(), guardrails.settings(), null, null));
         AssistantSettings asst = new AssistantSettings(assistant.backend().model(), assistant.backend(),
                 assistant.params(), systemPrompt.get());
-        return new RunSettings(t, intent.get(), sim, asst, maxUserTurns.get(), stopWhenSolved.get(), false);
+        Integer turns = maxUserTurns.get() == null || maxUserTurns.get() < 1 ? null : maxUserTurns.get();
+        ProtocolForm.Saved saved = protocol.saved();
+        bg.run(() -> {
+            store.saveProtocol(saved);
+            return null;
+        }, ok -> { }, e -> { }); // a read-only config folder must not stop a Start
+        return new RunSettings(t, intent.get(), sim, asst, turns, stopWhenSolved.get(), false,
+                protocol.graderMode(), protocol.judge());
     }
 
     private static String simulatorName(SimulatorKind k, BackendSettings b) {
@@ -180,8 +189,14 @@ public final class SettingsViewModel {
         return simulator.backend().label() + "  ⇄  " + assistant.backend().label();
     }
 
-    public ObjectProperty<Task> taskProperty() {
+    /** The task the next run uses (chosen in the task browser). */
+    public ReadOnlyObjectProperty<Task> taskProperty() {
         return task;
+    }
+
+    /** Uses {@code t} for the next run: its intent and the assistant prompt for its kind are filled in. */
+    public void useTask(Task t) {
+        task.set(t);
     }
 
     public BackendForm simulator() {
@@ -198,6 +213,11 @@ public final class SettingsViewModel {
 
     public ObjectProperty<Integer> maxUserTurnsProperty() {
         return maxUserTurns;
+    }
+
+    /** Intent template, simulator prompt, user token cap, verbatim n-gram, min turns, grader, judge. */
+    public ProtocolForm protocol() {
+        return protocol;
     }
 
     public ObservableList<BackendProfile> profiles() {
@@ -226,7 +246,7 @@ public final class SettingsViewModel {
             apply(GuardrailSettings.defaults());
             preset.addListener((o, a, p) -> {
                 if (p != null) {
-                    apply(p.settings);
+                    apply(p.settings());
                 }
             });
         }

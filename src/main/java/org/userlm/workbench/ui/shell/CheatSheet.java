@@ -1,16 +1,18 @@
 package org.userlm.workbench.ui.shell;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** The {@code ?} keyboard cheat sheet. */
+/** The {@code ?} keyboard cheat sheet, with where the log file is. */
 final class CheatSheet {
     static final String[][] SHORTCUTS = {
         {"", "Everywhere"},
-        {"Ctrl+1 / 2 / 3", "Live / Compare / Annotate workspace"},
+        {"Ctrl+1 / 2 / 3 / 4", "Live / Compare / Annotate / Experiments workspace"},
         {"Ctrl+Shift+L", "Switch light / dark theme"},
         {"? or F1", "This cheat sheet"},
         {"", "Live"},
@@ -43,7 +45,7 @@ final class CheatSheet {
     private CheatSheet() {
     }
 
-    static void show(Window owner, String stylesheetBase, java.util.List<String> stylesheets) {
+    static void show(Window owner, List<String> stylesheets, Path logFile) {
         GridPane g = new GridPane();
         g.setId("cheatSheet");
         g.setHgap(18);
@@ -63,6 +65,12 @@ final class CheatSheet {
             what.setMinHeight(Label.USE_PREF_SIZE);
             what.setMaxWidth(440);
             g.addRow(i, key, what);
+        }
+        if (logFile != null) {
+            Label log = new Label("Log file: " + logFile);
+            log.setId("logFileLabel");
+            log.getStyleClass().add("muted");
+            g.add(log, 0, SHORTCUTS.length, 2, 1);
         }
         Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         a.initOwner(owner);

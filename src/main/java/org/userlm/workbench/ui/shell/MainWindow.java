@@ -23,7 +23,8 @@ import javafx.scene.layout.Region;
 
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 import org.userlm.workbench.ui.conversation.ConversationView;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
@@ -42,7 +43,7 @@ public final class MainWindow {
     static final String BASE_CSS = Themes.BASE_CSS;
     private final WorkbenchServices services;
     private final Path configDir;
-    private final Background bg = new Background(Platform::runLater);
+    private final TaskExecutor bg = new ThreadPoolTaskExecutor(Platform::runLater);
     private final TaskBrowserViewModel tasks;
     private final HistoryViewModel history;
     private final SettingsViewModel settings;
@@ -62,7 +63,7 @@ public final class MainWindow {
         history = new HistoryViewModel(services, bg);
         settings = new SettingsViewModel(services, bg, new ProfileStore(configDir));
         conversation = new ConversationViewModel(services, bg);
-        tasks.selectedProperty().addListener((o, a, t) -> settings.taskProperty().set(t));
+        tasks.selectedProperty().addListener((o, a, t) -> settings.useTask(t));
         conversation.onConversationsChanged(history::refresh);
     }
 
@@ -88,7 +89,11 @@ public final class MainWindow {
         SplitPane split = new SplitPane(left, conv);
         SplitPane.setResizableWithParent(left, false);
         drawer = new SettingsDrawer(split, settingsView, configDir);
-        workspaces = new Workspaces(services, drawer.node());
+        workspaces = new Workspaces(services, drawer.node(), bg);
+        workspaces.experiments(() -> new ProfileStore(configDir).load(), id -> {
+            workspaces.select(0);
+            conversation.open(id);
+        });
         root.setTop(header());
         root.setCenter(workspaces.node());
         root.setBottom(statusBar());
@@ -105,6 +110,11 @@ public final class MainWindow {
         restore(state);
         s.setTitle("UserLM Workbench");
         s.setScene(scene);
+        // A stage that showed another scene before (the start-up error, a restart in tests) keeps its size and place.
+        s.sizeToScene();
+        if (state.x() == null || state.y() == null) {
+            s.centerOnScreen();
+        }
         s.show();
         conversation.stateProperty().addListener((o, was, now) -> {
             if (now == org.userlm.workbench.ui.conversation.ConversationViewModel.RunState.IDLE && was != null) {
@@ -115,6 +125,9 @@ public final class MainWindow {
         });
         tasks.load(state.taskId());
         history.refresh();
+        if (org.userlm.workbench.ui.welcome.WelcomePage.firstRun(configDir)) {
+            Platform.runLater(this::showWelcome);
+        }
         if (Boolean.getBoolean("userlm.autostart")) {
             // Kiosk/demo mode: start as soon as a task is selected (used for screenshots and projector demos).
             tasks.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -166,7 +179,18 @@ public final class MainWindow {
         drawer.toggle().visibleProperty().bind(workspaces.node().getSelectionModel().selectedIndexProperty()
                 .isEqualTo(0));
         drawer.toggle().managedProperty().bind(drawer.toggle().visibleProperty());
-        HBox h = new HBox(10, title, sub, spacer, present, drawer.toggle(), theme, help);
+        Button models = new Button("Models…");
+        models.setId("modelsButton");
+        models.getStyleClass().add("flat-button");
+        models.setMinWidth(Region.USE_PREF_SIZE);
+        models.setTooltip(new javafx.scene.control.Tooltip("Model manager: descriptors, downloads, GPU set-up"));
+        models.setOnAction(e -> openModels(null));
+        Button welcome = new Button("Welcome");
+        welcome.setId("welcomeButton");
+        welcome.getStyleClass().add("flat-button");
+        welcome.setMinWidth(Region.USE_PREF_SIZE);
+        welcome.setOnAction(e -> showWelcome());
+        HBox h = new HBox(10, title, sub, spacer, present, models, welcome, drawer.toggle(), theme, help);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("app-header");
         return h;
@@ -203,7 +227,7 @@ public final class MainWindow {
         try {
             conversation.start(settings.snapshot());
         } catch (IllegalStateException e) {
-            conversation.activityProperty().set(e.getMessage());
+            conversation.explain(e.getMessage());
         }
     }
 
@@ -214,14 +238,14 @@ public final class MainWindow {
         acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), conversation::step);
         acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), conversation::resume);
         acc.put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
-                () -> conversation.takeOverProperty().set(!conversation.takeOverProperty().get()));
+                conversation::toggleTakeOver);
         acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> focus(0, "#taskSearch"));
         acc.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> focus(1, "#historySearch"));
         acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), history::undoDelete);
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::toggleTheme);
         acc.put(new KeyCodeCombination(KeyCode.F1), this::showCheatSheet);
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (int i = 0; i < digits.length; i++) {
             int index = i;
             acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> workspaces.select(index));
@@ -250,6 +274,24 @@ public final class MainWindow {
         });
     }
 
+    /** The model manager (issue 14); "Use as user simulator" fills the simulator form with the folder. */
+    private void openModels(String modelId) {
+        org.userlm.workbench.ui.models.ModelManagerWindow.show(stage, scene.getStylesheets(), modelId, f ->
+                settings.simulator().profileProperty().set(new BackendProfile("Local folder · "
+                        + (f.repo() == null ? f.dir().getFileName() : f.repo()), org.userlm.workbench.ui.settings
+                        .BackendChoice.LOCAL, null, f.repo(), null, f.dir().toString())));
+    }
+
+    /** Imports a task file opened from the desktop (file associations of the installers). */
+    public void importTasks(Path file) {
+        tasks.importFiles(List.of(file));
+    }
+
+    private void showWelcome() {
+        org.userlm.workbench.ui.welcome.WelcomePage.show(stage, scene.getStylesheets(), configDir,
+                settings.simulator(), this::openModels);
+    }
+
     private void openPresenter() {
         var editor = new org.userlm.workbench.ui.presenter.PlaylistEditor(services.playlists(),
                 services.conversations(), r -> bg.spawn("presenter-io", r));
@@ -259,7 +301,7 @@ public final class MainWindow {
     }
 
     private void showCheatSheet() {
-        CheatSheet.show(stage, BASE_CSS, scene.getStylesheets());
+        CheatSheet.show(stage, scene.getStylesheets(), services.logFile());
     }
 
     private void toggleTheme() {

@@ -15,6 +15,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Live workspace's settings column as a drawer. On a wide window it is docked at the right (drag its edge
@@ -24,6 +26,7 @@ import javafx.scene.layout.StackPane;
  */
 final class SettingsDrawer {
     static final double NARROW = 1200;
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsDrawer.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -138,7 +141,7 @@ final class SettingsDrawer {
             Files.createDirectories(file.getParent());
             JSON.writeValue(file.toFile(), new Layout(d.length > 0 ? d[0] : 0.25, drawerWidth, !userClosed));
         } catch (IOException e) {
-            System.err.println("cannot save the layout: " + e.getMessage());
+            LOG.warn("cannot save the layout to {}", file, e);
         }
     }
 

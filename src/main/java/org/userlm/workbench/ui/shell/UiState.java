@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Window geometry, theme and last selections, kept in {@code ui-state.json} under the config folder (never keys).
  */
 public record UiState(Double x, Double y, Double width, Double height, Boolean maximized, Boolean dark,
                       String taskId, String simulatorProfile, String assistantProfile, Integer leftTab) {
+    private static final Logger LOG = LoggerFactory.getLogger(UiState.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -21,6 +24,7 @@ public record UiState(Double x, Double y, Double width, Double height, Boolean m
                 return JSON.readValue(f.toFile(), UiState.class);
             } catch (IOException e) {
                 // A damaged state file only costs the saved layout.
+                LOG.warn("ignoring unreadable window state {}", f, e);
             }
         }
         return new UiState(null, null, null, null, false, false, null, null, null, 0);
@@ -31,7 +35,7 @@ public record UiState(Double x, Double y, Double width, Double height, Boolean m
             Files.createDirectories(configDir);
             JSON.writerWithDefaultPrettyPrinter().writeValue(configDir.resolve("ui-state.json").toFile(), this);
         } catch (IOException e) {
-            System.err.println("cannot save window state: " + e.getMessage());
+            LOG.warn("cannot save window state to {}", configDir, e);
         }
     }
 

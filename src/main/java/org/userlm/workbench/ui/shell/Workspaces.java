@@ -1,37 +1,47 @@
 package org.userlm.workbench.ui.shell;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.userlm.workbench.ui.annotation.AnnotationView;
+import org.userlm.workbench.ui.annotation.AnnotationViewModel;
 import org.userlm.workbench.ui.annotation.AnnotatorName;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 import org.userlm.workbench.ui.compare.CompareView;
 import org.userlm.workbench.ui.compare.CompareViewModel;
+import org.userlm.workbench.ui.compare.JudgeViewModel;
+import org.userlm.workbench.ui.experiments.ExperimentsView;
+import org.userlm.workbench.ui.experiments.ExperimentsViewModel;
+import org.userlm.workbench.ui.settings.BackendProfile;
 
 /**
- * The three workspaces of the main window: Live (one conversation), Compare (2-4 simulators side by side) and
- * Annotate. Compare and Annotate are built the first time they are shown, so start-up pays only for Live.
+ * The workspaces of the main window: Live (one conversation), Compare (2-4 simulators side by side), Annotate and
+ * Experiments (Ctrl+4). All but Live are built the first time they are shown, so start-up pays only for Live. Their
+ * view models are wired here and load in the background.
  */
 final class Workspaces {
-    static final String[] NAMES = {"Live", "Compare", "Annotate"};
+    static final String[] NAMES = {"Live", "Compare", "Annotate", "Experiments"};
 
     private final WorkbenchServices services;
     private final TabPane pane = new TabPane();
-    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "workspace-bg");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor executor;
     private CompareViewModel compare;
+    private ExperimentsView experimentsView;
+    private Supplier<List<BackendProfile>> profiles;
+    private Consumer<String> openConversation = id -> { };
 
-    Workspaces(WorkbenchServices services, Node live) {
+    Workspaces(WorkbenchServices services, Node live, TaskExecutor executor) {
         this.services = services;
+        this.executor = executor;
         Tab liveTab = tab("liveTab", NAMES[0]);
         liveTab.setContent(live);
-        pane.getTabs().setAll(liveTab, tab("compareTab", NAMES[1]), tab("annotateTab", NAMES[2]));
+        pane.getTabs().setAll(liveTab, tab("compareTab", NAMES[1]), tab("annotateTab", NAMES[2]),
+                tab("experimentsTab", NAMES[3]));
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pane.getStyleClass().add("workspace-tabs");
         pane.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> build(i.intValue()));
@@ -50,23 +60,28 @@ final class Workspaces {
         }
         if (index == 1) {
             compare = new CompareViewModel(services.conversations(), services.comparisons(), services,
-                    () -> services.tasks().all(), background);
-            t.setContent(new CompareView(compare, background));
+                    () -> services.tasks().all(), executor).storeLabelsIn(services.turnLabels());
+            JudgeViewModel judge = new JudgeViewModel(services.comparisons(), compare::completed,
+                    compare.comparisonIdProperty()::get, compare::columnName, executor, new Random());
+            t.setContent(new CompareView(compare, judge));
+            compare.load();
+        } else if (index == 3) {
+            experimentsView = new ExperimentsView(new ExperimentsViewModel(services, executor, profiles),
+                    openConversation);
+            t.setContent(experimentsView);
         } else if (index == 2) {
-            t.setContent(new javafx.scene.control.Label("Loading annotation schemas…"));
-            // The first run writes the default schema: do that off the FX thread, then build the view (a read).
-            background.execute(() -> {
-                try {
-                    services.annotationSchemas().ensureDefault();
-                } catch (RuntimeException e) {
-                    javafx.application.Platform.runLater(() -> t.setContent(new javafx.scene.control.Label(
-                            "Cannot open the annotation schemas: " + e.getMessage())));
-                    return;
-                }
-                javafx.application.Platform.runLater(() -> t.setContent(new AnnotationView(services.conversations(),
-                        services.annotations(), services.annotationSchemas(), AnnotatorName.fromPreferences())));
-            });
+            AnnotationViewModel annotation = new AnnotationViewModel(services.conversations(),
+                    services.annotations(), services.annotationSchemas(), AnnotatorName.fromPreferences(), executor,
+                    System::currentTimeMillis);
+            t.setContent(new AnnotationView(annotation));
+            annotation.load();
         }
+    }
+
+    /** What the Experiments workspace needs from the window: the saved profiles and an opener. */
+    void experiments(Supplier<List<BackendProfile>> saved, Consumer<String> open) {
+        this.profiles = saved;
+        this.openConversation = open;
     }
 
     TabPane node() {
@@ -89,6 +104,8 @@ final class Workspaces {
         if (compare != null) {
             compare.stop();
         }
-        background.shutdownNow();
+        if (experimentsView != null) {
+            experimentsView.stop();
+        }
     }
 }

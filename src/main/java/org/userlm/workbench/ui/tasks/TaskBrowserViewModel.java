@@ -14,16 +14,17 @@ import javafx.collections.transformation.FilteredList;
 import org.userlm.workbench.domain.Shard;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
+import org.userlm.workbench.evaluation.CodeGrader;
 import org.userlm.workbench.tasks.TaskFiles;
 import org.userlm.workbench.tasks.TaskFormatException;
-import org.userlm.workbench.ui.common.Background;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
 /** Bundled and imported tasks: search as you type, filter by kind, import files. FX thread. */
 public final class TaskBrowserViewModel {
     private final WorkbenchServices services;
-    private final Background bg;
+    private final TaskExecutor bg;
     private final ObservableList<Task> all = FXCollections.observableArrayList();
     private final FilteredList<Task> visible = new FilteredList<>(all);
     private final StringProperty query = new SimpleStringProperty("");
@@ -31,8 +32,9 @@ public final class TaskBrowserViewModel {
     private final ObjectProperty<Task> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private String wantedId;
+    private volatile String sandbox;
 
-    public TaskBrowserViewModel(WorkbenchServices services, Background bg) {
+    public TaskBrowserViewModel(WorkbenchServices services, TaskExecutor bg) {
         this.services = services;
         this.bg = bg;
         query.addListener((o, a, b) -> refilter());
@@ -41,14 +43,23 @@ public final class TaskBrowserViewModel {
 
     /** Loads the tasks in the background; selects {@code selectId} (or the first) when done. */
     public void load(String selectId) {
+        load(selectId, null);
+    }
+
+    /** Loads, selects, then shows {@code doneMessage} (or the count) in the status line. */
+    private void load(String selectId, String doneMessage) {
         wantedId = selectId;
-        bg.run(() -> services.tasks().all(), tasks -> {
+        bg.run(() -> {
+            if (sandbox == null) {
+                sandbox = new CodeGrader().sandboxStatus();
+            }
+            return services.tasks().all();
+        }, tasks -> {
             all.setAll(tasks);
             String want = wantedId != null ? wantedId : selected.get() == null ? null : selected.get().id();
             selected.set(tasks.stream().filter(t -> t.id().equals(want)).findFirst()
                     .orElse(tasks.isEmpty() ? null : tasks.get(0)));
-            status.set(tasks.size() + " tasks");
-            updateCount();
+            status.set(doneMessage != null ? doneMessage : tasks.size() + " tasks · " + sandbox);
         }, e -> status.set("Cannot load tasks: " + Messages.shortMessage(e)));
     }
 
@@ -94,10 +105,7 @@ public final class TaskBrowserViewModel {
             }
             services.tasks().upsert(loaded);
             return loaded;
-        }, loaded -> {
-            status.set("Imported " + loaded.size() + " tasks");
-            load(loaded.isEmpty() ? null : loaded.get(0).id());
-        }, e -> status.set("Import failed: " + Messages.shortMessage(e)));
+        }, loaded -> load(loaded.isEmpty() ? null : loaded.get(0).id(), "Imported " + loaded.size() + " tasks"), e -> status.set("Import failed: " + Messages.shortMessage(e)));
     }
 
     /** Shards and reference answer as text for the details pane. */
@@ -121,7 +129,11 @@ public final class TaskBrowserViewModel {
         if (t.answer() != null) {
             sb.append("Reference answer\n  ").append(t.goldAnswer() != null ? t.goldAnswer() : t.answer().strip());
         } else if (t.code() != null && t.code().funcName() != null) {
-            sb.append("Graded by running tests on ").append(t.code().funcName()).append("()");
+            sb.append("Graded by running tests on ").append(t.code().funcName()).append("() in the code sandbox");
+            if (t.code().publicTestsJson() == null || t.code().publicTestsJson().isBlank()) {
+                sb.append("\nUntrusted verdict: check(candidate) runs inside the sandbox with the answer, which could"
+                        + " tamper with it");
+            }
         }
         return sb.toString();
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.userlm.workbench.inference.ChatMessage;
 import org.userlm.workbench.inference.ChatTemplate;
@@ -43,9 +44,9 @@ class ChatTemplateLlamaTest {
     @Test
     void raiseExceptionFailsTheRender() {
         ChatTemplate t = new ChatTemplate("{{ raise_exception('only user and assistant roles') }}", Map.of());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> t.render(List.of(ChatMessage.user("x")), true));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("only user and assistant roles"),
+        Assertions.assertTrue(e.getMessage().contains("only user and assistant roles"),
                 e.getMessage());
     }
 

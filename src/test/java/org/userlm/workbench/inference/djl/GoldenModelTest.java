@@ -18,6 +18,7 @@ import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.ChatMessage;
 import org.userlm.workbench.inference.Constraints;
 import org.userlm.workbench.inference.FinishReason;
+import org.userlm.workbench.tasks.SharedData;
 
 /** Reproduces fixtures/golden/tiny-llama-a/golden.json: ids, top-10 logits, 12 greedy ids, chat prompt. */
 class GoldenModelTest {
@@ -25,7 +26,7 @@ class GoldenModelTest {
     private static JsonNode golden;
 
     static Path goldenDir() {
-        return org.userlm.workbench.tasks.SharedData.goldenModel();
+        return SharedData.goldenModel();
     }
 
     @BeforeAll

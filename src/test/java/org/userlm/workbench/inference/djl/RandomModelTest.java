@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ class RandomModelTest {
         Path dir = tmp.resolve("tied");
         RandomModelWriter.write(dir, spec().withTied(true).withDtype(StDType.BF16));
         assertFalse(new String(Files.readAllBytes(dir.resolve("model.safetensors")), 0, 4000,
-                java.nio.charset.StandardCharsets.ISO_8859_1).contains("lm_head"));
+                StandardCharsets.ISO_8859_1).contains("lm_head"));
         try (LocalLlamaModel m = load(dir)) {
             float[] logits = m.lastLogits(PROMPT);
             assertEquals(300, logits.length);

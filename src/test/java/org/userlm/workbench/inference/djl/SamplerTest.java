@@ -2,7 +2,12 @@ package org.userlm.workbench.inference.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SamplerTest {
@@ -41,6 +46,112 @@ class SamplerTest {
         for (long s = 0; s < 200; s++) {
             int x = new Sampler(1.0, 0.8, 0, s).sample(logits);
             assertEquals(true, x == 1 || x == 4, "got " + x);
+        }
+    }
+
+    /** The distribution by the book: sort everything, temperature, top-k (ties kept), top-p, renormalise. */
+    private static double[] reference(float[] logits, double t, int topK, double topP) {
+        Integer[] order = IntStream.range(0, logits.length).boxed()
+                .filter(i -> logits[i] != Float.NEGATIVE_INFINITY).toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -logits[i]).thenComparingInt(i -> i));
+        int keep = order.length;
+        if (topK > 0 && topK < keep) {
+            float kth = logits[order[topK - 1]];
+            keep = 0;
+            while (keep < order.length && logits[order[keep]] >= kth) {
+                keep++;
+            }
+        }
+        double max = logits[order[0]];
+        double[] w = new double[keep];
+        double z = 0;
+        for (int i = 0; i < keep; i++) {
+            w[i] = Math.exp((logits[order[i]] - max) / t);
+            z += w[i];
+        }
+        double[] p = new double[logits.length];
+        double before = 0;
+        double kept = 0;
+        int cut = 0;
+        while (cut < keep && (topP >= 1 || before < topP)) {
+            before += w[cut] / z;
+            kept += w[cut];
+            cut++;
+        }
+        for (int i = 0; i < cut; i++) {
+            p[order[i]] = w[i] / kept;
+        }
+        return p;
+    }
+
+    private static float[] randomLogits(int v, long seed, boolean ties) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] l = new float[v];
+        for (int i = 0; i < v; i++) {
+            double x = r.nextGaussian() * 2;
+            l[i] = (float) (ties ? Math.round(x * 2) / 2.0 : x);
+        }
+        return l;
+    }
+
+    @Test
+    void probabilitiesEqualTheSortedReferenceAtEveryVocabularySize() {
+        double[][] configs = {{1.0, 0, 1.0}, {0.7, 0, 0.8}, {1.5, 50, 1.0}, {1.0, 5, 0.9}, {1.0, 0, 0.3},
+            {0.5, 1, 1.0}, {2.0, 1000, 0.95}, {50.0, 0, 0.5}};
+        long seed = 7;
+        for (int v : new int[] {10, 1000, 128_256}) {
+            for (boolean ties : new boolean[] {false, true}) {
+                float[] logits = randomLogits(v, seed++, ties);
+                logits[3] = Float.NEGATIVE_INFINITY;
+                for (double[] c : configs) {
+                    double[] want = reference(logits, c[0], (int) c[1], c[2]);
+                    double[] got = new Sampler(c[0], c[2], (int) c[1], 1L).probabilities(logits);
+                    String what = "v=" + v + " ties=" + ties + " config=" + Arrays.toString(c);
+                    for (int i = 0; i < v; i++) {
+                        assertEquals(want[i] > 0, got[i] > 0, what + " id " + i + " kept");
+                        assertEquals(want[i], got[i], 1e-6 + 1e-4 * want[i], what + " id " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void drawsFollowTheDistributionChiSquare() {
+        float[] l = {0.5f, 2f, 1.2f, -1f, 1.9f, 0f, Float.NEGATIVE_INFINITY, 1f};
+        double[][] configs = {{1.0, 0, 1.0}, {0.8, 4, 1.0}, {1.0, 0, 0.8}};
+        for (double[] c : configs) {
+            Sampler s = new Sampler(c[0], c[2], (int) c[1], 42L);
+            double[] p = reference(l, c[0], (int) c[1], c[2]);
+            int draws = 40_000;
+            int[] counts = new int[l.length];
+            for (int i = 0; i < draws; i++) {
+                counts[s.sample(l)]++;
+            }
+            double chi = 0;
+            int df = -1;
+            for (int i = 0; i < l.length; i++) {
+                if (p[i] == 0) {
+                    assertEquals(0, counts[i], "id " + i + " is outside the kept set " + Arrays.toString(c));
+                } else {
+                    double e = p[i] * draws;
+                    chi += (counts[i] - e) * (counts[i] - e) / e;
+                    df++;
+                }
+            }
+            // 99.9% quantile of chi-square: df 3 -> 16.3, df 6 -> 22.5
+            assertTrue(chi < (df <= 3 ? 16.3 : 22.5), "chi-square " + chi + " with df " + df + " for "
+                    + Arrays.toString(c) + " counts " + Arrays.toString(counts));
+        }
+    }
+
+    @Test
+    void everythingBannedButOneGivesThatOne() {
+        float[] l = new float[128_256];
+        Arrays.fill(l, Float.NEGATIVE_INFINITY);
+        l[99_999] = -3f;
+        for (long s = 0; s < 20; s++) {
+            assertEquals(99_999, new Sampler(1.0, 0.8, 40, s).sample(l));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.userlm.workbench.domain.BackendKind;
+import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.FinishReason;
 import org.userlm.workbench.inference.GenerationResult;
@@ -203,6 +204,6 @@ class OpenAiCompatibleClientFailureTest {
         assertThrows(IllegalArgumentException.class, () -> chat("ftp://127.0.0.1/v1"));
         assertThrows(IllegalArgumentException.class, () -> chat(" "));
         assertThrows(IllegalArgumentException.class, () -> new OpenAiCompatibleClient(
-                org.userlm.workbench.domain.BackendSettings.local("/tmp/model"), OpenAiOptions.defaults()));
+                BackendSettings.local("/tmp/model"), OpenAiOptions.defaults()));
     }
 }

@@ -10,11 +10,15 @@ import static org.userlm.workbench.inference.openai.ClientFixtures.request;
 import static org.userlm.workbench.inference.openai.ClientFixtures.settings;
 import static org.userlm.workbench.inference.openai.ClientFixtures.token;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.userlm.workbench.domain.BackendKind;
+import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.inference.ChatMessage;
@@ -101,7 +105,7 @@ class OpenAiCompatibleClientTest {
         server.enqueue(Reply.text("x"));
         String tpl = "{% for m in messages %}[{{ m['role'] }}]{{ m['content'] }}{% endfor %}"
                 + "{% if add_generation_prompt %}[next]{% endif %}";
-        var s = new org.userlm.workbench.domain.BackendSettings(BackendKind.OPENAI_COMPLETIONS, server.baseUrl(),
+        var s = new BackendSettings(BackendKind.OPENAI_COMPLETIONS, server.baseUrl(),
                 "m", null, null, 5, tpl, null, false);
         new OpenAiCompatibleClient(s, OpenAiOptions.defaults()).generate(
                 new GenerationRequest(List.of(ChatMessage.user("hi")), GenerationParams.userLmCard()), null, null);
@@ -231,10 +235,10 @@ class OpenAiCompatibleClientTest {
     void concurrentGenerationsDoNotMixUp() throws Exception {
         server.respondWith(req -> Reply.text("echo " + req.lastMessage()).chunkSize(2).delayMillis(5));
         OpenAiCompatibleClient client = chat(server.baseUrl());
-        List<java.util.concurrent.CompletableFuture<String>> all = new java.util.ArrayList<>();
+        List<CompletableFuture<String>> all = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String msg = "message number " + i;
-            all.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            all.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return client.generate(new GenerationRequest(List.of(ChatMessage.user(msg)),
                             GenerationParams.userLmCard()), null, null).text();
@@ -244,7 +248,7 @@ class OpenAiCompatibleClientTest {
             }));
         }
         for (int i = 0; i < 4; i++) {
-            assertEquals("echo message number " + i, all.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("echo message number " + i, all.get(i).get(10, TimeUnit.SECONDS));
         }
     }
 }

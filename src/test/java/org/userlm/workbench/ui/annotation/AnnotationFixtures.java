@@ -2,11 +2,17 @@ package org.userlm.workbench.ui.annotation;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
+import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 
 /** Conversations to annotate: each has user, assistant, user, assistant turns. */
 final class AnnotationFixtures {
@@ -26,6 +32,27 @@ final class AnnotationFixtures {
         Turn t = Turn.typed(i, r, text);
         return new Turn(i, r, text, text, t.status(), null, 1L, null, 1L, null, null, null, model, List.of(), false,
                 null);
+    }
+
+    /**
+     * Seeds and opens {@code file} off the FX thread ({@code @Start} methods run on it, where the database is
+     * off-limits), waiting for it.
+     */
+    static SqliteDatabase seedAndOpen(Path file, Consumer<Path> seeding) {
+        return CompletableFuture.supplyAsync(() -> {
+            seeding.accept(file);
+            return SqliteDatabase.open(file);
+        }).join();
+    }
+
+    /** The annotation view as the main window wires it, loading in the background. */
+    static AnnotationView view(SqliteDatabase db, String annotator) {
+        AnnotationViewModel vm = new AnnotationViewModel(new SqliteConversationRepository(db),
+                new SqliteAnnotationRepository(db), new SqliteAnnotationSchemaRepository(db), () -> annotator,
+                new ThreadPoolTaskExecutor(Platform::runLater), System::currentTimeMillis);
+        AnnotationView view = new AnnotationView(vm);
+        vm.load();
+        return view;
     }
 
     /** A database at {@code file} with conversations c1 (userlm) and c2 (prompted). */

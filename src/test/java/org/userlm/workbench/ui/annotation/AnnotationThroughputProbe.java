@@ -2,14 +2,20 @@ package org.userlm.workbench.ui.annotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,26 +48,26 @@ class AnnotationThroughputProbe {
     @Start
     void start(Stage stage) {
         Path file = dir.resolve("probe.db");
-        try (SqliteDatabase seed = SqliteDatabase.open(file)) {
-            var repo = new SqliteConversationRepository(seed);
-            for (int c = 0; c < 10; c++) {
-                List<Turn> turns = new ArrayList<>();
-                for (int t = 0; t < 6; t++) {
-                    Role r = t % 2 == 0 ? Role.USER : Role.ASSISTANT;
-                    turns.add(Turn.typed(t, r, (r == Role.USER ? "user says something about the task, part " : "The "
-                            + "assistant replies with a few sentences of explanation and maybe a question, part ") + t));
+        db = AnnotationFixtures.seedAndOpen(file, f -> {
+            try (SqliteDatabase seed = SqliteDatabase.open(f)) {
+                var repo = new SqliteConversationRepository(seed);
+                for (int c = 0; c < 10; c++) {
+                    List<Turn> turns = new ArrayList<>();
+                    for (int t = 0; t < 6; t++) {
+                        Role r = t % 2 == 0 ? Role.USER : Role.ASSISTANT;
+                        turns.add(Turn.typed(t, r, (r == Role.USER ? "user says something about the task, part " : "The "
+                                + "assistant replies with a few sentences of explanation and maybe a question, part ") + t));
+                    }
+                    repo.create(new Conversation("p" + c, null, "task-" + c, "t", "userlm", "UserLM-8b", "gpt-4o-mini",
+                            "intent", "sys", "{}", null, null, null, 1000L + c, turns));
                 }
-                repo.create(new Conversation("p" + c, null, "task-" + c, "t", "userlm", "UserLM-8b", "gpt-4o-mini",
-                        "intent", "sys", "{}", null, null, null, 1000L + c, turns));
             }
-        }
-        db = SqliteDatabase.open(file);
-        view = new AnnotationView(new SqliteConversationRepository(db), new SqliteAnnotationRepository(db),
-                new SqliteAnnotationSchemaRepository(db), () -> "probe");
+        });
+        view = AnnotationFixtures.view(db, "probe");
         Scene scene = new Scene(view, 1280, 800);
         // Latency of the app itself: from a key press reaching the scene to the end of the next laid-out pulse
         // (the frame that shows the result; the question panel is rebuilt in a runLater, so allow two pulses).
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (pressedAt < 0) {
                 pressedAt = System.nanoTime();
                 pulses = 0;
@@ -79,7 +85,7 @@ class AnnotationThroughputProbe {
 
     private long pressedAt = -1;
     private int pulses;
-    private final List<Double> latencies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Double> latencies = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -147,9 +153,9 @@ class AnnotationThroughputProbe {
             return;
         }
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = view.getScene().snapshot(null));
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null), "png",
-                new java.io.File(file));
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png",
+                new File(file));
     }
 }

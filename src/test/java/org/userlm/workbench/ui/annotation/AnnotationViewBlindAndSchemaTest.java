@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -21,10 +22,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
-import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import org.userlm.workbench.testing.Fx;
 
 /** Blind mode hides simulator and model names; the schema editor validates and stores a new version. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,10 +37,8 @@ class AnnotationViewBlindAndSchemaTest {
     @Start
     void start(Stage stage) {
         Path file = dir.resolve("blind-" + System.nanoTime() + ".db");
-        AnnotationFixtures.seed(file);
-        db = SqliteDatabase.open(file);
-        view = new AnnotationView(new SqliteConversationRepository(db), new SqliteAnnotationRepository(db),
-                new SqliteAnnotationSchemaRepository(db), () -> "bob");
+        db = AnnotationFixtures.seedAndOpen(file, AnnotationFixtures::seed);
+        view = AnnotationFixtures.view(db, "bob");
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
     }
@@ -50,42 +48,46 @@ class AnnotationViewBlindAndSchemaTest {
         db.close();
     }
 
-    private static String visibleText(FxRobot robot) {
-        StringBuilder sb = new StringBuilder(robot.lookup("#conversationHeader").queryAs(Label.class).getText());
-        robot.lookup(".list-cell").queryAll().forEach(n -> sb.append('\n').append(((javafx.scene.control.Labeled) n).getText()));
-        return sb.toString();
+    private static String visibleText(FxRobot robot) throws Exception {
+        return Fx.call(() -> {
+            StringBuilder sb = new StringBuilder(robot.lookup("#conversationHeader").queryAs(Label.class).getText());
+            robot.lookup(".list-cell").queryAll().forEach(n -> sb.append('\n').append(((Labeled) n).getText()));
+            return sb.toString();
+        });
     }
 
     @Test
     void blindQueueHidesSimulatorAndModelNames(FxRobot robot) throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.B);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().items().size() == 5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.call(() -> view.viewModel().items().size()) == 5);
         WaitForAsyncUtils.waitForFxEvents();
         String open = visibleText(robot);
         assertTrue(open.contains("UserLM-8b") && open.contains("gpt-4o-mini"), open);
 
         robot.interact(() -> robot.lookup("#blind").queryAs(CheckBox.class).setSelected(true));
         robot.push(KeyCode.CONTROL, KeyCode.B);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().blindProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.call(() -> view.viewModel().blindProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         String blind = visibleText(robot);
         assertTrue(blind.contains("how many apples") || blind.contains("3 boxes"), blind);
         for (String hidden : new String[] {"UserLM", "gpt-4o", "userlm", "prompted"}) {
             assertFalse(blind.contains(hidden), hidden + " visible in blind mode:\n" + blind);
         }
-        assertEquals(5, robot.lookup("#turnList").queryAs(ListView.class).getItems().size());
+        assertEquals(5, (int) Fx.call(() -> robot.lookup("#turnList").queryAs(ListView.class).getItems().size()));
     }
 
     @Test
     void schemaEditorRejectsBadJsonAndSavesANewVersion(FxRobot robot) throws Exception {
-        robot.clickOn("#editSchema");
-        TextArea json = robot.lookup("#schemaJson").queryAs(TextArea.class);
-        String good = json.getText().replace("\"Note\"", "\"Anything else?\"");
+        // The button waits for the schema, which loads in the background.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Fx.node(robot, "#editSchema").isDisabled());
+        Fx.click(robot, "#editSchema");
+        TextArea json = (TextArea) Fx.node(robot, "#schemaJson");
+        String good = Fx.call(json::getText).replace("\"Note\"", "\"Anything else?\"");
         robot.interact(() -> json.setText("{\"id\": \"userlm-default\", \"questions\": [{\"key\": \"x\"}]}"));
-        robot.clickOn("Save");
-        assertTrue(robot.lookup("#schemaError").queryAs(Label.class).getText().startsWith("Not saved:"));
+        Fx.click(robot, "Save");
+        assertTrue(Fx.call(() -> robot.lookup("#schemaError").queryAs(Label.class).getText()).startsWith("Not saved:"));
         robot.interact(() -> json.setText(good));
-        robot.clickOn("Save");
+        Fx.click(robot, "Save");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> new SqliteAnnotationSchemaRepository(db).find("userlm-default").orElseThrow().version() == 2);
         assertEquals("Anything else?", new SqliteAnnotationSchemaRepository(db).find("userlm-default").orElseThrow()

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -23,10 +24,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
-import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
-import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import org.userlm.workbench.testing.Fx;
 
 /** Annotating two conversations with the keyboard alone; the answers end up in SQLite. */
 @ExtendWith(ApplicationExtension.class)
@@ -39,10 +38,8 @@ class AnnotationViewKeyboardTest {
     @Start
     void start(Stage stage) {
         Path file = dir.resolve("kb-" + System.nanoTime() + ".db");
-        AnnotationFixtures.seed(file);
-        db = SqliteDatabase.open(file);
-        view = new AnnotationView(new SqliteConversationRepository(db), new SqliteAnnotationRepository(db),
-                new SqliteAnnotationSchemaRepository(db), () -> "alice");
+        db = AnnotationFixtures.seedAndOpen(file, AnnotationFixtures::seed);
+        view = AnnotationFixtures.view(db, "alice");
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
     }
@@ -64,8 +61,13 @@ class AnnotationViewKeyboardTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private static String label(FxRobot robot, String query) throws Exception {
+        return Fx.call(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
     private void awaitSaved(int n) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().savedCountProperty().get() >= n);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.call(() -> view.viewModel().savedCountProperty()
+                .get()) >= n);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -88,16 +90,15 @@ class AnnotationViewKeyboardTest {
     @Test
     void annotateWithTheKeyboardOnly(FxRobot robot) throws Exception {
         ctrl(robot, KeyCode.B);                                   // build the queue (all conversations)
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().items().size() == 5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.call(() -> view.viewModel().items().size()) == 5);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("0 / 10 · – per hour", robot.lookup("#progress").queryAs(Label.class).getText());
+        assertEquals("0 / 10 · – per hour", label(robot, "#progress"));
 
         keys(robot, KeyCode.DIGIT4, KeyCode.DIGIT1);              // user turn 0: human-like 4, tag role_break
         ctrl(robot, KeyCode.ENTER);
-        javafx.scene.control.ToggleButton first = robot.lookup("#q-turn_category-1")
-                .queryAs(javafx.scene.control.ToggleButton.class);
-        assertEquals("1 answer_attempt", first.getText());
-        assertTrue(!first.isMnemonicParsing(), "the underscore would be eaten as a mnemonic marker");
+        ToggleButton first = (ToggleButton) Fx.node(robot, "#q-turn_category-1");
+        assertEquals("1 answer_attempt", Fx.call(first::getText));
+        assertTrue(!Fx.call(first::isMnemonicParsing), "the underscore would be eaten as a mnemonic marker");
         keys(robot, KeyCode.DIGIT2);                              // assistant turn 1: clarification
         ctrl(robot, KeyCode.ENTER);
         keys(robot, KeyCode.DIGIT5);                              // user turn 2: 5, no tags
@@ -112,8 +113,8 @@ class AnnotationViewKeyboardTest {
                 "1:turn_category", "\"clarification\"", "2:human_like", "5", "2:user_flags", "[]",
                 "3:turn_category", "\"answer_attempt\"", "3:correct", "\"no\"", "-1:blame", "\"assistant\"",
                 "-1:conversation_note", "\"asked once, then answered wrong\""), stored("c1"));
-        assertTrue(robot.lookup("#conversationHeader").queryAs(Label.class).getText().startsWith("Conversation 2 / 2"));
-        assertTrue(robot.lookup("#progress").queryAs(Label.class).getText().startsWith("5 / 10 · "));
+        assertTrue(label(robot, "#conversationHeader").startsWith("Conversation 2 / 2"));
+        assertTrue(label(robot, "#progress").startsWith("5 / 10 · "));
 
         keys(robot, KeyCode.DIGIT3);                              // c2 turn 0: 3 ...
         ctrl(robot, KeyCode.Z);                                   // ... undone: cleared in the database
@@ -122,9 +123,9 @@ class AnnotationViewKeyboardTest {
         keys(robot, KeyCode.J, KeyCode.DIGIT6, KeyCode.K, KeyCode.K); // J: turn 1, 6 = refuse, K K: back to c1's end
         awaitSaved(12);
         assertEquals(Map.of("1:turn_category", "\"refuse\""), stored("c2"));
-        assertTrue(robot.lookup("#conversationHeader").queryAs(Label.class).getText().startsWith("Conversation 1 / 2"));
+        assertTrue(label(robot, "#conversationHeader").startsWith("Conversation 1 / 2"));
         keys(robot, KeyCode.N);                                   // next unannotated: c2 turn 0
-        assertEquals(0, view.viewModel().selectedItem().turnIndex());
-        assertEquals("c2", view.viewModel().selectedItem().conversationId());
+        assertEquals(0, (int) Fx.call(() -> view.viewModel().selectedItem().turnIndex()));
+        assertEquals("c2", Fx.call(() -> view.viewModel().selectedItem().conversationId()));
     }
 }

@@ -18,6 +18,7 @@ import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import org.userlm.workbench.ui.common.CurrentThreadTaskExecutor;
 
 /** The view model on a real SQLite file, run on the test thread (no FX toolkit). */
 class AnnotationViewModelTest {
@@ -35,8 +36,8 @@ class AnnotationViewModelTest {
         db = SqliteDatabase.open(file);
         annotations = new SqliteAnnotationRepository(db);
         vm = new AnnotationViewModel(new SqliteConversationRepository(db), annotations,
-                new SqliteAnnotationSchemaRepository(db).ensureDefault(), () -> "alice", Runnable::run,
-                Runnable::run, now::get);
+                new SqliteAnnotationSchemaRepository(db), () -> "alice", new CurrentThreadTaskExecutor(), now::get);
+        vm.load();
     }
 
     @AfterEach

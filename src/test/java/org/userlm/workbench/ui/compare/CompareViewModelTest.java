@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -16,10 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.storage.sqlite.SqliteComparisonRepository;
 import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import org.userlm.workbench.testing.FakeChatModel;
+import org.userlm.workbench.ui.common.CurrentThreadTaskExecutor;
 
 /** Repeat N, click-through and export through the view model, without the FX toolkit. */
 class CompareViewModelTest {
@@ -40,7 +40,7 @@ class CompareViewModelTest {
 
     @Test
     void repeatsAreSummarisedAndEveryRunCanBeShown() throws Exception {
-        ExecutorService bg = Executors.newCachedThreadPool();
+        CurrentThreadTaskExecutor bg = new CurrentThreadTaskExecutor();
         AtomicInteger n = new AtomicInteger();
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("w.db"))) {
             CompareViewModel vm = new CompareViewModel(new SqliteConversationRepository(db),
@@ -52,13 +52,14 @@ class CompareViewModelTest {
                         default -> new FakeChatModel("a").respond(r -> r.messages().toString().contains("5 pens")
                                 ? "10 dollars." : "12 dollars.");
                     }, () -> List.of(TASK), bg);
+            vm.load();
             vm.assistantUrl.set("http://fake/v1");
             vm.assistantModel.set("a");
             vm.repeats.set(3);
             vm.maxTurns.set(1);
             vm.profiles.setAll(new ProfileRow("one", SimulatorKind.USERLM, "http://fake/v1", "u1",
-                            ProfileRow.Preset.OFF),
-                    new ProfileRow("two", SimulatorKind.PROMPTED, "http://fake/v1", "u2", ProfileRow.Preset.OFF));
+                            GuardrailPreset.OFF),
+                    new ProfileRow("two", SimulatorKind.PROMPTED, "http://fake/v1", "u2", GuardrailPreset.OFF));
             vm.start();
             drainUntil(vm, () -> vm.state.get() == CompareViewModel.State.DONE);
 
@@ -84,14 +85,14 @@ class CompareViewModelTest {
             vm.exportJsonl(out, m -> msg[0] = m);
             drainUntil(vm, () -> msg[0] != null);
             assertEquals(6, Files.readAllLines(out).size(), msg[0]);
-        } finally {
-            bg.shutdownNow();
         }
     }
 
     @Test
     void startNeedsTwoToFourProfiles() {
-        CompareViewModel vm = new CompareViewModel(null, null, s -> null, () -> List.of(TASK), r -> { });
+        CompareViewModel vm = new CompareViewModel(null, null, s -> null, () -> List.of(TASK),
+                new CurrentThreadTaskExecutor());
+        vm.load();
         vm.profiles.remove(1, 3);
         vm.start();
         assertEquals("Choose 2 to 4 simulator profiles.", vm.message.get());

@@ -8,19 +8,19 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
-import org.userlm.workbench.domain.JudgmentWinner;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -30,19 +30,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.userlm.workbench.app.AppContext;
+import org.userlm.workbench.domain.JudgmentWinner;
 import org.userlm.workbench.domain.Shard;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
 import org.userlm.workbench.inference.ChatMessage;
-import org.userlm.workbench.app.AppContext;
+import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.testing.RecordedRequest;
 import org.userlm.workbench.testing.Reply;
 import org.userlm.workbench.testing.ScriptedOpenAiServer;
+import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 
 /**
  * A live three-column comparison (UserLM, prompted, sharded) against a scripted OpenAI-compatible server on loopback,
- * then the same comparison reopened by a new view on the same database file.
+ * then the same comparison reopened by a new view on the same database file. Every look at the scene graph or a
+ * property runs on the FX thread ({@link #fx}).
  */
 class CompareViewTest extends FxRobot {
     static final Task APPLES = new Task("t-math-1", TaskKind.MATH, "test", "Tom's apples",
@@ -53,17 +57,13 @@ class CompareViewTest extends FxRobot {
     @TempDir
     Path dir;
     ScriptedOpenAiServer server;
-    ExecutorService background;
+    ThreadPoolTaskExecutor executor;
     Stage stage;
 
     @BeforeEach
     void setUp() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
-        background = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "compare-test-bg");
-            t.setDaemon(true);
-            return t;
-        });
+        executor = new ThreadPoolTaskExecutor(Platform::runLater);
         server = ScriptedOpenAiServer.start().respondWith(CompareViewTest::reply);
     }
 
@@ -71,7 +71,7 @@ class CompareViewTest extends FxRobot {
     void tearDown() throws Exception {
         FxToolkit.cleanupStages();
         server.close();
-        background.shutdownNow();
+        executor.shutdown();
     }
 
     static Reply slow(String text) {
@@ -90,7 +90,9 @@ class CompareViewTest extends FxRobot {
             case "gpt-4o-user" -> slow(ms.stream().noneMatch(m -> m.role().wire().equals("assistant"))
                     ? "Hi! Tom has 3 boxes with 4 apples in each box. How many apples does he have in total?"
                     : "Thanks, that's all I needed.");
-            case "sharded-llm" -> slow(ms.get(0).content().contains("he has 3 boxes")
+            // the prompt lists revealed shards too: look only at the ones not given yet
+            case "sharded-llm" -> slow(ms.get(0).content().substring(ms.get(0).content().indexOf("not given yet"))
+                    .contains("he has 3 boxes")
                     ? "{\"response\": \"Tom has 3 boxes in total\", \"shard_id\": 2}"
                     : "{\"response\": \"and every box holds 4 apples\", \"shard_id\": 3}");
             default -> {
@@ -103,26 +105,36 @@ class CompareViewTest extends FxRobot {
         };
     }
 
-    CompareView newView(AppContext ctx) throws Exception {
+    /** Runs {@code query} on the FX thread and waits for its answer. */
+    static <T> T fx(Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Wires the view models as the main window does and shows the view. */
+    CompareViewModel newView(AppContext ctx) throws Exception {
         CompareViewModel vm = new CompareViewModel(ctx.conversations(), ctx.comparisons(), ctx,
-                () -> List.of(APPLES), background);
-        CompareView view = WaitForAsyncUtils.asyncFx(() -> new CompareView(vm, background)).get(10, TimeUnit.SECONDS);
+                () -> List.of(APPLES), executor);
+        JudgeViewModel judge = new JudgeViewModel(ctx.comparisons(), vm::completed, vm.comparisonIdProperty()::get,
+                vm::columnName, executor, new Random());
+        CompareView view = fx(() -> new CompareView(vm, judge));
         FxToolkit.setupStage(s -> {
             s.setScene(new Scene(view, 1270, 790));
             s.show();
         });
-        return view;
+        fx(() -> {
+            vm.load();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.task.get() != null));
+        shown = view;
+        return vm;
     }
 
-    CompareViewModel vm(CompareView v) throws Exception {
-        java.lang.reflect.Field f = CompareView.class.getDeclaredField("vm");
-        f.setAccessible(true);
-        return (CompareViewModel) f.get(v);
-    }
+    CompareView shown;
 
-    String columnText(int i) {
-        return lookup("#column-cells-" + i).queryAll().stream().flatMap(n -> labels(n).stream())
-                .collect(Collectors.joining("\n"));
+    String columnText(int i) throws Exception {
+        return fx(() -> lookup("#column-cells-" + i).queryAll().stream().flatMap(n -> labels(n).stream())
+                .collect(Collectors.joining("\n")));
     }
 
     static List<String> labels(Node root) {
@@ -135,8 +147,8 @@ class CompareViewTest extends FxRobot {
         return List.of();
     }
 
-    String outcome(int i) {
-        return lookup("#outcome-" + i).tryQueryAs(Label.class).map(Label::getText).orElse("");
+    String outcome(int i) throws Exception {
+        return fx(() -> lookup("#outcome-" + i).tryQueryAs(Label.class).map(Label::getText).orElse(""));
     }
 
     void awaitText(int column, String text) throws Exception {
@@ -153,8 +165,7 @@ class CompareViewTest extends FxRobot {
         Path file = dir.resolve("w.db");
         String id;
         try (AppContext ctx = AppContext.open(file)) {
-            CompareView view = newView(ctx);
-            CompareViewModel vm = vm(view);
+            CompareViewModel vm = newView(ctx);
             WaitForAsyncUtils.asyncFx(() -> {
                 vm.assistantUrl.set(server.baseUrl());
                 vm.assistantModel.set("assistant-x");
@@ -162,16 +173,16 @@ class CompareViewTest extends FxRobot {
                 vm.title.set("Apples: UserLM vs prompted vs sharded");
                 vm.profiles.setAll(
                         new ProfileRow("UserLM-8b + guardrails", SimulatorKind.USERLM, server.baseUrl(), "userlm-8b",
-                                ProfileRow.Preset.DEFAULT),
+                                GuardrailPreset.DEFAULT),
                         new ProfileRow("GPT-4o as user", SimulatorKind.PROMPTED, server.baseUrl(), "gpt-4o-user",
-                                ProfileRow.Preset.OFF),
+                                GuardrailPreset.OFF),
                         new ProfileRow("LiC sharded", SimulatorKind.SHARDED, server.baseUrl(), "sharded-llm",
-                                ProfileRow.Preset.OFF));
+                                GuardrailPreset.OFF));
             }).get(10, TimeUnit.SECONDS);
-            clickOn("#start");
+            clickOn(fx(() -> lookup("#start").<Node>query()));
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> columnText(0).contains("Assistant · turn 2")
                     && columnText(1).contains("Assistant · turn 2") && columnText(2).contains("Assistant · turn 2"));
-            screenshot(view);
+            screenshot(shown);
             awaitOutcomes();
             WaitForAsyncUtils.waitForFxEvents();
 
@@ -187,35 +198,35 @@ class CompareViewTest extends FxRobot {
             assertTrue(outcome(0).contains("✓ solved") && outcome(0).contains("ended: user_ended"), outcome(0));
             assertTrue(outcome(1).contains("✗ not solved") && outcome(1).contains("ended: max_turns"), outcome(1));
             assertTrue(outcome(2).contains("✓ solved"), outcome(2));
-            id = vm.comparisonId.get();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.state.get() == CompareViewModel.State.DONE);
+            id = fx(() -> vm.comparisonId.get());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.state.get())
+                    == CompareViewModel.State.DONE);
 
             // blind judging: names hidden, key 1 picks the left user, the leaderboard fills in
-            clickOn("Judge");
-            clickOn("#judge-next");
-            String left = lookup("#judge-left").queryAs(TextArea.class).getText();
-            String right = lookup("#judge-right").queryAs(TextArea.class).getText();
+            clickOn(fx(() -> lookup("Judge").<Node>query()));
+            clickOn(fx(() -> lookup("#judge-next").<Node>query()));
+            String left = fx(() -> lookup("#judge-left").queryAs(TextArea.class).getText());
+            String right = fx(() -> lookup("#judge-right").queryAs(TextArea.class).getText());
             assertTrue(left.startsWith("USER: ") && right.startsWith("USER: "), left);
             for (String name : List.of("UserLM", "GPT-4o", "sharded")) {
                 assertFalse(left.contains(name) || right.contains(name), name);
             }
             type(KeyCode.DIGIT1);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> lookup("#judge-leaderboard").queryTableView().getItems().size() == 2);
+                    () -> fx(() -> lookup("#judge-leaderboard").queryTableView().getItems().size()) == 2);
             assertEquals(1, ctx.comparisons().judgments(id).size());
             assertEquals(JudgmentWinner.LEFT, ctx.comparisons().judgments(id).get(0).winner());
             FxToolkit.cleanupStages();
         }
 
         try (AppContext ctx = AppContext.open(file)) {
-            CompareView view = newView(ctx);
-            CompareViewModel vm = vm(view);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.saved.size() == 1);
-            assertEquals(id, vm.saved.get(0).id());
+            CompareViewModel vm = newView(ctx);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.saved.size()) == 1);
+            assertEquals(id, fx(() -> vm.saved.get(0).id()));
             WaitForAsyncUtils.asyncFx(() -> vm.open(id)).get(5, TimeUnit.SECONDS);
             awaitOutcomes();
-            assertEquals(3, vm.columns.size());
-            assertEquals("GPT-4o as user", vm.columns.get(1).name());
+            assertEquals(3, (int) fx(() -> vm.columns.size()));
+            assertEquals("GPT-4o as user", fx(() -> vm.columns.get(1).name()));
             // the columns' scroll panes get their skins (and content) on the next layout pass
             awaitText(0, "he has 3 boxes and each box has 4 apples");
             awaitText(1, "Hi! Tom has 3 boxes with 4 apples");

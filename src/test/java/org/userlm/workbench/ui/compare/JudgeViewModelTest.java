@@ -23,6 +23,7 @@ import org.userlm.workbench.evaluation.metrics.Outcome;
 import org.userlm.workbench.simulation.compare.CompletedConversation;
 import org.userlm.workbench.storage.sqlite.SqliteComparisonRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
+import org.userlm.workbench.ui.common.CurrentThreadTaskExecutor;
 
 /** Blind pairwise judging without the FX toolkit (properties only, same-thread executors). */
 class JudgeViewModelTest {
@@ -43,8 +44,8 @@ class JudgeViewModelTest {
         Map<Integer, String> names = Map.of(0, "UserLM-8b", 1, "GPT-4o as user");
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("w.db"))) {
             var repo = new SqliteComparisonRepository(db);
-            JudgeViewModel vm = new JudgeViewModel(repo, () -> pool, () -> null, names::get, Runnable::run,
-                    Runnable::run, new Random(3));
+            JudgeViewModel vm = new JudgeViewModel(repo, () -> pool, () -> null, names::get, new CurrentThreadTaskExecutor(),
+                    new Random(3));
             Set<String> leftSides = new HashSet<>();
             for (int i = 0; i < 12; i++) {
                 assertTrue(vm.next());
@@ -75,7 +76,7 @@ class JudgeViewModelTest {
     @Test
     void needsTwoSimulators() {
         JudgeViewModel vm = new JudgeViewModel(null, () -> List.of(done(0, "c0", "x")), () -> null, i -> "n",
-                Runnable::run, Runnable::run, new Random(1));
+                new CurrentThreadTaskExecutor(), new Random(1));
         assertFalse(vm.next());
         assertTrue(vm.prompt.get().contains("two simulators"));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.Scene;
@@ -69,8 +70,11 @@ class PresenterViewTest {
     void start(Stage primary) {
         // Its own window: Esc closes it, and the shared primary stage stays open for later test classes.
         stage = new Stage();
-        db = SqliteDatabase.open(dir.resolve("p-" + System.nanoTime() + ".db"));
-        view = new PresenterView(storedDeck(db), clock::get);
+        // The database is off-limits on the FX thread (where @Start runs): seed it on another thread and wait.
+        Path file = dir.resolve("p-" + System.nanoTime() + ".db");
+        db = CompletableFuture.supplyAsync(() -> SqliteDatabase.open(file)).join();
+        Deck deck = CompletableFuture.supplyAsync(() -> storedDeck(db)).join();
+        view = new PresenterView(deck, clock::get);
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
         stage.toFront();

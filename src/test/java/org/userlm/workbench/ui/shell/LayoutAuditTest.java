@@ -95,7 +95,7 @@ class LayoutAuditTest {
     /** Fills the outcome strip: three simulators against the scripted server. */
     private void runComparison() throws Exception {
         select(1);
-        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#compare-view").tryQuery().isPresent());
+        WorkbenchFixture.waitFor(() -> fx.present("#compare-view"));
         fx.robot.interact(() -> {
             fx.text("#assistant-url").setText(fx.server.baseUrl());
             fx.text("#assistant-model").setText("asst-model");
@@ -122,8 +122,8 @@ class LayoutAuditTest {
         showLeft(1);
         audit("live-history-" + mode, problems);
         select(1);
-        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#compare-view").tryQuery().isPresent());
-        TabPane compareTabs = fx.robot.lookup("#compare-view .tab-pane").queryAs(TabPane.class);
+        WorkbenchFixture.waitFor(() -> fx.present("#compare-view"));
+        TabPane compareTabs = (TabPane) fx.node("#compare-view .tab-pane");
         String[] sub = {"columns", "repeat", "judge"};
         for (int i = 0; i < sub.length; i++) {
             int index = i;
@@ -132,16 +132,16 @@ class LayoutAuditTest {
         }
         fx.robot.interact(() -> compareTabs.getSelectionModel().select(0));
         select(2);
-        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#annotationView").tryQuery().isPresent());
-        if (fx.robot.lookup("#questionPanel .toggle-button").tryQuery().isEmpty()) {
+        WorkbenchFixture.waitFor(() -> fx.present("#annotationView"));
+        if (!fx.present("#questionPanel .toggle-button")) {
             List<Window> before = new ArrayList<>(Window.getWindows());
             Platform.runLater(() -> ((Button) fx.node("#buildQueue")).fire());
             WorkbenchFixture.waitFor(() -> newWindow(before) != null
-                    || fx.robot.lookup("#questionPanel .toggle-button").tryQuery().isPresent());
+                    || fx.present("#questionPanel .toggle-button"));
             if (newWindow(before) != null) { // first use asks for the annotator's name
                 auditAndCancel(newWindow(before), "annotator-name-" + mode, problems);
             }
-            WorkbenchFixture.waitFor(() -> fx.robot.lookup("#questionPanel .toggle-button").tryQuery().isPresent());
+            WorkbenchFixture.waitFor(() -> fx.present("#questionPanel .toggle-button"));
         }
         audit("annotate-" + mode, problems);
         select(0);
@@ -155,7 +155,7 @@ class LayoutAuditTest {
         dialog("rename-" + mode, () -> ((Button) fx.node("#renameConversation")).fire(), problems);
         showLeft(0);
         select(2);
-        WorkbenchFixture.waitFor(() -> fx.robot.lookup("#editSchema").tryQuery().isPresent());
+        WorkbenchFixture.waitFor(() -> fx.present("#editSchema"));
         dialog("schema-" + mode, () -> ((Button) fx.node("#editSchema")).fire(), problems);
         dialog("agreement-" + mode, () -> ((Button) fx.node("#agreement")).fire(), problems);
         select(0);

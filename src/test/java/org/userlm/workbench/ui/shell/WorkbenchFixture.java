@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -64,10 +65,11 @@ final class WorkbenchFixture {
         return turns.get((int) Math.min(n, turns.size() - 1));
     }
 
-    /** Chooses the first math task and fills both backends. */
-    void configure() throws TimeoutException {
-        waitFor(() -> robot.lookup("#taskList .list-cell").queryAll().size() > 1);
-        robot.clickOn("#taskSearch").write("math");
+    /** Chooses the first math task and fills both backends. The choice/text helpers are for use inside interact. */
+    void configure() throws Exception {
+        waitFor(() -> count("#taskList .list-cell") > 1);
+        click("#taskSearch");
+        robot.write("math");
         robot.interact(() -> {
             choice("#simBackend").setValue(BackendChoice.OPENAI_CHAT);
             choice("#asstBackend").setValue(BackendChoice.OPENAI_CHAT);
@@ -76,8 +78,39 @@ final class WorkbenchFixture {
             text("#asstBaseUrl").setText(server.baseUrl());
             text("#asstModel").setText("asst-model");
         });
-        robot.clickOn("#taskList .list-cell");
+        click("#taskList .list-cell");
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Runs {@code query} on the FX thread (every look at the scene graph goes through here) and waits for it; on the
+     * FX thread itself (inside {@code interact}) it runs at once.
+     */
+    <T> T onFx(Callable<T> query) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return query.call();
+        }
+        return WaitForAsyncUtils.asyncFx(query).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Clicks the first node matching {@code query}, found on the FX thread. */
+    void click(String query) throws Exception {
+        robot.clickOn(node(query));
+    }
+
+    /** Whether a node matches {@code query} (looked up on the FX thread). */
+    boolean present(String query) throws Exception {
+        return onFx(() -> robot.lookup(query).tryQuery().isPresent());
+    }
+
+    /** Whether the first node matching {@code query} is disabled (looked up on the FX thread). */
+    boolean disabled(String query) throws Exception {
+        return onFx(() -> robot.lookup(query).query().isDisabled());
+    }
+
+    /** How many turns the shown transcript has (the view model's count, not the windowed bubbles on screen). */
+    int turns() throws Exception {
+        return onFx(() -> ((WorkbenchApp) app).window().conversation().shownProperty().get().turns().size());
     }
 
     @SuppressWarnings("unchecked")
@@ -90,8 +123,7 @@ final class WorkbenchFixture {
     }
 
     String endReason() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#endReason").tryQueryAs(Label.class)
-                .map(Label::getText).orElse("")).get(10, TimeUnit.SECONDS);
+        return onFx(() -> robot.lookup("#endReason").tryQueryAs(Label.class).map(Label::getText).orElse(""));
     }
 
     void awaitEnd(String wire) throws Exception {
@@ -99,11 +131,16 @@ final class WorkbenchFixture {
     }
 
     int count(String query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAll().size()).get(10, TimeUnit.SECONDS);
+        return onFx(() -> robot.lookup(query).queryAll().size());
     }
 
+    /** The first node matching {@code query}, looked up on the FX thread (from any thread). */
     Node node(String query) {
-        return robot.lookup(query).query();
+        try {
+            return onFx(() -> robot.lookup(query).query());
+        } catch (Exception e) {
+            throw new IllegalStateException("lookup of " + query + " failed", e);
+        }
     }
 
     static void waitFor(Callable<Boolean> condition) throws TimeoutException {

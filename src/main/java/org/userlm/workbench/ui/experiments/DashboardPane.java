@@ -1,0 +1,226 @@
+package org.userlm.workbench.ui.experiments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
+import org.userlm.workbench.evaluation.experiment.ExperimentReport;
+import org.userlm.workbench.evaluation.experiment.MetricDefinitions;
+import org.userlm.workbench.evaluation.experiment.ReportCsv;
+import org.userlm.workbench.evaluation.experiment.ReportHtml;
+import org.userlm.workbench.evaluation.metrics.Interval;
+
+/** The results dashboard: charts (JavaFX), the cells × metrics table, definitions, exports. */
+final class DashboardPane extends BorderPane {
+    private final TabPane charts = new TabPane();
+    private final TableView<ExperimentReport.Cell> table = new TableView<>();
+    private final Label info = new Label("Select an experiment to see its results.");
+    private final java.util.List<DashboardCharts.Chart> current = new java.util.ArrayList<>();
+    private ExperimentReport report;
+
+    DashboardPane() {
+        setId("experimentDashboard");
+        charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        charts.setId("dashboardCharts");
+        // Only the chart on screen is built (the others when their tab is first selected).
+        charts.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> buildSelected());
+        table.setId("metricsTable");
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Button png = button("Chart → PNG", "exportPng", () -> choose("PNG image", "*.png", this::exportPng));
+        Button svg = button("Chart → SVG", "exportSvg", () -> choose("SVG image", "*.svg", this::exportSvg));
+        Button csv = button("Table → CSV", "exportCsv", () -> choose("CSV", "*.csv", this::exportCsv));
+        Button html = button("Report → HTML", "exportHtml", () -> choose("HTML report", "*.html", this::exportHtml));
+        Button defs = button("Definitions", "definitions", this::showDefinitions);
+        for (Button b : List.of(defs, png, svg, csv, html)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        info.setMinWidth(0);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, defs, png, svg, csv, html);
+        VBox bar = new VBox(4, info, buttons);
+        bar.getStyleClass().add("toolbar");
+        bar.setStyle("-fx-padding: 4;");
+        SplitPane split = new SplitPane(charts, table);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        setTop(bar);
+        setCenter(split);
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Shows a report (FX thread). */
+    void show(ExperimentReport r) {
+        this.report = r;
+        int keep = Math.max(0, charts.getSelectionModel().getSelectedIndex());
+        current.clear();
+        if (r != null) {
+            current.addAll(DashboardCharts.all(r));
+        }
+        charts.getTabs().setAll(current.stream().map(c -> new Tab(c.title())).toList());
+        if (!charts.getTabs().isEmpty()) {
+            charts.getSelectionModel().select(Math.min(keep, charts.getTabs().size() - 1));
+            buildSelected();
+        }
+        info.setText(r == null ? "No results yet." : r.name() + " · " + r.experimentId() + " · adherence and "
+                + "coverage: " + (r.judgeMethod().equals("judge") ? "judge model" : "heuristics (no judge)"));
+        fillTable(r);
+    }
+
+    private void fillTable(ExperimentReport r) {
+        table.getColumns().clear();
+        if (r == null) {
+            table.getItems().clear();
+            return;
+        }
+        table.getColumns().add(col("simulator", c -> c.cell().simulator(), null));
+        table.getColumns().add(col("assistant", c -> c.cell().assistant(), null));
+        table.getColumns().add(col("conversations", c -> String.valueOf(c.result().conversations()), null));
+        table.getColumns().add(col("solved", c -> String.valueOf(c.result().solved()), null));
+        Set<String> names = new LinkedHashSet<>();
+        r.cells().forEach(c -> names.addAll(c.result().metrics().keySet()));
+        for (String n : names) {
+            table.getColumns().add(col(n, c -> cellText(c, n), MetricDefinitions.of(n)));
+        }
+        table.getItems().setAll(r.cells());
+    }
+
+    private static String cellText(ExperimentReport.Cell c, String n) {
+        double v = c.result().metrics().getOrDefault(n, Double.NaN);
+        Interval i = c.result().intervals().get(n);
+        return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v) + (i == null ? ""
+                : String.format(java.util.Locale.ROOT, " [%.2f, %.2f]", i.lower(), i.upper()));
+    }
+
+    private static TableColumn<ExperimentReport.Cell, String> col(String name,
+            java.util.function.Function<ExperimentReport.Cell, String> f, String definition) {
+        TableColumn<ExperimentReport.Cell, String> c = new TableColumn<>();
+        Label header = new Label(name);
+        if (definition != null && !definition.isEmpty()) {
+            header.setTooltip(new Tooltip(definition));
+        }
+        c.setGraphic(header);
+        c.setId("metric-" + name);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
+    private void showDefinitions() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : MetricDefinitions.all().entrySet()) {
+            sb.append(e.getKey()).append(":\n  ").append(e.getValue()).append("\n\n");
+        }
+        TextArea t = new TextArea(sb.toString());
+        t.setWrapText(true);
+        t.setEditable(false);
+        t.setPrefSize(720, 480);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("Metric definitions");
+        a.setHeaderText("How every experiment metric is computed (also written into every export)");
+        a.getDialogPane().setContent(t);
+        a.initOwner(getScene() == null ? null : getScene().getWindow());
+        a.show();
+    }
+
+    private void choose(String what, String pattern, java.util.function.Consumer<Path> action) {
+        if (report == null) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        fc.setInitialFileName(report.experimentId() + pattern.substring(1));
+        java.io.File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            action.accept(f.toPath());
+        }
+    }
+
+    private void buildSelected() {
+        int i = charts.getSelectionModel().getSelectedIndex();
+        if (i < 0 || i >= current.size() || i >= charts.getTabs().size()) {
+            return;
+        }
+        DashboardCharts.Chart c = current.get(i).built();
+        current.set(i, c);
+        if (charts.getTabs().get(i).getContent() != c.node()) {
+            charts.getTabs().get(i).setContent(c.node());
+        }
+    }
+
+    private DashboardCharts.Chart selectedChart() {
+        buildSelected();
+        int i = charts.getSelectionModel().getSelectedIndex();
+        return i < 0 || i >= current.size() ? null : current.get(i);
+    }
+
+    /** Writes the selected chart as PNG (a snapshot of the JavaFX chart). FX thread. */
+    void exportPng(Path file) {
+        DashboardCharts.Chart c = selectedChart();
+        if (c == null) {
+            return;
+        }
+        WritableImage img = c.node().snapshot(null, null);
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the selected chart's data as SVG (our small SVG writer). */
+    void exportSvg(Path file) {
+        DashboardCharts.Chart c = selectedChart();
+        if (c != null) {
+            write(file, c.svg());
+        }
+    }
+
+    void exportCsv(Path file) {
+        if (report != null) {
+            write(file, ReportCsv.write(report));
+        }
+    }
+
+    void exportHtml(Path file) {
+        if (report != null) {
+            write(file, ReportHtml.write(report));
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    TabPane charts() {
+        return charts;
+    }
+}
