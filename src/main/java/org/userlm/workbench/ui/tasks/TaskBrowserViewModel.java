@@ -72,9 +72,10 @@ public final class TaskBrowserViewModel {
 
     /** The count follows what the list shows (search and kind filter), not the whole store. */
     private void updateCount() {
-        if (!status.get().startsWith("Import") && !status.get().startsWith("Cannot")) {
-            status.set(visible.size() == all.size() ? all.size() + " tasks"
-                    : visible.size() + " of " + all.size() + " tasks");
+        // Only while a filter hides tasks; otherwise the load message (with the sandbox line) stays.
+        if (visible.size() != all.size() && !status.get().startsWith("Import")
+                && !status.get().startsWith("Cannot")) {
+            status.set(visible.size() + " of " + all.size() + " tasks");
         }
     }
 
