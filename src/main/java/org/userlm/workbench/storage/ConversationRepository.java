@@ -54,10 +54,11 @@ public interface ConversationRepository {
     List<ConversationSummary> search(String query);
 
     /**
-     * For a full-text query: conversation id → a short excerpt of a matching turn, the match in [brackets].
+     * For a full-text query: conversation id → a short excerpt of a matching turn, the match in [brackets], for
+     * the conversations in {@code ids} only (a page of results: the cost follows the page, not the store).
      * Empty when the store cannot tell.
      */
-    default java.util.Map<String, String> snippets(String query) {
+    default java.util.Map<String, String> snippets(String query, java.util.Collection<String> ids) {
         return java.util.Map.of();
     }
 

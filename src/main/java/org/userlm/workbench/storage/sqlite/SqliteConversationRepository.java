@@ -194,16 +194,23 @@ public final class SqliteConversationRepository implements ConversationRepositor
     }
 
     @Override
-    public java.util.Map<String, String> snippets(String query) {
-        if (query == null || query.isBlank()) {
+    public java.util.Map<String, String> snippets(String query, java.util.Collection<String> ids) {
+        if (query == null || query.isBlank() || ids.isEmpty()) {
             return java.util.Map.of();
         }
+        // One match per conversation of the page: the FTS match is joined to the page's ids, never the whole store.
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
         String sql = "SELECT t.conversation_id, snippet(turns_fts, 0, '[', ']', '…', 12) FROM turns_fts f "
-                + "JOIN turns t ON t.rowid = f.rowid WHERE turns_fts MATCH ? ORDER BY t.idx";
+                + "JOIN turns t ON t.rowid = f.rowid WHERE turns_fts MATCH ? AND t.conversation_id IN (" + marks
+                + ") ORDER BY t.idx";
         return db.read(c -> {
             java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, FtsQuery.of(query));
+                int i = 2;
+                for (String id : ids) {
+                    ps.setString(i++, id);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.putIfAbsent(rs.getString(1), rs.getString(2).replace('\n', ' '));

@@ -34,6 +34,11 @@ public final class HistoryViewModel {
 
     private final java.util.Map<String, String> snippets = new java.util.HashMap<>();
 
+    /** A page of search results with the excerpts of its conversations (background thread). */
+    private Found found(java.util.List<ConversationSummary> rows, String q) {
+        return new Found(rows, services.conversations().snippets(q, rows.stream().map(ConversationSummary::id).toList()));
+    }
+
     /** The excerpt of a matching turn for the current search, or null. */
     public String snippet(String conversationId) {
         return snippets.get(conversationId);
@@ -44,7 +49,7 @@ public final class HistoryViewModel {
         String q = query.get() == null ? "" : query.get().strip();
         long mine = ++generation;
         bg.run(() -> q.isEmpty() ? new Found(services.conversations().recent(PAGE), java.util.Map.<String, String>of())
-                : new Found(services.conversations().searchRecent(q, PAGE), services.conversations().snippets(q)),
+                : found(services.conversations().searchRecent(q, PAGE), q),
                 found -> {
             var rows = found.rows();
             if (mine == generation) {

@@ -12,7 +12,7 @@ import javafx.stage.Window;
 final class CheatSheet {
     static final String[][] SHORTCUTS = {
         {"", "Everywhere"},
-        {"Ctrl+1 / 2 / 3", "Live / Compare / Annotate workspace"},
+        {"Ctrl+1 / 2 / 3 / 4", "Live / Compare / Annotate / Experiments workspace"},
         {"Ctrl+Shift+L", "Switch light / dark theme"},
         {"? or F1", "This cheat sheet"},
         {"", "Live"},
@@ -25,9 +25,6 @@ final class CheatSheet {
         {"Ctrl+F", "Search tasks"},
         {"Ctrl+H", "Search history"},
         {"Ctrl+Z", "Undo the last delete in history"},
-        {"Ctrl+Shift+L", "Switch light / dark theme"},
-        {"Ctrl+1 / 2 / 3 / 4", "Live / Compare / Annotate / Experiments workspace"},
-        {"? or F1", "This cheat sheet"},
         {"", "Compare"},
         {"Enter", "Start the comparison (the Start button is the default)"},
         {"Mouse wheel", "Scrolls all columns together while \"Lock scrolling\" is on"},
