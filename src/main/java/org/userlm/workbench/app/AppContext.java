@@ -31,6 +31,7 @@ import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.ExperimentRepository;
 import org.userlm.workbench.storage.JudgeCache;
+import org.userlm.workbench.storage.PlaylistRepository;
 import org.userlm.workbench.storage.TaskRepository;
 import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationRepository;
@@ -40,6 +41,7 @@ import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import org.userlm.workbench.storage.sqlite.SqliteExperimentRepository;
 import org.userlm.workbench.storage.sqlite.SqliteJudgeCache;
+import org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository;
 import org.userlm.workbench.storage.sqlite.SqliteTaskRepository;
 import org.userlm.workbench.storage.sqlite.SqliteTurnLabelRepository;
 import org.userlm.workbench.tasks.BundledTasks;
@@ -62,7 +64,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     private final SqliteTurnLabelRepository turnLabels;
     private final SqliteExperimentRepository experiments;
     private final SqliteJudgeCache judgeCache;
-    private final org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository playlists;
+    private final SqlitePlaylistRepository playlists;
     private final Map<String, ChatModel> localModels = new ConcurrentHashMap<>();
 
     private AppContext(SqliteDatabase db) {
@@ -75,7 +77,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
         this.turnLabels = new SqliteTurnLabelRepository(db);
         this.experiments = new SqliteExperimentRepository(db);
         this.judgeCache = new SqliteJudgeCache(db);
-        this.playlists = new org.userlm.workbench.storage.sqlite.SqlitePlaylistRepository(db);
+        this.playlists = new SqlitePlaylistRepository(db);
     }
 
     /** Opens the database (null: the default file) and makes sure the bundled tasks are in it. */
@@ -95,7 +97,7 @@ public final class AppContext implements AutoCloseable, ModelProvider {
     }
 
     /** Presenter playlists. */
-    public org.userlm.workbench.storage.PlaylistRepository playlists() {
+    public PlaylistRepository playlists() {
         return playlists;
     }
 

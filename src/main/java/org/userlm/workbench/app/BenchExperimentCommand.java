@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import javafx.application.Platform;
 import org.userlm.workbench.evaluation.experiment.ExperimentReport;
 import org.userlm.workbench.evaluation.metrics.Outcomes;
 import org.userlm.workbench.simulation.experiment.ExperimentListener;
@@ -17,9 +18,11 @@ import org.userlm.workbench.simulation.experiment.ExperimentProgress;
 import org.userlm.workbench.simulation.experiment.ExperimentReporter;
 import org.userlm.workbench.simulation.experiment.ExperimentRunner;
 import org.userlm.workbench.tasks.TaskFormatException;
+import org.userlm.workbench.ui.experiments.DashboardBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code bench-experiment}: short conversations (one user turn, one answer) against an in-process loopback
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Experiment throughput against a loopback server: conversations/s, scaling 1..N, report time.")
 final class BenchExperimentCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--conversations", description = "conversations of the main run (default ${DEFAULT-VALUE})")
     int conversations = 10_000;
@@ -147,15 +150,15 @@ final class BenchExperimentCommand implements Callable<Integer> {
         if (System.getProperty("prism.order") == null) {
             System.setProperty("prism.order", "sw");
         }
-        javafx.application.Platform.startup(() -> { });
-        javafx.application.Platform.setImplicitExit(false); // closing the measured window must not stop FX
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false); // closing the measured window must not stop FX
         try (AppContext ctx = AppContext.open(dbFile)) {
             ExperimentReporter reporter = new ExperimentReporter(ctx.experiments(), ctx.tasks(), ctx.judgeCache(), ctx);
-            long first = org.userlm.workbench.ui.experiments.DashboardBench.openMillis(() -> reporter.report(id));
-            return new long[] {first, org.userlm.workbench.ui.experiments.DashboardBench.openMillis(
+            long first = DashboardBench.openMillis(() -> reporter.report(id));
+            return new long[] {first, DashboardBench.openMillis(
                     () -> reporter.report(id))};
         } finally {
-            javafx.application.Platform.exit();
+            Platform.exit();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.userlm.workbench.app;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +12,7 @@ import org.userlm.workbench.simulation.experiment.ExperimentHandle;
 import org.userlm.workbench.simulation.experiment.ExperimentListener;
 import org.userlm.workbench.simulation.experiment.ExperimentPlan;
 import org.userlm.workbench.simulation.experiment.ExperimentProgress;
+import org.userlm.workbench.simulation.experiment.ExperimentReporter;
 import org.userlm.workbench.simulation.experiment.ExperimentRunner;
 
 /** Runs an experiment plan from the command line: progress lines, Ctrl+C cancels cleanly, the final JSON line. */
@@ -18,7 +21,7 @@ final class ExperimentCli {
     }
 
     static int run(AppContext ctx, ExperimentPlan plan, boolean resume, PrintWriter out, PrintWriter err) {
-        ctx.tasks().upsert(java.util.List.copyOf(plan.tasks().values()));
+        ctx.tasks().upsert(List.copyOf(plan.tasks().values()));
         long[] lastPrint = {0};
         ExperimentListener printer = new ExperimentListener() {
             @Override
@@ -72,9 +75,9 @@ final class ExperimentCli {
         out.println("progress: " + last.line());
         long t0 = System.nanoTime();
         try {
-            new org.userlm.workbench.simulation.experiment.ExperimentReporter(ctx.experiments(), ctx.tasks(),
+            new ExperimentReporter(ctx.experiments(), ctx.tasks(),
                     ctx.judgeCache(), ctx).report(plan.experimentId());
-            out.printf(java.util.Locale.ROOT, "results computed in %d ms (experiment report --id %s)%n",
+            out.printf(Locale.ROOT, "results computed in %d ms (experiment report --id %s)%n",
                     (System.nanoTime() - t0) / 1_000_000, plan.experimentId());
         } catch (RuntimeException e) {
             err.println("experiment: the results could not be computed now (" + e.getMessage() + "); "

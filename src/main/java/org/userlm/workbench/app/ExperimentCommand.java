@@ -1,6 +1,7 @@
 package org.userlm.workbench.app;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code experiment run|resume|list|report}: the paper's kind of experiment (tasks × simulators × assistants × runs).
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
             ExperimentReportCommand.class})
 final class ExperimentCommand implements Runnable {
     @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

@@ -3,10 +3,12 @@ package org.userlm.workbench.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.Experiment;
 import org.userlm.workbench.domain.ExperimentSlot;
 import org.userlm.workbench.domain.ExperimentSlot.SlotStatus;
+import org.userlm.workbench.simulation.experiment.ExperimentRunner;
 import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +31,7 @@ final class ExperimentListCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (AppContext ctx = AppContext.open(db)) {
             for (Experiment stored : ctx.experiments().list()) {
-                Experiment e = org.userlm.workbench.simulation.experiment.ExperimentRunner.effective(
+                Experiment e = ExperimentRunner.effective(
                         ctx.experiments(), stored);
                 var slots = ctx.experiments().slots(e.id());
                 ObjectNode n = JSON.createObjectNode();
@@ -49,7 +51,7 @@ final class ExperimentListCommand implements Callable<Integer> {
         }
     }
 
-    private static long count(java.util.List<ExperimentSlot> slots, SlotStatus s) {
+    private static long count(List<ExperimentSlot> slots, SlotStatus s) {
         return slots.stream().filter(x -> x.status() == s).count();
     }
 }

@@ -1,8 +1,11 @@
 package org.userlm.workbench.app;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.Experiment;
+import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.simulation.experiment.ExperimentPlan;
 import org.userlm.workbench.simulation.experiment.ExperimentReporter;
 import org.userlm.workbench.storage.StorageException;
@@ -43,8 +46,8 @@ final class ExperimentResumeCommand implements Callable<Integer> {
         }
     }
 
-    private static java.util.Map<String, org.userlm.workbench.domain.Task> sorted(
-            java.util.Map<String, org.userlm.workbench.domain.Task> m) {
-        return new java.util.TreeMap<>(m);
+    private static Map<String, Task> sorted(
+            Map<String, Task> m) {
+        return new TreeMap<>(m);
     }
 }

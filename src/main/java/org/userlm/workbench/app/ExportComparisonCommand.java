@@ -3,9 +3,11 @@ package org.userlm.workbench.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.Comparison;
+import org.userlm.workbench.domain.Judgment;
 import org.userlm.workbench.reports.ComparisonExport;
 import org.userlm.workbench.simulation.compare.ComparisonLoader;
 import org.userlm.workbench.storage.StorageException;
@@ -73,7 +75,7 @@ final class ExportComparisonCommand implements Callable<Integer> {
         }
     }
 
-    private void write(ComparisonLoader.Loaded l, java.util.List<org.userlm.workbench.domain.Judgment> judgments,
+    private void write(ComparisonLoader.Loaded l, List<Judgment> judgments,
                        PrintWriter err) throws IOException {
         if (html != null) {
             ComparisonExport.writeHtml(l, judgments, html);

@@ -15,6 +15,9 @@ import org.userlm.workbench.storage.AnnotationRepository;
 import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.ExperimentRepository;
+import org.userlm.workbench.storage.JudgeCache;
+import org.userlm.workbench.storage.PlaylistRepository;
 import org.userlm.workbench.storage.TaskRepository;
 import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.storage.sqlite.ThreadGuard;
@@ -56,7 +59,7 @@ public final class GuiServices implements WorkbenchServices {
     }
 
     @Override
-    public org.userlm.workbench.storage.PlaylistRepository playlists() {
+    public PlaylistRepository playlists() {
         return ctx.playlists();
     }
 
@@ -76,12 +79,12 @@ public final class GuiServices implements WorkbenchServices {
     }
 
     @Override
-    public org.userlm.workbench.storage.ExperimentRepository experiments() {
+    public ExperimentRepository experiments() {
         return ctx.experiments();
     }
 
     @Override
-    public org.userlm.workbench.storage.JudgeCache judgeCache() {
+    public JudgeCache judgeCache() {
         return ctx.judgeCache();
     }
 

@@ -1,5 +1,6 @@
 package org.userlm.workbench.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.inference.openai.OpenAiCompatibleClient;
 import org.userlm.workbench.simulation.Simulators;
 import org.userlm.workbench.simulation.intrinsic.AdherenceProbe;
 import org.userlm.workbench.simulation.intrinsic.RealDecomposition;
@@ -150,7 +152,7 @@ final class IntrinsicCommand implements Callable<Integer> {
     private int adherence(ChatModel model, PrintWriter out, PrintWriter err) throws InferenceException {
         String sample = setup.equals("role") ? "/intrinsic/multiple_choice_sample.jsonl"
                 : "/intrinsic/factual_questions_sample.jsonl";
-        List<com.fasterxml.jackson.databind.JsonNode> list;
+        List<JsonNode> list;
         try (Reader r = items == null
                 ? new InputStreamReader(IntrinsicCommand.class.getResourceAsStream(sample), StandardCharsets.UTF_8)
                 : Files.newBufferedReader(items, StandardCharsets.UTF_8)) {
@@ -163,11 +165,11 @@ final class IntrinsicCommand implements Callable<Integer> {
             err.println("intrinsic: give both --judge-url and --judge-model, or neither");
             return 2;
         }
-        ChatModel judge = judgeUrl == null ? null : new org.userlm.workbench.inference.openai.OpenAiCompatibleClient(
+        ChatModel judge = judgeUrl == null ? null : new OpenAiCompatibleClient(
                 BackendSettings.openAiChat(judgeUrl, judgeModel));
         AdherenceProbe probe = new AdherenceProbe(model, null, judge);
         int kept = 0;
-        for (com.fasterxml.jackson.databind.JsonNode item : list) {
+        for (JsonNode item : list) {
             AdherenceProbe.Result res = setup.equals("role") ? probe.role(item, seed) : probe.intent(item, seed);
             kept += res.adhered() ? 1 : 0;
             out.printf(Locale.ROOT, "%s adhered=%b turn2=%s%n", res.id(), res.adhered(),

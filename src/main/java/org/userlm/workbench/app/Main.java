@@ -1,6 +1,7 @@
 package org.userlm.workbench.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -43,7 +44,7 @@ public final class Main implements Runnable {
             GuiLauncher.launch(args);
             return;
         }
-        if (args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(Path.of(args[0]))) {
+        if (args.length == 1 && !args[0].startsWith("-") && Files.isRegularFile(Path.of(args[0]))) {
             openFromDesktop(Path.of(args[0]));
             return;
         }

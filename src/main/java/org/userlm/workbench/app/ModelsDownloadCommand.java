@@ -20,6 +20,7 @@ import org.userlm.workbench.models.HubException;
 import org.userlm.workbench.models.HubFile;
 import org.userlm.workbench.models.HubListing;
 import org.userlm.workbench.models.LocalFolders;
+import org.userlm.workbench.models.ModelCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,7 +61,7 @@ final class ModelsDownloadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!repo.contains("/")) {
             // a descriptor id (models list) stands for its repository
-            org.userlm.workbench.models.ModelCatalog.load().find(repo).ifPresent(d -> repo = d.repo());
+            ModelCatalog.load().find(repo).ifPresent(d -> repo = d.repo());
         }
         if (!repo.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
             err.println("error: REPO must look like owner/name, got " + repo);

@@ -9,6 +9,7 @@ import org.userlm.workbench.models.DownloadControl;
 import org.userlm.workbench.models.DownloadProgress;
 import org.userlm.workbench.models.FitCheck;
 import org.userlm.workbench.models.GpuInfo;
+import org.userlm.workbench.models.HostMemory;
 import org.userlm.workbench.models.ModelCatalog;
 import org.userlm.workbench.models.ModelDescriptor;
 import picocli.CommandLine.Command;
@@ -59,7 +60,7 @@ final class ModelsGpuCommand implements Callable<Integer> {
             out.println(FitCheck.check(d, "gpu", "GPU " + best.index() + " (" + best.name() + ")", best.freeBytes(),
                     catalog.descriptors()).message());
         }
-        long freeRam = org.userlm.workbench.models.HostMemory.availableBytes();
+        long freeRam = HostMemory.availableBytes();
         if (freeRam >= 0) {
             out.println(FitCheck.check(d, "cpu", "this machine's RAM", freeRam, catalog.descriptors()).message());
         }

@@ -1,5 +1,6 @@
 package org.userlm.workbench.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -214,7 +215,7 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("assistant", asst);
         try {
             return JSON.writeValueAsString(m);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package org.userlm.workbench.domain;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -36,7 +37,7 @@ public record BackendSettings(BackendKind kind, String baseUrl, String model, St
 
     /** A local model folder. */
     public static BackendSettings local(String path) {
-        return new BackendSettings(BackendKind.LOCAL, null, java.nio.file.Path.of(path).getFileName().toString(),
+        return new BackendSettings(BackendKind.LOCAL, null, Path.of(path).getFileName().toString(),
                 null, path, 120, null, null, false);
     }
 

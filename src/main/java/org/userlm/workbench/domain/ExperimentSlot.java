@@ -1,5 +1,7 @@
 package org.userlm.workbench.domain;
 
+import java.util.Locale;
+
 /**
  * One planned conversation of an experiment: (cell, task, run), and what became of it.
  *
@@ -26,7 +28,7 @@ public record ExperimentSlot(int cell, String taskId, int run, String conversati
 
         /** Lower-case name as stored. */
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

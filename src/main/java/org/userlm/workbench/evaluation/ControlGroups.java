@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A control group for one sandboxed run, where this machine lets us make one: cgroup v1 ({@code memory} and
@@ -139,7 +142,7 @@ final class ControlGroups {
     }
 
     /** Whether {@code systemd-run --user --scope} works here (probed once). */
-    private static final java.util.function.Supplier<Boolean> SYSTEMD_SCOPE = new java.util.function.Supplier<>() {
+    private static final Supplier<Boolean> SYSTEMD_SCOPE = new Supplier<>() {
         private volatile Boolean works;
 
         @Override
@@ -158,7 +161,7 @@ final class ControlGroups {
             userBusEnvironment(pb.environment());
             Process p = pb.start();
             p.getOutputStream().close();
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;
             }
@@ -172,7 +175,7 @@ final class ControlGroups {
     }
 
     /** Keeps only what {@code systemd-run --user} needs to find the user's manager (no secrets). */
-    static void userBusEnvironment(java.util.Map<String, String> env) {
+    static void userBusEnvironment(Map<String, String> env) {
         String runtime = System.getenv("XDG_RUNTIME_DIR");
         String bus = System.getenv("DBUS_SESSION_BUS_ADDRESS");
         env.clear();

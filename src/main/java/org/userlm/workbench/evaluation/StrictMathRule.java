@@ -1,6 +1,7 @@
 package org.userlm.workbench.evaluation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +62,7 @@ public final class StrictMathRule {
             if (slash > 0) {
                 BigDecimal den = new BigDecimal(t.substring(slash + 1));
                 return den.signum() == 0 ? null
-                        : new BigDecimal(t.substring(0, slash)).divide(den, 12, java.math.RoundingMode.HALF_EVEN);
+                        : new BigDecimal(t.substring(0, slash)).divide(den, 12, RoundingMode.HALF_EVEN);
             }
             return new BigDecimal(t);
         } catch (NumberFormatException | ArithmeticException e) {

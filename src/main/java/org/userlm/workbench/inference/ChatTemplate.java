@@ -6,12 +6,21 @@ import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Hugging Face {@code chat_template} rendered with a Java Jinja engine, with the variables transformers passes
@@ -31,7 +40,7 @@ public final class ChatTemplate {
     /** Longest a render may take. */
     public static final long MAX_RENDER_MILLIS = 5_000;
     private static final Jinjava JINJAVA = newJinjava();
-    private static final java.util.concurrent.ExecutorService RENDERER = java.util.concurrent.Executors
+    private static final ExecutorService RENDERER = Executors
             .newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "chat-template-render");
                 t.setDaemon(true);
@@ -76,7 +85,7 @@ public final class ChatTemplate {
 
     /** {@code strftime_now(fmt)} of HF templates; supports the codes Llama templates use (%d %b %Y %m %B). */
     public static String strftimeNow(String format) {
-        java.time.LocalDate d = java.time.LocalDate.now();
+        LocalDate d = LocalDate.now();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char ch = format.charAt(i);
@@ -86,13 +95,13 @@ public final class ChatTemplate {
             }
             char c = format.charAt(++i);
             switch (c) {
-                case 'd' -> sb.append(String.format(java.util.Locale.ROOT, "%02d", d.getDayOfMonth()));
-                case 'm' -> sb.append(String.format(java.util.Locale.ROOT, "%02d", d.getMonthValue()));
+                case 'd' -> sb.append(String.format(Locale.ROOT, "%02d", d.getDayOfMonth()));
+                case 'm' -> sb.append(String.format(Locale.ROOT, "%02d", d.getMonthValue()));
                 case 'Y' -> sb.append(d.getYear());
-                case 'b' -> sb.append(d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
-                        java.util.Locale.ENGLISH));
-                case 'B' -> sb.append(d.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
-                        java.util.Locale.ENGLISH));
+                case 'b' -> sb.append(d.getMonth().getDisplayName(TextStyle.SHORT,
+                        Locale.ENGLISH));
+                case 'B' -> sb.append(d.getMonth().getDisplayName(TextStyle.FULL,
+                        Locale.ENGLISH));
                 default -> sb.append('%').append(c);
             }
         }
@@ -141,10 +150,10 @@ public final class ChatTemplate {
         ctx.put("messages", msgs);
         ctx.put("add_generation_prompt", addGenerationPrompt);
         RenderResult result;
-        java.util.concurrent.Future<RenderResult> job = RENDERER.submit(() -> JINJAVA.renderForResult(source, ctx));
+        Future<RenderResult> job = RENDERER.submit(() -> JINJAVA.renderForResult(source, ctx));
         try {
-            result = job.get(MAX_RENDER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            result = job.get(MAX_RENDER_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             job.cancel(true);
             throw new IllegalArgumentException("chat template failed: rendering took longer than "
                     + MAX_RENDER_MILLIS / 1000 + " s", e);
@@ -152,7 +161,7 @@ public final class ChatTemplate {
             job.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalArgumentException("chat template failed: interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
                 throw new IllegalArgumentException("chat template failed: it needs more memory or depth than allowed",

@@ -1,5 +1,6 @@
 package org.userlm.workbench.inference;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,8 +40,8 @@ public final class ContextFullException extends InferenceException {
 
     /** A one-line description with the token count: {@code context_full: 8,300 tokens > context 8,192}. */
     public String describe() {
-        return "context_full: " + (tokens < 0 ? "?" : String.format(java.util.Locale.ROOT, "%,d", tokens))
-                + " tokens > context " + (limit < 0 ? "?" : String.format(java.util.Locale.ROOT, "%,d", limit))
+        return "context_full: " + (tokens < 0 ? "?" : String.format(Locale.ROOT, "%,d", tokens))
+                + " tokens > context " + (limit < 0 ? "?" : String.format(Locale.ROOT, "%,d", limit))
                 + " (" + getMessage() + ")";
     }
 
@@ -52,7 +53,7 @@ public final class ContextFullException extends InferenceException {
         if (message == null) {
             return null;
         }
-        String m = message.toLowerCase(java.util.Locale.ROOT);
+        String m = message.toLowerCase(Locale.ROOT);
         boolean context = m.contains("context length") || m.contains("context window")
                 || m.contains("maximum input length") || m.contains("context_length_exceeded")
                 || m.contains("prompt is too long");

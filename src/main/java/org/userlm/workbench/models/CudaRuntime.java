@@ -1,15 +1,20 @@
 package org.userlm.workbench.models;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -83,14 +88,14 @@ public final class CudaRuntime {
             while ((e = in.getNextEntry()) != null) {
                 String n = e.getName();
                 if (n.equals("libtorch/build-version")) {
-                    build = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                    build = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
                 } else if (n.startsWith("libtorch/lib/") && !e.isDirectory() && !n.contains("..")) {
                     Path out = tmp.resolve("lib").resolve(n.substring("libtorch/lib/".length()));
                     Files.createDirectories(out.getParent());
                     Files.copy(in, out); // ZipInputStream checks each entry's CRC-32 at its end
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             deleteTree(tmp);
             throw new IOException("the libtorch zip is damaged (" + e.getMessage() + "); delete " + zip
                     + " and install again", e);
@@ -99,7 +104,7 @@ public final class CudaRuntime {
             deleteTree(tmp);
             throw new IOException("not a libtorch " + VERSION + " zip (build-version " + build + ")");
         }
-        new ObjectMapper().writeValue(tmp.resolve(MARKER).toFile(), java.util.Map.of("version", VERSION,
+        new ObjectMapper().writeValue(tmp.resolve(MARKER).toFile(), Map.of("version", VERSION,
                 "flavor", FLAVOR, "build", build, "url", url, "zip_sha256", actual));
         deleteTree(dir());
         Files.move(tmp, dir());
@@ -121,7 +126,7 @@ public final class CudaRuntime {
         }
         String lib = r.libDir().toAbsolutePath().toString();
         String old = System.getProperty("java.library.path", "");
-        System.setProperty("java.library.path", old.isEmpty() ? lib : lib + java.io.File.pathSeparator + old);
+        System.setProperty("java.library.path", old.isEmpty() ? lib : lib + File.pathSeparator + old);
         System.setProperty("PYTORCH_VERSION", VERSION);
         System.setProperty("PYTORCH_FLAVOR", FLAVOR);
         return r.libDir();
@@ -183,7 +188,7 @@ public final class CudaRuntime {
             return;
         }
         try (var s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(x);
             }
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ public record GpuInfo(List<Gpu> gpus, String driver, String cudaVersion, String 
 
     /** The GPU with the most free memory, or null. */
     public Gpu best() {
-        return gpus.stream().max(java.util.Comparator.comparingLong(Gpu::freeMib)).orElse(null);
+        return gpus.stream().max(Comparator.comparingLong(Gpu::freeMib)).orElse(null);
     }
 
     /** A few lines for people: what was found and what to do. */

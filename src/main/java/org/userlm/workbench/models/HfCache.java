@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -75,7 +76,7 @@ public final class HfCache {
         } catch (IOException e) {
             return out;
         }
-        out.sort(java.util.Comparator.comparing(CachedModel::repo));
+        out.sort(Comparator.comparing(CachedModel::repo));
         return out;
     }
 
@@ -122,7 +123,7 @@ public final class HfCache {
      * from the blob's name when it is one (LFS blobs are named by their sha256), else null.
      */
     public static HubListing listingOf(Path snapshot, String repo, String revision) throws IOException {
-        java.util.List<HubFile> files = new ArrayList<>();
+        List<HubFile> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(snapshot)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 String blob = p.toRealPath().getFileName().toString();

@@ -1,6 +1,8 @@
 package org.userlm.workbench.models;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,8 +22,8 @@ public final class HostMemory {
         } catch (IOException | RuntimeException ignored) {
             // not Linux
         }
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof OperatingSystemMXBean os) {
             return os.getFreeMemorySize();
         }
         return -1;

@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public final class LocalFolders {
                 // an unreadable folder lists nothing
             }
         }
-        out.sort(java.util.Comparator.comparing(Folder::dir));
+        out.sort(Comparator.comparing(Folder::dir));
         for (HfCache.CachedModel m : HfCache.scan(hub)) {
             out.add(new Folder(m.repo(), m.ref() != null ? m.ref() : m.commit(), m.dir(), "hf-cache", m.bytes(),
                     m.loadable()));

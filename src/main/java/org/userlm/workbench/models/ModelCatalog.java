@@ -1,5 +1,6 @@
 package org.userlm.workbench.models;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,7 +97,7 @@ public final class ModelCatalog {
         ModelDescriptor d;
         try {
             d = JSON.readValue(in, ModelDescriptor.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException("not a model descriptor: " + e.getOriginalMessage(), e);
         }
         require(d.id(), "id");

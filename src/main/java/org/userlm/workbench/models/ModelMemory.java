@@ -1,5 +1,6 @@
 package org.userlm.workbench.models;
 
+import java.util.Locale;
 import org.userlm.workbench.models.ModelDescriptor.Architecture;
 import org.userlm.workbench.models.ModelDescriptor.MemoryFigure;
 
@@ -36,7 +37,7 @@ public final class ModelMemory {
 
     /** Bytes per value of a dtype name (F32, F16, BF16). */
     public static int bytesPer(String dtype) {
-        return switch (dtype.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (dtype.toUpperCase(Locale.ROOT)) {
             case "F32", "FLOAT32" -> 4;
             case "F16", "FLOAT16", "BF16", "BFLOAT16" -> 2;
             default -> throw new IllegalArgumentException("unknown dtype " + dtype);

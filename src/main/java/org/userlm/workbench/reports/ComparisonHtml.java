@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.userlm.workbench.domain.Comparison;
+import org.userlm.workbench.domain.Judgment;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Turn;
@@ -42,7 +43,7 @@ public final class ComparisonHtml {
     }
 
     /** The page with the blind pairwise judgments of this comparison (wins, losses, ties per simulator). */
-    public static String render(ComparisonLoader.Loaded l, List<org.userlm.workbench.domain.Judgment> judgments) {
+    public static String render(ComparisonLoader.Loaded l, List<Judgment> judgments) {
         Comparison c = l.comparison();
         if (c.title() == null || c.title().isBlank()) {
             c = new Comparison(c.id(), c.runId(), c.taskId(), "Comparison on " + c.taskId(), c.assistant(),
@@ -69,7 +70,7 @@ public final class ComparisonHtml {
         return sb.toString();
     }
 
-    private static void judgments(StringBuilder sb, Comparison c, List<org.userlm.workbench.domain.Judgment> all) {
+    private static void judgments(StringBuilder sb, Comparison c, List<Judgment> all) {
         if (all.isEmpty()) {
             return;
         }
@@ -79,7 +80,7 @@ public final class ComparisonHtml {
             int won = 0;
             int lost = 0;
             int tied = 0;
-            for (org.userlm.workbench.domain.Judgment j : all) {
+            for (Judgment j : all) {
                 boolean left = j.leftProfile().equals(p.name());
                 boolean right = j.rightProfile().equals(p.name());
                 if (!left && !right) {

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.Turn;
@@ -65,7 +67,7 @@ public final class ConversationFactory {
     public record Placement(String runId, String title, Long seed, Map<String, Object> extra, List<Turn> initialTurns,
                             String parentId) {
         public Placement {
-            extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+            extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
             initialTurns = List.copyOf(initialTurns == null ? List.of() : initialTurns);
         }
 
@@ -185,7 +187,7 @@ public final class ConversationFactory {
         }
         TurnLabeler judged = labeler(s, models);
         SolvedCheck check = (t, reply) -> Boolean.TRUE.equals(judged.label(t,
-                org.userlm.workbench.domain.Turn.typed(0, org.userlm.workbench.domain.Role.ASSISTANT, reply))
+                Turn.typed(0, Role.ASSISTANT, reply))
                 .correct());
         return new ConversationSpec(plain.conversationId(), plain.runId(), plain.title(), plain.task(),
                 plain.intent(), plain.user(), plain.assistant(), plain.assistantModelName(),

@@ -1,6 +1,7 @@
 package org.userlm.workbench.simulation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.userlm.workbench.domain.GuardrailSettings;
 
@@ -41,7 +42,7 @@ public final class Guardrails {
             return Optional.of(new Violation(TERMINATION, existing == 0
                     ? "the first user turn may not end the conversation"
                     : "ending is banned until " + s.minUserTurnsBeforeEnd() + " user turns exist ("
-                      + s.terminationMode().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+                      + s.terminationMode().name().toLowerCase(Locale.ROOT) + ")"));
         }
         if (!ended && content.isBlank()) {
             return Optional.of(new Violation(EMPTY, "the turn is empty"));

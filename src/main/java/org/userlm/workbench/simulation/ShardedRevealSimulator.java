@@ -2,8 +2,10 @@ package org.userlm.workbench.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.userlm.workbench.domain.EndReason;
@@ -228,7 +230,7 @@ public final class ShardedRevealSimulator implements UserSimulator {
                 case '\f' -> sb.append("\\f");
                 default -> {
                     if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }
@@ -248,7 +250,7 @@ public final class ShardedRevealSimulator implements UserSimulator {
         try {
             JsonNode n = JSON.readTree(text.substring(start, end + 1));
             return n.isObject() ? n : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

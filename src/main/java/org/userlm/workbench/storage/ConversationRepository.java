@@ -1,6 +1,8 @@
 package org.userlm.workbench.storage;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.userlm.workbench.domain.Conversation;
@@ -58,8 +60,8 @@ public interface ConversationRepository {
      * the conversations in {@code ids} only (a page of results: the cost follows the page, not the store).
      * Empty when the store cannot tell.
      */
-    default java.util.Map<String, String> snippets(String query, java.util.Collection<String> ids) {
-        return java.util.Map.of();
+    default Map<String, String> snippets(String query, Collection<String> ids) {
+        return Map.of();
     }
 
     /** Every conversation with its turns, oldest first (for export). */

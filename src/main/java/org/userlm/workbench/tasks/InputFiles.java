@@ -1,5 +1,6 @@
 package org.userlm.workbench.tasks;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -54,7 +55,7 @@ public final class InputFiles {
      * @throws IOException when corrupt or when it inflates beyond the cap
      */
     public static byte[] gunzip(byte[] gz, String name, long maxBytes) throws IOException {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
             return readCapped(in, maxBytes, name + ": decompresses to more than " + mb(maxBytes) + " (the limit)");
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.ExperimentCell;
@@ -71,7 +72,7 @@ public final class ExperimentReports {
                     Map<String, Boolean> x = outcome.getOrDefault(ci.index(), Map.of());
                     Map<String, Boolean> y = outcome.getOrDefault(cj.index(), Map.of());
                     List<PairedTest.Pair> pairs = new ArrayList<>();
-                    for (Map.Entry<String, Boolean> e : new java.util.TreeMap<>(x).entrySet()) {
+                    for (Map.Entry<String, Boolean> e : new TreeMap<>(x).entrySet()) {
                         Boolean other = y.get(e.getKey());
                         if (other != null) {
                             pairs.add(new PairedTest.Pair(e.getValue(), other));

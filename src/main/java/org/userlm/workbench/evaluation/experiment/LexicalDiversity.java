@@ -1,6 +1,7 @@
 package org.userlm.workbench.evaluation.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class LexicalDiversity {
         }
         double forward = pass(words);
         List<String> reversed = new ArrayList<>(words);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return (forward + pass(reversed)) / 2;
     }
 

@@ -1,5 +1,6 @@
 package org.userlm.workbench.evaluation.experiment;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,7 +75,7 @@ public final class MetricDefinitions {
 
     /** Every definition, in display order. */
     public static Map<String, String> all() {
-        return java.util.Collections.unmodifiableMap(DEFS);
+        return Collections.unmodifiableMap(DEFS);
     }
 
     /** The definition of a metric ({@code guardrail_<rule>_per_turn} maps to the guardrail definition). */

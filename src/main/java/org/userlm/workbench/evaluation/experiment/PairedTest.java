@@ -1,5 +1,6 @@
 package org.userlm.workbench.evaluation.experiment;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.userlm.workbench.evaluation.metrics.Interval;
@@ -46,7 +47,7 @@ public final class PairedTest {
             }
             means[r] = (double) s / n;
         }
-        java.util.Arrays.sort(means);
+        Arrays.sort(means);
         return new Interval((double) sum / n, means[(int) Math.floor(0.025 * (RESAMPLES - 1))],
                 means[(int) Math.ceil(0.975 * (RESAMPLES - 1))]);
     }

@@ -1,10 +1,12 @@
 package org.userlm.workbench.evaluation.metrics;
 
+import java.util.List;
 import java.util.Optional;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnLabel;
 import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.evaluation.GradeResult;
 import org.userlm.workbench.evaluation.Grader;
@@ -40,14 +42,14 @@ public final class Outcomes {
      * The outcome from turn labels (judge, heuristic or annotator): success = the last answer attempt is correct.
      * Labels without a grade (not gradeable tasks) give a not-gradeable outcome.
      */
-    public static Outcome fromLabels(Task task, java.util.List<org.userlm.workbench.domain.TurnLabel> labels) {
+    public static Outcome fromLabels(Task task, List<TurnLabel> labels) {
         int attempts = 0;
         boolean last = false;
         boolean graded = false;
         String mode = null;
         Integer first = null;
         String detail = "no answer attempt";
-        for (org.userlm.workbench.domain.TurnLabel l : labels) {
+        for (TurnLabel l : labels) {
             if (!l.isAttempt()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package org.userlm.workbench.evaluation.metrics;
 
 import java.util.List;
+import org.userlm.workbench.domain.EndReason;
 
 /**
  * The spread of N runs of one simulator on one task.
@@ -37,15 +38,15 @@ public record RepeatSummary(int runs, Interval success, Interval solvedAtSomeTur
         }
         List<String> first = ms.stream().map(ConversationMetrics::firstUserTurn).toList();
         double ended = n == 0 ? Double.NaN : (double) ms.stream()
-                .filter(m -> m.endReason() == org.userlm.workbench.domain.EndReason.USER_ENDED).count() / n;
+                .filter(m -> m.endReason() == EndReason.USER_ENDED).count() / n;
         double full = n == 0 ? Double.NaN : (double) ms.stream()
-                .filter(m -> m.endReason() == org.userlm.workbench.domain.EndReason.CONTEXT_FULL).count() / n;
+                .filter(m -> m.endReason() == EndReason.CONTEXT_FULL).count() / n;
         return new RepeatSummary(n, Wilson.interval(ok, g), Wilson.interval(any, g), mean, sd,
                 Diversity.meanPairwiseDistance(first), Diversity.distinctShare(first), ended, n - g, full);
     }
 
     private static boolean failed(ConversationMetrics m) {
-        return m.endReason() == org.userlm.workbench.domain.EndReason.ERROR
-                || m.endReason() == org.userlm.workbench.domain.EndReason.CANCELLED;
+        return m.endReason() == EndReason.ERROR
+                || m.endReason() == EndReason.CANCELLED;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.userlm.workbench.inference.Constraints;
 
 /**
@@ -90,7 +91,7 @@ final class ConstraintMasks {
     }
 
     private int[] idsStartingWith(String rest) {
-        return java.util.stream.IntStream.range(0, texts.length).filter(id -> texts[id].startsWith(rest)).toArray();
+        return IntStream.range(0, texts.length).filter(id -> texts[id].startsWith(rest)).toArray();
     }
 
     /** Ids whose text would complete a banned string that the text so far has begun. */

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.userlm.workbench.domain.GenerationParams;
 import org.userlm.workbench.inference.CancellationToken;
 import org.userlm.workbench.inference.ChatMessage;
@@ -181,14 +183,14 @@ public final class LocalLlamaModel implements ChatModel {
         return submit(loop, loop::partialText);
     }
 
-    private <T> T submit(Callable<T> task, java.util.function.Supplier<String> partial) throws InferenceException {
+    private <T> T submit(Callable<T> task, Supplier<String> partial) throws InferenceException {
         if (closed) {
             throw new InferenceException(folder.name() + " is closed");
         }
         Future<T> f;
         try {
             f = worker.submit(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             throw new InferenceException(folder.name() + " is closed", "", e);
         }
         try {
@@ -276,7 +278,7 @@ public final class LocalLlamaModel implements ChatModel {
         closed = true;
         try {
             worker.submit(this::release).get();
-        } catch (ExecutionException | InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException | InterruptedException | RejectedExecutionException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.userlm.workbench.inference.ChatTemplate;
 
 /**
  * Writes a complete Llama model folder with random (seeded) weights: config.json, safetensors (F32, F16 or BF16,
@@ -86,7 +88,7 @@ public final class RandomModelWriter {
         Files.writeString(dir.resolve("tokenizer.json"), tokenizerJson(om), StandardCharsets.UTF_8);
         ObjectNode tc = om.createObjectNode();
         tc.put("bos_token", "<|begin_of_text|>").put("eos_token", "<|eot_id|>")
-                .put("chat_template", org.userlm.workbench.inference.ChatTemplate.USERLM_TEMPLATE);
+                .put("chat_template", ChatTemplate.USERLM_TEMPLATE);
         Files.writeString(dir.resolve("tokenizer_config.json"), tc.toPrettyString());
         ObjectNode gc = om.createObjectNode();
         gc.putArray("eos_token_id").add(257).add(258);
@@ -161,7 +163,7 @@ public final class RandomModelWriter {
     }
 
     /** Uniform values (norm weights around 1), rounded to BF16, drawn when the tensor is written. */
-    private static java.util.function.Supplier<SafetensorsWriter.Source> values(SplittableRandom r, long[] shape,
+    private static Supplier<SafetensorsWriter.Source> values(SplittableRandom r, long[] shape,
                                                                                   boolean norm) {
         double scale = norm ? 0.1 : Math.sqrt(3.0 / shape[shape.length - 1]);
         double shift = norm ? 1.0 : 0.0;

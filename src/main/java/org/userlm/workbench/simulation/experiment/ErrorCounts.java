@@ -1,5 +1,6 @@
 package org.userlm.workbench.simulation.experiment;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ public final class ErrorCounts {
             int code = Integer.parseInt(s.group(1));
             return code == 429 ? HTTP_429 : code >= 500 ? HTTP_5XX : HTTP_4XX;
         }
-        String l = m.toLowerCase(java.util.Locale.ROOT);
+        String l = m.toLowerCase(Locale.ROOT);
         if (l.contains("timed out") || l.contains("no data from server")) {
             return TIMEOUT;
         }

@@ -6,6 +6,7 @@ import static org.userlm.workbench.simulation.experiment.JsonFields.optionalInt;
 import static org.userlm.workbench.simulation.experiment.JsonFields.strings;
 import static org.userlm.workbench.simulation.experiment.JsonFields.text;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class ExperimentConfigs {
         JsonNode root;
         try {
             root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the config is not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {

@@ -1,6 +1,7 @@
 package org.userlm.workbench.simulation.experiment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,9 +45,9 @@ public record ExperimentProgress(String experimentId, State state, int total, in
 
     /** One progress line: {@code 120/360 done, 3 failed, 42.0 conv/min, ETA 5m 43s}. */
     public String line() {
-        String eta = Double.isNaN(etaSeconds) ? "?" : String.format(java.util.Locale.ROOT, "%dm %02ds",
+        String eta = Double.isNaN(etaSeconds) ? "?" : String.format(Locale.ROOT, "%dm %02ds",
                 (long) etaSeconds / 60, (long) etaSeconds % 60);
-        return String.format(java.util.Locale.ROOT, "%d/%d done, %d failed, %.1f conv/min, ETA %s%s", finished,
+        return String.format(Locale.ROOT, "%d/%d done, %d failed, %.1f conv/min, ETA %s%s", finished,
                 total, failed, perMinute, eta, errorsByKind.isEmpty() ? "" : ", errors " + errorsByKind);
     }
 }

@@ -1,8 +1,10 @@
 package org.userlm.workbench.simulation.experiment;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.userlm.workbench.domain.Experiment;
 import org.userlm.workbench.domain.ExperimentConfig;
 import org.userlm.workbench.domain.ExperimentSlot;
@@ -87,7 +89,7 @@ public final class ExperimentReporter {
 
     /** The stored tasks the slots refer to. */
     public Map<String, Task> tasksOf(List<ExperimentSlot> slots) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         slots.forEach(s -> ids.add(s.taskId()));
         Map<String, Task> out = new HashMap<>();
         for (Task t : tasks.all()) {

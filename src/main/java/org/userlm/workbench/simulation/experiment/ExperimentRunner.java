@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.Experiment;
@@ -140,7 +142,7 @@ public final class ExperimentRunner {
             c.simulators().forEach(s -> pool.replicas(s.settings().backend(), s.urls()));
             c.assistants().forEach(a -> pool.replicas(a.settings().backend(), a.urls()));
             Queue<ExperimentSlot> queue = new ConcurrentLinkedQueue<>(todo);
-            int endpoints = (int) java.util.stream.Stream.concat(c.simulators().stream().flatMap(s -> s.urls().stream()),
+            int endpoints = (int) Stream.concat(c.simulators().stream().flatMap(s -> s.urls().stream()),
                     c.assistants().stream().flatMap(a -> a.urls().stream())).distinct().count();
             int workers = Math.max(1, Math.min(Math.min(MAX_WORKERS, todo.size()),
                     c.concurrency() * Math.max(1, endpoints)));
@@ -221,7 +223,7 @@ public final class ExperimentRunner {
             }
             if (done.endedBy() == EndReason.ERROR) {
                 String error = done.turns().stream().filter(t -> t.status() == TurnStatus.FAILED).map(Turn::error)
-                        .filter(java.util.Objects::nonNull).findFirst().orElse("the conversation failed");
+                        .filter(Objects::nonNull).findFirst().orElse("the conversation failed");
                 end = failed(running, error);
             } else {
                 Outcome o = grader.apply(task, done);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Typed access to the config's JSON fields; every refusal names the key ({@code simulators[1].url}). */
 final class JsonFields {
@@ -16,7 +17,7 @@ final class JsonFields {
             String k = it.next();
             if (!allowed.contains(k)) {
                 throw new IllegalArgumentException("unknown key \"" + at + k + "\" (allowed: "
-                        + new java.util.TreeSet<>(allowed) + ")");
+                        + new TreeSet<>(allowed) + ")");
             }
         }
     }

@@ -18,8 +18,11 @@ import org.userlm.workbench.domain.TaskKind;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.evaluation.metrics.StopWords;
 import org.userlm.workbench.inference.CancellationToken;
+import org.userlm.workbench.inference.ChatMessage;
 import org.userlm.workbench.inference.ChatModel;
+import org.userlm.workbench.inference.GenerationRequest;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.inference.TokenListener;
 import org.userlm.workbench.simulation.SimulationState;
 import org.userlm.workbench.simulation.TurnStream;
 import org.userlm.workbench.simulation.UserLmSimulator;
@@ -92,9 +95,9 @@ public final class AdherenceProbe {
             return null;
         }
         String prompt = template.replace("{question}", question).replace("{reply}", reply);
-        String text = judge.generate(new org.userlm.workbench.inference.GenerationRequest(
-                List.of(org.userlm.workbench.inference.ChatMessage.user(prompt)), GenerationParams.greedy(64)),
-                org.userlm.workbench.inference.TokenListener.NONE, new CancellationToken()).text();
+        String text = judge.generate(new GenerationRequest(
+                List.of(ChatMessage.user(prompt)), GenerationParams.greedy(64)),
+                TokenListener.NONE, new CancellationToken()).text();
         int a = text.indexOf('{');
         int b = text.lastIndexOf('}');
         try {

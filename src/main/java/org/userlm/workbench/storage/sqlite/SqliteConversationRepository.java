@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -194,17 +196,17 @@ public final class SqliteConversationRepository implements ConversationRepositor
     }
 
     @Override
-    public java.util.Map<String, String> snippets(String query, java.util.Collection<String> ids) {
+    public Map<String, String> snippets(String query, Collection<String> ids) {
         if (query == null || query.isBlank() || ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         // One match per conversation of the page: the FTS match is joined to the page's ids, never the whole store.
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
         String sql = "SELECT t.conversation_id, snippet(turns_fts, 0, '[', ']', '…', 12) FROM turns_fts f "
                 + "JOIN turns t ON t.rowid = f.rowid WHERE turns_fts MATCH ? AND t.conversation_id IN (" + marks
                 + ") ORDER BY t.idx";
         return db.read(c -> {
-            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            Map<String, String> out = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, FtsQuery.of(query));
                 int i = 2;

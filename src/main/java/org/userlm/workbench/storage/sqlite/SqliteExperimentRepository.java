@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.userlm.workbench.domain.Conversation;
@@ -131,7 +132,7 @@ public final class SqliteExperimentRepository implements ExperimentRepository {
                         int solved = rs.getInt(6);
                         Boolean s = rs.wasNull() ? null : solved != 0;
                         out.add(new ExperimentSlot(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                                SlotStatus.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)), s,
+                                SlotStatus.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), s,
                                 rs.getString(7), rs.getString(8)));
                     }
                 }

@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.userlm.workbench.domain.AnnotationSchema;
 import org.userlm.workbench.evaluation.agreement.AgreementCalculator;
 import org.userlm.workbench.evaluation.agreement.AgreementResult;
@@ -90,7 +91,7 @@ public final class AgreementDialog {
             c.setText(null);
             c.setGraphic(head);
         }
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(name);
+        Text probe = new Text(name);
         c.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() * 1.15) + 28);
         return c;
     }

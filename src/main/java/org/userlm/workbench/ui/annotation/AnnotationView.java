@@ -32,6 +32,7 @@ import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.QuestionType;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.ui.common.Fit;
+import org.userlm.workbench.ui.common.PlainText;
 
 /**
  * Keyboard-first annotation: a queue builder on top, the current conversation's turns on the left, the selected
@@ -309,7 +310,7 @@ public final class AnnotationView extends BorderPane {
             String mark = vm.complete(item) ? "✓ " : "· ";
             String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
             String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
-            String body = item.role() == null ? "(questions about the whole conversation)" : org.userlm.workbench.ui.common.PlainText.of(item.text());
+            String body = item.role() == null ? "(questions about the whole conversation)" : PlainText.of(item.text());
             // Turns are numbered from 1, as everywhere else in the workbench.
             setText(mark + (item.turnIndex() >= 0 ? "turn " + (item.turnIndex() + 1) + " · " : "") + who + model
                     + "\n" + body);

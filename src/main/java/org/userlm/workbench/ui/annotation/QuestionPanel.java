@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.QuestionType;
@@ -39,7 +40,7 @@ final class QuestionPanel extends VBox {
                 + " and next · Ctrl+Z undo · Del clear");
         help.setWrapText(true);
         help.getStyleClass().add("hint");
-        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        help.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().add(help);
     }
 
@@ -47,7 +48,7 @@ final class QuestionPanel extends VBox {
         Label prompt = new Label(q.prompt() + (q.required() ? "" : " (optional)"));
         prompt.setWrapText(true);
         prompt.getStyleClass().add("annotation-prompt");
-        prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        prompt.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(4, prompt);
         box.setId("q-" + q.key());
         box.getStyleClass().add("annotation-question");
@@ -79,7 +80,7 @@ final class QuestionPanel extends VBox {
             boolean digitIsLabel = option.equals(Integer.toString(n));
             ToggleButton b = new ToggleButton((n <= 9 && !digitIsLabel ? n + " " : "") + option);
             b.getStyleClass().add("annotation-option");
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setId("q-" + q.key() + "-" + n);
             b.setFocusTraversable(false);
             b.setMnemonicParsing(false); // labels like answer_attempt keep their underscore

@@ -1,5 +1,6 @@
 package org.userlm.workbench.ui.annotation;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ final class SchemaEditorDialog {
     private static void exportJson(Dialog<?> d, String text, Label error) {
         FileChooser fc = new FileChooser();
         fc.setInitialFileName("annotation-schema.json");
-        java.io.File f = fc.showSaveDialog(d.getDialogPane().getScene().getWindow());
+        File f = fc.showSaveDialog(d.getDialogPane().getScene().getWindow());
         if (f != null) {
             try {
                 Files.writeString(f.toPath(), text, StandardCharsets.UTF_8);

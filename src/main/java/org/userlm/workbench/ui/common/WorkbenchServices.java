@@ -10,6 +10,9 @@ import org.userlm.workbench.storage.AnnotationRepository;
 import org.userlm.workbench.storage.AnnotationSchemaRepository;
 import org.userlm.workbench.storage.ComparisonRepository;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.storage.ExperimentRepository;
+import org.userlm.workbench.storage.JudgeCache;
+import org.userlm.workbench.storage.PlaylistRepository;
 import org.userlm.workbench.storage.TaskRepository;
 import org.userlm.workbench.storage.TurnLabelRepository;
 
@@ -32,7 +35,7 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
     ComparisonRepository comparisons();
 
     /** Presenter playlists (presenter mode). */
-    org.userlm.workbench.storage.PlaylistRepository playlists();
+    PlaylistRepository playlists();
 
     /** Annotations (the Annotate workspace). */
     AnnotationRepository annotations();
@@ -41,12 +44,12 @@ public interface WorkbenchServices extends ModelProvider, AutoCloseable {
     AnnotationSchemaRepository annotationSchemas();
 
     /** Stored experiments (the Experiments workspace). Default: none (test doubles that do not need them). */
-    default org.userlm.workbench.storage.ExperimentRepository experiments() {
+    default ExperimentRepository experiments() {
         throw new UnsupportedOperationException("these services hold no experiments");
     }
 
     /** Judge answers cached by (model, prompt version, input) (experiment reports). */
-    default org.userlm.workbench.storage.JudgeCache judgeCache() {
+    default JudgeCache judgeCache() {
         throw new UnsupportedOperationException("these services hold no judge cache");
     }
 

@@ -3,6 +3,7 @@ package org.userlm.workbench.ui.compare;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
@@ -58,7 +59,7 @@ final class ColumnView extends VBox {
                 l.setWrapText(true);
                 l.setMaxWidth(Double.MAX_VALUE);
                 StackPane row = new StackPane(l);
-                row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+                row.setAlignment(Pos.TOP_LEFT);
                 labels.add(l);
                 rows.add(row);
                 cells.getChildren().add(row);

@@ -1,10 +1,15 @@
 package org.userlm.workbench.ui.compare;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -12,16 +17,19 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.SearchableComboBox;
 import org.userlm.workbench.ui.common.Fit;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,6 +42,8 @@ import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.evaluation.metrics.AnswerAttempts;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
 import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.ui.common.Notify;
+import org.userlm.workbench.ui.settings.ProtocolPane;
 
 /**
  * Compare view: one task, one assistant, 2–4 user simulators side by side, streaming live. The main window hosts
@@ -54,13 +64,13 @@ public final class CompareView extends BorderPane {
         this.vm = vm;
         setId("compare-view");
         setPadding(new Insets(8));
-        javafx.scene.control.CheckBox solved = new javafx.scene.control.CheckBox(
+        CheckBox solved = new CheckBox(
                 "Stop when the assistant solves the task (graded with the grader below)");
         solved.setId("compare-stop-when-solved");
         solved.selectedProperty().bindBidirectional(vm.stopWhenSolved);
-        javafx.scene.control.TitledPane protocol = new javafx.scene.control.TitledPane("Protocol & grading "
+        TitledPane protocol = new TitledPane("Protocol & grading "
                 + "(stop when solved, intent template, simulator prompt, sampling, limits, grader, judge)",
-                new VBox(6, solved, new org.userlm.workbench.ui.settings.ProtocolPane(vm.protocol, "compare", true)));
+                new VBox(6, solved, new ProtocolPane(vm.protocol, "compare", true)));
         protocol.setId("compare-protocol");
         protocol.setExpanded(false);
         setTop(new VBox(6, settingsRow(), profilesBox(), protocol, actionsRow()));
@@ -77,7 +87,7 @@ public final class CompareView extends BorderPane {
         vm.columns.addListener((ListChangeListener<ColumnState>) c -> rebuildColumns());
         vm.state.addListener((o, was, now) -> {
             if (was == CompareViewModel.State.RUNNING && now == CompareViewModel.State.DONE) {
-                org.userlm.workbench.ui.common.Notify.info(this, "Comparison finished", vm.message.get());
+                Notify.info(this, "Comparison finished", vm.message.get());
             }
         });
         pulse = new AnimationTimer() {
@@ -97,12 +107,12 @@ public final class CompareView extends BorderPane {
 
     private FlowPane settingsRow() {
         // Searchable: type part of an id or title to narrow 1,000+ tasks (ControlsFX).
-        ComboBox<Task> task = new org.controlsfx.control.SearchableComboBox<>(vm.tasks);
+        ComboBox<Task> task = new SearchableComboBox<>(vm.tasks);
         task.setId("task");
         task.valueProperty().bindBidirectional(vm.task);
         task.setConverter(converter(t -> t.id() + " — " + t.title()));
         // The closed picker shows the id (always whole); the list shows id and title.
-        task.setButtonCell(new javafx.scene.control.ListCell<>() {
+        task.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Task t, boolean empty) {
                 super.updateItem(t, empty);
@@ -189,10 +199,10 @@ public final class CompareView extends BorderPane {
         });
         Button jsonl = new Button("Export JSONL…");
         jsonl.setOnAction(e -> choose("comparison.jsonl").ifPresent(f -> vm.exportJsonl(f,
-                m -> org.userlm.workbench.ui.common.Notify.info(this, "Export", m))));
+                m -> Notify.info(this, "Export", m))));
         Button html = new Button("Export HTML…");
         html.setOnAction(e -> choose("comparison.html").ifPresent(f -> vm.exportHtml(f,
-                m -> org.userlm.workbench.ui.common.Notify.info(this, "Export", m))));
+                m -> Notify.info(this, "Export", m))));
         TextField title = field("title", vm.title, 200);
         title.setPromptText("title (optional)");
         Label msg = new Label();
@@ -202,11 +212,11 @@ public final class CompareView extends BorderPane {
         return Fit.row(new Label("Saved"), saved, open, jsonl, html, title, scrollLock, msg);
     }
 
-    private java.util.Optional<Path> choose(String name) {
+    private Optional<Path> choose(String name) {
         FileChooser fc = new FileChooser();
         fc.setInitialFileName(name);
-        java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return Optional.ofNullable(f).map(File::toPath);
     }
 
     private VBox repeatPane() {
@@ -359,7 +369,7 @@ public final class CompareView extends BorderPane {
     }
 
     /** A typed number counts at once (a spinner only commits on Enter or arrows; Start was pressed first). */
-    private static void typed(Spinner<Integer> s, int min, int max, javafx.beans.property.IntegerProperty into) {
+    private static void typed(Spinner<Integer> s, int min, int max, IntegerProperty into) {
         s.setEditable(true);
         s.getEditor().textProperty().addListener((o, a, t) -> {
             try {
@@ -373,7 +383,7 @@ public final class CompareView extends BorderPane {
         });
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty p, double width) {
+    private static TextField field(String id, StringProperty p, double width) {
         TextField f = new TextField();
         f.setId(id);
         f.textProperty().bindBidirectional(p);
@@ -381,7 +391,7 @@ public final class CompareView extends BorderPane {
         return f;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+    private static <T> StringConverter<T> converter(Function<T, String> f) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

@@ -1,21 +1,26 @@
 package org.userlm.workbench.ui.compare;
 
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.userlm.workbench.domain.JudgmentWinner;
 import org.userlm.workbench.evaluation.metrics.BradleyTerry;
+import org.userlm.workbench.ui.common.Fit;
 
 /** The blind pairwise judging pane with its leaderboard. Keys: 1 = left, 2 = right, 0 or T = tie. */
 final class JudgeView extends VBox {
@@ -45,7 +50,7 @@ final class JudgeView extends VBox {
         t.setOnAction(e -> vm.judge(JudgmentWinner.TIE));
         CheckBox turns = new CheckBox("single user turns");
         turns.selectedProperty().bindBidirectional(vm.singleTurns);
-        javafx.scene.layout.FlowPane buttons = org.userlm.workbench.ui.common.Fit.row(next, l, r, t, turns);
+        FlowPane buttons = Fit.row(next, l, r, t, turns);
         setFocusTraversable(true);
         // A filter, so the keys work while one of the (read-only) transcripts has the focus.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -85,22 +90,22 @@ final class JudgeView extends VBox {
         return table;
     }
 
-    static <T> TableColumn<T, String> col(String name, java.util.function.Function<T, String> f) {
+    static <T> TableColumn<T, String> col(String name, Function<T, String> f) {
         TableColumn<T, String> c = new TableColumn<>(name);
         // A header never shows an ellipsis: the column is at least as wide as its name (the table scrolls).
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(name);
+        Text probe = new Text(name);
         probe.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
         c.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() * 1.12) + 28);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setCellFactory(col -> {
-            javafx.scene.control.TableCell<T, String> cell = new javafx.scene.control.TableCell<>() {
+            TableCell<T, String> cell = new TableCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty ? null : item);
                     if (!empty && item != null) {
                         // The column widens to its longest value (the table scrolls) instead of an ellipsis.
-                        javafx.scene.text.Text t = new javafx.scene.text.Text(item);
+                        Text t = new Text(item);
                         t.setFont(getFont());
                         double need = Math.ceil(t.getLayoutBounds().getWidth()) + 24;
                         if (need > c.getMinWidth()) {

@@ -1,10 +1,15 @@
 package org.userlm.workbench.ui.conversation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,6 +25,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.domain.TurnCategory;
 import org.userlm.workbench.storage.ConversationSummary;
 import org.userlm.workbench.ui.conversation.ConversationViewModel.RunState;
 
@@ -34,7 +41,7 @@ public final class ConversationView extends BorderPane {
     private final Map<TurnViewModel, TurnView> views = new HashMap<>();
     private final Button start = button("▶  Start", "startButton", "Start a new conversation (Ctrl+Enter)");
     private final ListChangeListener<TurnViewModel> turnsListener = this::turnsChanged;
-    private final javafx.beans.InvalidationListener endListener = o -> rebuildExtras();
+    private final InvalidationListener endListener = o -> rebuildExtras();
     private boolean stickToBottom = true;
     private TranscriptModel bound;
 
@@ -71,7 +78,7 @@ public final class ConversationView extends BorderPane {
             public void handle(long now) {
                 vm.pulse();
                 // Only bubbles near the viewport live in the scene graph (decision 0005).
-                javafx.geometry.Bounds vp = turnList.sceneToLocal(scroll.localToScene(scroll.getLayoutBounds()));
+                Bounds vp = turnList.sceneToLocal(scroll.localToScene(scroll.getLayoutBounds()));
                 if (vp != null) {
                     turnList.window(vp.getMinY(), vp.getMaxY());
                 }
@@ -254,20 +261,20 @@ public final class ConversationView extends BorderPane {
                     }
 
                     @Override
-                    public void relabel(int index, org.userlm.workbench.domain.TurnCategory category) {
+                    public void relabel(int index, TurnCategory category) {
                         vm.relabel(index, category);
                     }
                 });
         // Offset the two sides so a glance tells who is speaking.
-        VBox.setMargin(v, turn.role() == org.userlm.workbench.domain.Role.USER
-                ? new javafx.geometry.Insets(0, 0, 0, 72) : new javafx.geometry.Insets(0, 72, 0, 0));
+        VBox.setMargin(v, turn.role() == Role.USER
+                ? new Insets(0, 0, 0, 72) : new Insets(0, 72, 0, 0));
         return v;
     }
 
     private void rebuildTurns() {
         TranscriptModel t = bound;
         Map<TurnViewModel, TurnView> keep = new HashMap<>();
-        java.util.List<TurnView> order = new java.util.ArrayList<>();
+        List<TurnView> order = new ArrayList<>();
         for (TurnViewModel turn : t.turns()) {
             TurnView v = views.remove(turn);
             if (v == null) {

@@ -2,23 +2,28 @@ package org.userlm.workbench.ui.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.Conversation;
+import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.domain.TurnCategory;
 import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.inference.ChatModel;
 import org.userlm.workbench.inference.InferenceException;
+import org.userlm.workbench.inference.ModelProvider;
 import org.userlm.workbench.simulation.ConversationFactory;
 import org.userlm.workbench.simulation.ConversationSettings;
 import org.userlm.workbench.simulation.ConversationSpec;
@@ -46,7 +51,7 @@ public final class ConversationViewModel {
     private final BooleanProperty takeOver = new SimpleBooleanProperty();
     private final BooleanProperty awaitingHuman = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final javafx.beans.property.DoubleProperty loadProgress = new javafx.beans.property.SimpleDoubleProperty(-1);
+    private final DoubleProperty loadProgress = new SimpleDoubleProperty(-1);
     private final StringProperty activity = new SimpleStringProperty("Ready");
     private final ObservableList<ConversationSummary> branches = FXCollections.observableArrayList();
     private final List<Runnable> conversationsChanged = new ArrayList<>();
@@ -111,9 +116,9 @@ public final class ConversationViewModel {
         ChatModel assistant = null;
         try {
             // Load progress arrives at load rate (a few per second), so it may share the stream buffer.
-            org.userlm.workbench.inference.ModelProvider.LoadProgress progress =
+            ModelProvider.LoadProgress progress =
                     (stage, fraction) -> l.buffer.post(new StreamEvent.Loading(stage, fraction));
-            org.userlm.workbench.inference.ModelProvider withProgress = b -> services.open(b, progress);
+            ModelProvider withProgress = b -> services.open(b, progress);
             ConversationSettings cs = s.conversationSettings();
             UserSimulator sim = s.simulator().kind() == SimulatorKind.HUMAN ? null
                     : ConversationFactory.simulator(cs, withProgress, null);
@@ -146,7 +151,7 @@ public final class ConversationViewModel {
             if (e instanceof StreamEvent.Loading p) {
                 loadProgress.set(p.fraction());
                 activity.set("Loading model: " + p.stage() + (p.fraction() >= 0
-                        ? String.format(java.util.Locale.ROOT, " %.0f%%", p.fraction() * 100) : ""));
+                        ? String.format(Locale.ROOT, " %.0f%%", p.fraction() * 100) : ""));
             } else if (e instanceof StreamEvent.AwaitingHuman a) {
                 awaitingHuman.set(a.waiting());
                 activity.set(a.waiting() ? "Your turn: type the user's message" : "Running");
@@ -227,12 +232,12 @@ public final class ConversationViewModel {
             activity.set("Start a conversation first: there is nothing to continue");
             return false;
         }
-        if (before.get(before.size() - 1).role() == org.userlm.workbench.domain.Role.USER) {
+        if (before.get(before.size() - 1).role() == Role.USER) {
             activity.set("The last turn is the user's: edit it to fork, or start a new conversation");
             return false;
         }
         List<Turn> initial = new ArrayList<>(before);
-        initial.add(Turn.typed(initial.size(), org.userlm.workbench.domain.Role.USER, text.strip()));
+        initial.add(Turn.typed(initial.size(), Role.USER, text.strip()));
         launchFromStored(id, initial, id, t.titleProperty().get() + " · continued");
         return true;
     }
@@ -349,7 +354,7 @@ public final class ConversationViewModel {
     }
 
     /** Fraction of the current model load, or -1 when unknown. */
-    public javafx.beans.property.DoubleProperty loadProgressProperty() {
+    public DoubleProperty loadProgressProperty() {
         return loadProgress;
     }
 

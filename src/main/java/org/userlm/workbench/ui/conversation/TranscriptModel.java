@@ -12,6 +12,7 @@ import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnLabel;
 
 /** The turns of one conversation as shown, live or loaded from history. FX thread only. */
 public final class TranscriptModel {
@@ -148,8 +149,8 @@ public final class TranscriptModel {
     }
 
     /** Shows stored or fresh turn labels on the matching assistant turns. */
-    public void applyLabels(List<org.userlm.workbench.domain.TurnLabel> labels) {
-        for (org.userlm.workbench.domain.TurnLabel l : labels) {
+    public void applyLabels(List<TurnLabel> labels) {
+        for (TurnLabel l : labels) {
             TurnViewModel t = turn(l.turnIndex());
             if (t != null) {
                 t.labelProperty().set(l);

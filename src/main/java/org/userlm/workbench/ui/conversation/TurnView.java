@@ -1,11 +1,16 @@
 package org.userlm.workbench.ui.conversation;
 
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -16,7 +21,10 @@ import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.GuardrailEvent;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnCategory;
+import org.userlm.workbench.domain.TurnLabel;
 import org.userlm.workbench.domain.TurnStatus;
+import org.userlm.workbench.ui.common.Fit;
 
 /** One turn as a bubble: streams as plain wrapped text, then shows rendered markdown once the turn settles. */
 final class TurnView extends VBox {
@@ -29,7 +37,7 @@ final class TurnView extends VBox {
         boolean editable();
 
         /** An annotator set the category of an assistant turn. */
-        default void relabel(int index, org.userlm.workbench.domain.TurnCategory category) {
+        default void relabel(int index, TurnCategory category) {
         }
     }
 
@@ -45,8 +53,8 @@ final class TurnView extends VBox {
     private StreamingText streaming;
     // Settled bubbles keep their height per width: TextFlow re-lays all its text whenever the width it is asked
     // about changes, and a growing streaming bubble makes the list ask every bubble again each frame.
-    private final java.util.Map<Double, Double> prefHeights = new java.util.HashMap<>();
-    private final java.util.Map<Double, Double> minHeights = new java.util.HashMap<>();
+    private final Map<Double, Double> prefHeights = new HashMap<>();
+    private final Map<Double, Double> minHeights = new HashMap<>();
     private final TurnViewModel.TextSink sink = new TurnViewModel.TextSink() {
         @Override
         public void appended(String delta) {
@@ -135,31 +143,31 @@ final class TurnView extends VBox {
         if (!user) {
             h.getChildren().add(2, categoryChip());
         }
-        org.userlm.workbench.ui.common.Fit.keep(h);
+        Fit.keep(h);
         h.getStyleClass().add("turn-header");
         return h;
     }
 
     /** The judge's (or heuristic's) category of an assistant turn; an annotator can change it. */
-    private javafx.scene.control.MenuButton categoryChip() {
-        javafx.scene.control.MenuButton chip = new javafx.scene.control.MenuButton();
+    private MenuButton categoryChip() {
+        MenuButton chip = new MenuButton();
         chip.setId("category-" + vm.index());
         chip.getStyleClass().addAll("category-chip", "flat-button");
-        chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        for (org.userlm.workbench.domain.TurnCategory c : org.userlm.workbench.domain.TurnCategory.values()) {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(c.wire().replace('_', ' '));
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        for (TurnCategory c : TurnCategory.values()) {
+            MenuItem item = new MenuItem(c.wire().replace('_', ' '));
             item.setOnAction(e -> actions.relabel(vm.index(), c));
             chip.getItems().add(item);
         }
         Runnable show = () -> {
-            org.userlm.workbench.domain.TurnLabel l = vm.labelProperty().get();
+            TurnLabel l = vm.labelProperty().get();
             chip.setVisible(l != null);
             chip.setManaged(l != null);
             if (l != null) {
                 String grade = l.correct() == null ? "" : l.correct() ? " ✓" : " ✗";
                 chip.setText(l.chip() + grade);
-                chip.setTooltip(new javafx.scene.control.Tooltip((l.source()
-                        == org.userlm.workbench.domain.TurnLabel.Source.JUDGE ? "judge " + l.judgeModel() + ", "
+                chip.setTooltip(new Tooltip((l.source()
+                        == TurnLabel.Source.JUDGE ? "judge " + l.judgeModel() + ", "
                         + l.promptVersion() : l.source().wire()) + (l.extracted() == null ? "" : "\nextracted: "
                         + l.extracted()) + (l.detail() == null ? "" : "\n" + l.detail())
                         + "\nClick to set the category by hand."));

@@ -12,6 +12,7 @@ import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.GuardrailEvent;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
+import org.userlm.workbench.domain.TurnLabel;
 import org.userlm.workbench.domain.TurnStatus;
 
 /** One turn as shown: streaming text, then the settled turn with its timings and guardrail firings. FX thread. */
@@ -30,7 +31,7 @@ public final class TurnViewModel {
     private final ObjectProperty<Turn> settled = new SimpleObjectProperty<>();
     private final StringProperty stats = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty();
-    private final ObjectProperty<org.userlm.workbench.domain.TurnLabel> label = new SimpleObjectProperty<>();
+    private final ObjectProperty<TurnLabel> label = new SimpleObjectProperty<>();
     private final ObservableList<GuardrailEvent> guardrailEvents = FXCollections.observableArrayList();
     private final List<TextSink> sinks = new CopyOnWriteArrayList<>();
 
@@ -135,7 +136,7 @@ public final class TurnViewModel {
     }
 
     /** The assistant turn's evaluation (category chip), or null while unlabelled. */
-    public ObjectProperty<org.userlm.workbench.domain.TurnLabel> labelProperty() {
+    public ObjectProperty<TurnLabel> labelProperty() {
         return label;
     }
 

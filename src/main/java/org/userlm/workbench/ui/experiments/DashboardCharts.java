@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.userlm.workbench.evaluation.experiment.ExperimentReport;
@@ -26,9 +28,9 @@ final class DashboardCharts {
     }
 
     /** A chart (built when first shown) and its SVG export. */
-    record Chart(String title, java.util.function.Supplier<Chart> build, Node node, String svg) {
+    record Chart(String title, Supplier<Chart> build, Node node, String svg) {
         /** A chart built on first use. */
-        static Chart lazy(String title, java.util.function.Supplier<Chart> build) {
+        static Chart lazy(String title, Supplier<Chart> build) {
             return new Chart(title, build, null, null);
         }
 
@@ -113,7 +115,7 @@ final class DashboardCharts {
         });
         Label legend = new Label("Share of runs solved per task: white 0 → blue 1, grey = none graded. "
                 + "Hover a square for the task and counts.");
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, legend, g);
+        VBox box = new VBox(6, legend, g);
         box.setStyle("-fx-padding: 6;");
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToHeight(true);

@@ -1,15 +1,21 @@
 package org.userlm.workbench.ui.experiments;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,6 +28,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
@@ -36,7 +44,7 @@ final class DashboardPane extends BorderPane {
     private final TabPane charts = new TabPane();
     private final TableView<ExperimentReport.Cell> table = new TableView<>();
     private final Label info = new Label("Select an experiment to see its results.");
-    private final java.util.List<DashboardCharts.Chart> current = new java.util.ArrayList<>();
+    private final List<DashboardCharts.Chart> current = new ArrayList<>();
     private ExperimentReport report;
 
     DashboardPane() {
@@ -53,15 +61,15 @@ final class DashboardPane extends BorderPane {
         Button html = button("Report → HTML", "exportHtml", () -> choose("HTML report", "*.html", this::exportHtml));
         Button defs = button("Definitions", "definitions", this::showDefinitions);
         for (Button b : List.of(defs, png, svg, csv, html)) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         info.setMinWidth(0);
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, defs, png, svg, csv, html);
+        FlowPane buttons = new FlowPane(6, 4, defs, png, svg, csv, html);
         VBox bar = new VBox(4, info, buttons);
         bar.getStyleClass().add("toolbar");
         bar.setStyle("-fx-padding: 4;");
         SplitPane split = new SplitPane(charts, table);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         setTop(bar);
         setCenter(split);
@@ -113,12 +121,12 @@ final class DashboardPane extends BorderPane {
     private static String cellText(ExperimentReport.Cell c, String n) {
         double v = c.result().metrics().getOrDefault(n, Double.NaN);
         Interval i = c.result().intervals().get(n);
-        return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", v) + (i == null ? ""
-                : String.format(java.util.Locale.ROOT, " [%.2f, %.2f]", i.lower(), i.upper()));
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v) + (i == null ? ""
+                : String.format(Locale.ROOT, " [%.2f, %.2f]", i.lower(), i.upper()));
     }
 
     private static TableColumn<ExperimentReport.Cell, String> col(String name,
-            java.util.function.Function<ExperimentReport.Cell, String> f, String definition) {
+            Function<ExperimentReport.Cell, String> f, String definition) {
         TableColumn<ExperimentReport.Cell, String> c = new TableColumn<>();
         Label header = new Label(name);
         if (definition != null && !definition.isEmpty()) {
@@ -147,14 +155,14 @@ final class DashboardPane extends BorderPane {
         a.show();
     }
 
-    private void choose(String what, String pattern, java.util.function.Consumer<Path> action) {
+    private void choose(String what, String pattern, Consumer<Path> action) {
         if (report == null) {
             return;
         }
         FileChooser fc = new FileChooser();
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
         fc.setInitialFileName(report.experimentId() + pattern.substring(1));
-        java.io.File f = fc.showSaveDialog(getScene().getWindow());
+        File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) {
             action.accept(f.toPath());
         }

@@ -1,6 +1,10 @@
 package org.userlm.workbench.ui.experiments;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.property.IntegerProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -66,8 +70,8 @@ final class DefinePane extends VBox {
             }
         });
         taskList.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<Task>) c -> syncTasks());
-        shown.addListener((javafx.collections.ListChangeListener<Task>) c -> syncTasks());
+                (ListChangeListener<Task>) c -> syncTasks());
+        shown.addListener((ListChangeListener<Task>) c -> syncTasks());
         taskCount.setId("expTaskCount");
         Button all = new Button("Select shown");
         all.setId("expSelectShown");
@@ -81,7 +85,7 @@ final class DefinePane extends VBox {
     }
 
     private void syncTasks() {
-        vm.form.tasks.setAll(taskList.getSelectionModel().getSelectedItems().filtered(java.util.Objects::nonNull));
+        vm.form.tasks.setAll(taskList.getSelectionModel().getSelectedItems().filtered(Objects::nonNull));
         taskCount.setText(vm.form.tasks.size() + " selected · " + shown.size() + " shown of " + vm.allTasks.size());
     }
 
@@ -160,7 +164,7 @@ final class DefinePane extends VBox {
         return c;
     }
 
-    private static String unique(String base, java.util.List<String> taken) {
+    private static String unique(String base, List<String> taken) {
         String n = base;
         for (int i = 2; taken.contains(n); i++) {
             n = base + " (" + i + ")";
@@ -182,7 +186,7 @@ final class DefinePane extends VBox {
         return g;
     }
 
-    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty p) {
+    private static Spinner<Integer> spinner(String id, int min, int max, IntegerProperty p) {
         Spinner<Integer> s = new Spinner<>(min, max, p.get());
         s.setId(id);
         s.setEditable(true);

@@ -3,9 +3,12 @@ package org.userlm.workbench.ui.experiments;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,8 +20,10 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.userlm.workbench.domain.Experiment;
@@ -65,10 +70,10 @@ public final class ExperimentsView extends BorderPane {
         resume.disableProperty().bind(vm.running.not().or(vm.paused.not()));
         cancel.disableProperty().bind(vm.running.not());
         for (Button b : List.of(run, pause, resume, cancel, resumeStored, refresh)) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         stored.setMinWidth(120);
-        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(6, 4, run, pause, resume, cancel,
+        FlowPane controls = new FlowPane(6, 4, run, pause, resume, cancel,
                 new Label("  Stored:"), stored, resumeStored, refresh);
         controls.setStyle("-fx-alignment: center-left; -fx-padding: 6;");
 
@@ -117,7 +122,7 @@ public final class ExperimentsView extends BorderPane {
         live.setDividerPositions(0.68);
         vm.report.addListener((o, a, r) -> dashboard.show(r));
         SplitPane right = new SplitPane(live, dashboard);
-        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.3);
         VBox rightBox = new VBox(controls, status, right);
         VBox.setVgrow(right, Priority.ALWAYS);
@@ -155,7 +160,7 @@ public final class ExperimentsView extends BorderPane {
                 keep[0] = r.cell();
             }
         });
-        vm.cells.addListener((javafx.collections.ListChangeListener<CellRow>) c -> {
+        vm.cells.addListener((ListChangeListener<CellRow>) c -> {
             for (int i = 0; i < vm.cells.size(); i++) {
                 if (vm.cells.get(i).cell() == keep[0]) {
                     t.getSelectionModel().select(i);
@@ -166,7 +171,7 @@ public final class ExperimentsView extends BorderPane {
         return t;
     }
 
-    private static TableColumn<CellRow, String> col(String name, java.util.function.Function<CellRow, String> f) {
+    private static TableColumn<CellRow, String> col(String name, Function<CellRow, String> f) {
         TableColumn<CellRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         return c;

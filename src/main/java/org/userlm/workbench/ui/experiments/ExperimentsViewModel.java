@@ -1,9 +1,11 @@
 package org.userlm.workbench.ui.experiments;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -15,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.Experiment;
+import org.userlm.workbench.domain.ExperimentCell;
 import org.userlm.workbench.domain.ExperimentSlot;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.evaluation.experiment.ExperimentReport;
@@ -46,7 +49,7 @@ public final class ExperimentsViewModel {
     final BooleanProperty running = new SimpleBooleanProperty();
     final BooleanProperty paused = new SimpleBooleanProperty();
     final ObservableList<CellRow> cells = FXCollections.observableArrayList();
-    private volatile Map<Integer, org.userlm.workbench.domain.ExperimentCell> cellNames = Map.of();
+    private volatile Map<Integer, ExperimentCell> cellNames = Map.of();
     /** The experiment whose cells the table shows (the running one, or the one whose report is shown). */
     private volatile String cellsOf;
     /** Milliseconds the last dashboard took from request to display-ready report. */
@@ -123,7 +126,7 @@ public final class ExperimentsViewModel {
         running.set(true);
         bg.run(() -> {
             List<ExperimentSlot> slots = services.experiments().slots(e.id());
-            return ExperimentPlan.stored(e.id(), e.configJson(), new java.util.TreeMap<>(reporter().tasksOf(slots)));
+            return ExperimentPlan.stored(e.id(), e.configJson(), new TreeMap<>(reporter().tasksOf(slots)));
         }, plan -> {
             running.set(false);
             start(plan, true);
@@ -134,7 +137,7 @@ public final class ExperimentsViewModel {
     }
 
     private void start(ExperimentPlan plan, boolean resume) {
-        Map<Integer, org.userlm.workbench.domain.ExperimentCell> names = new java.util.HashMap<>();
+        Map<Integer, ExperimentCell> names = new HashMap<>();
         plan.cells().forEach(c -> names.put(c.index(), c));
         cellNames = names;
         cellsOf = plan.experimentId();

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.storage.ConversationSummary;
+import org.userlm.workbench.ui.common.Fit;
 
 /** History list with search, open, rename, delete/undo and re-run. */
 public final class HistoryView extends VBox {
@@ -65,7 +67,7 @@ public final class HistoryView extends VBox {
         Label status = new Label();
         status.getStyleClass().add("hint");
         status.textProperty().bind(vm.statusProperty());
-        getChildren().addAll(search, list, org.userlm.workbench.ui.common.Fit.row(openButton, rename, delete, undo, again), status);
+        getChildren().addAll(search, list, Fit.row(openButton, rename, delete, undo, again), status);
     }
 
     private static void selected(ListView<ConversationSummary> list, Consumer<ConversationSummary> action) {
@@ -106,7 +108,7 @@ public final class HistoryView extends VBox {
                 match.getStyleClass().add("history-snippet");
                 box.getChildren().add(match);
             }
-            for (javafx.scene.Node n : box.getChildren()) {
+            for (Node n : box.getChildren()) {
                 ((Label) n).setWrapText(true);
                 ((Label) n).setMinHeight(Label.USE_PREF_SIZE);
             }

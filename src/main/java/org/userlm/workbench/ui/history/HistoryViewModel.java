@@ -1,5 +1,8 @@
 package org.userlm.workbench.ui.history;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,13 +32,13 @@ public final class HistoryViewModel {
         query.addListener((o, a, b) -> refresh());
     }
 
-    private record Found(java.util.List<ConversationSummary> rows, java.util.Map<String, String> snippets) {
+    private record Found(List<ConversationSummary> rows, Map<String, String> snippets) {
     }
 
-    private final java.util.Map<String, String> snippets = new java.util.HashMap<>();
+    private final Map<String, String> snippets = new HashMap<>();
 
     /** A page of search results with the excerpts of its conversations (background thread). */
-    private Found found(java.util.List<ConversationSummary> rows, String q) {
+    private Found found(List<ConversationSummary> rows, String q) {
         return new Found(rows, services.conversations().snippets(q, rows.stream().map(ConversationSummary::id).toList()));
     }
 
@@ -48,7 +51,7 @@ public final class HistoryViewModel {
     public void refresh() {
         String q = query.get() == null ? "" : query.get().strip();
         long mine = ++generation;
-        bg.run(() -> q.isEmpty() ? new Found(services.conversations().recent(PAGE), java.util.Map.<String, String>of())
+        bg.run(() -> q.isEmpty() ? new Found(services.conversations().recent(PAGE), Map.<String, String>of())
                 : found(services.conversations().searchRecent(q, PAGE), q),
                 found -> {
             var rows = found.rows();

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -55,7 +56,7 @@ public final class ModelManagerView extends BorderPane {
         cuda.setOnAction(e -> vm.installCuda());
         HBox.setHgrow(gpu, Priority.ALWAYS);
         HBox bottom = new HBox(10, gpu, cuda);
-        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(6, 10, 6, 10));
         setBottom(bottom);
     }

@@ -2,6 +2,7 @@ package org.userlm.workbench.ui.models;
 
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -25,7 +26,7 @@ public final class ModelManagerWindow {
         s.setScene(scene);
         s.setOnHidden(e -> vm.shutdown());
         if (modelId != null) {
-            vm.descriptors().addListener((javafx.collections.ListChangeListener<Object>) c ->
+            vm.descriptors().addListener((ListChangeListener<Object>) c ->
                     vm.descriptors().stream().filter(d -> d.id().equals(modelId)).findFirst()
                             .ifPresent(vm.selectedProperty()::set));
         }

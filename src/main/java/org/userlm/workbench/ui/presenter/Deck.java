@@ -8,6 +8,7 @@ import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.storage.ConversationRepository;
+import org.userlm.workbench.ui.common.PlainText;
 
 /** A playlist with its conversations loaded: what the presenter and the HTML export show. */
 public record Deck(String name, int wordsPerMinute, List<Slide> slides) {
@@ -37,7 +38,7 @@ public record Deck(String name, int wordsPerMinute, List<Slide> slides) {
         for (Turn t : c.turns()) {
             if (t.status() != TurnStatus.FAILED && !t.content().isBlank()) {
                 // Plain text, typed and shown the same way here and in the HTML export (no ** or ``` marks).
-                lines.add(new Line(t.role(), org.userlm.workbench.ui.common.PlainText.of(t.content())));
+                lines.add(new Line(t.role(), PlainText.of(t.content())));
             }
         }
         return new Slide(caption, c.title() == null ? c.taskId() : c.title(), lines);

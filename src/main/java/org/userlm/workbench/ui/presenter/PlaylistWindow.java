@@ -1,5 +1,6 @@
 package org.userlm.workbench.ui.presenter;
 
+import java.io.File;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
@@ -100,7 +101,7 @@ public final class PlaylistWindow {
         export.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setInitialFileName("presentation.html");
-            java.io.File f = fc.showSaveDialog(stage);
+            File f = fc.showSaveDialog(stage);
             if (f != null) {
                 editor.export(f.toPath());
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ public final class PresenterHtml {
         List<Map<String, Object>> slides = new ArrayList<>();
         for (Deck.Slide s : deck.slides()) {
             List<Map<String, String>> lines = new ArrayList<>();
-            s.lines().forEach(l -> lines.add(Map.of("role", l.role().name().toLowerCase(java.util.Locale.ROOT),
+            s.lines().forEach(l -> lines.add(Map.of("role", l.role().name().toLowerCase(Locale.ROOT),
                     "text", l.text())));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("caption", s.caption());

@@ -1,6 +1,8 @@
 package org.userlm.workbench.ui.settings;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -48,7 +50,7 @@ public final class ProtocolForm {
     final ObjectProperty<GraderMode> grader = new SimpleObjectProperty<>(GraderMode.defaultMode());
     final StringProperty judgeUrl = new SimpleStringProperty("");
     /** Whether the token cap, n-gram and min turns replace each profile's own (Compare: off until ticked). */
-    final javafx.beans.property.BooleanProperty overrideLimits = new javafx.beans.property.SimpleBooleanProperty(true);
+    final BooleanProperty overrideLimits = new SimpleBooleanProperty(true);
     final StringProperty judgeModel = new SimpleStringProperty("");
 
     /** The form's values, as saved between sessions ({@code protocol.json}; no keys). */
@@ -136,7 +138,7 @@ public final class ProtocolForm {
     }
 
     /** Whether the limits replace each profile's own. */
-    public javafx.beans.property.BooleanProperty overrideLimitsProperty() {
+    public BooleanProperty overrideLimitsProperty() {
         return overrideLimits;
     }
 

@@ -1,5 +1,8 @@
 package org.userlm.workbench.ui.settings;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -8,6 +11,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 import org.userlm.workbench.evaluation.GraderMode;
 
 /** A compact grid for a {@link ProtocolForm}; used by the Live settings pane and Compare. Binds only. */
@@ -50,7 +55,7 @@ public final class ProtocolPane extends GridPane {
         addRow(r++, label("Verbatim n-gram"), spinner(f.verbatimNgram, 0, 50, prefix + "VerbatimNgram", 90));
         addRow(r++, label("Min user turns"), spinner(f.minUserTurns, 1, 50, prefix + "MinUserTurns", 90));
         if (withSampling) {
-            javafx.scene.control.CheckBox override = new javafx.scene.control.CheckBox(
+            CheckBox override = new CheckBox(
                     "Apply these three to every profile (else each keeps its preset's)");
             override.setId(prefix + "OverrideLimits");
             override.setWrapText(true);
@@ -61,7 +66,7 @@ public final class ProtocolPane extends GridPane {
         grader.getItems().setAll(GraderMode.values());
         grader.setId(prefix + "Grader");
         grader.valueProperty().bindBidirectional(f.grader);
-        grader.setConverter(new javafx.util.StringConverter<>() {
+        grader.setConverter(new StringConverter<>() {
             @Override
             public String toString(GraderMode m) {
                 return m == null ? "" : m == GraderMode.LIC ? "lic (LiC's evaluator)" : "strict (ours)";
@@ -85,11 +90,11 @@ public final class ProtocolPane extends GridPane {
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("form-label");
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
-    private static TextField text(javafx.beans.property.StringProperty p, String id, String prompt) {
+    private static TextField text(StringProperty p, String id, String prompt) {
         TextField t = new TextField();
         t.setId(id);
         t.setPromptText(prompt);
@@ -99,7 +104,7 @@ public final class ProtocolPane extends GridPane {
         return t;
     }
 
-    private static Spinner<Integer> spinner(javafx.beans.property.ObjectProperty<Integer> p, int min, int max,
+    private static Spinner<Integer> spinner(ObjectProperty<Integer> p, int min, int max,
                                             String id, double width) {
         Spinner<Integer> s = new Spinner<>(min, max, p.get() == null ? min : p.get());
         s.setId(id);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.userlm.workbench.domain.AssistantSettings;
@@ -55,7 +56,7 @@ public record RunSettings(Task task, String intent, SimulatorSettings simulator,
 
     /** The JSON stored with the conversation. */
     public String toJson() {
-        return ConversationFactory.settingsJson(conversationSettings(), task, java.util.Map.of());
+        return ConversationFactory.settingsJson(conversationSettings(), task, Map.of());
     }
 
     /** Parses stored settings; empty when they are missing, unreadable or the task is gone. */

@@ -2,6 +2,7 @@ package org.userlm.workbench.ui.settings;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,6 +19,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
@@ -87,7 +89,7 @@ public final class SettingsView extends ScrollPane {
         profile.valueProperty().bindBidirectional(f.profile);
         profile.setMaxWidth(Double.MAX_VALUE);
         Button save = new Button("Save…");
-        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         save.getStyleClass().add("flat-button");
         save.setOnAction(e -> {
             TextInputDialog d = new TextInputDialog(f.model.get());
@@ -102,7 +104,7 @@ public final class SettingsView extends ScrollPane {
         Button test = new Button("Test connection");
         test.setId(prefix + "TestConnection");
         test.setOnAction(e -> vm.testConnection(f));
-        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        test.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId(prefix + "ConnectionStatus");
         status.getStyleClass().add("connection-status");
@@ -132,7 +134,7 @@ public final class SettingsView extends ScrollPane {
         HBox.setHgrow(preset, Priority.ALWAYS);
         preset.valueProperty().bindBidirectional(f.preset);
         Button reset = new Button("Reset");
-        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reset.setMinWidth(Region.USE_PREF_SIZE);
         reset.setId("resetGuardrails");
         reset.setOnAction(e -> f.reset());
         g.addRow(0, label("Preset"), new HBox(6, preset, reset));
@@ -186,11 +188,11 @@ public final class SettingsView extends ScrollPane {
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("form-label");
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
-    private static TextField field(javafx.beans.property.StringProperty p, String id, String prompt) {
+    private static TextField field(StringProperty p, String id, String prompt) {
         TextField t = new TextField();
         t.setId(id);
         t.setPromptText(prompt);

@@ -19,6 +19,7 @@ import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.SystemPrompts;
@@ -130,7 +131,7 @@ public final class SettingsViewModel {
         bg.run(() -> {
             try {
                 return services.testConnection(b);
-            } catch (org.userlm.workbench.inference.InferenceException e) {
+            } catch (InferenceException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }, models -> form.connectionStatus.set("✓ Connected · " + models.size() + " model"

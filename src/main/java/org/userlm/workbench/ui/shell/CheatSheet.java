@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -76,9 +77,9 @@ final class CheatSheet {
         a.initOwner(owner);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(g);
+        ScrollPane scroll = new ScrollPane(g);
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportHeight(Math.min(560, owner == null ? 560 : owner.getHeight() - 220));
         a.getDialogPane().setContent(scroll);
         a.getDialogPane().getStylesheets().setAll(stylesheets);

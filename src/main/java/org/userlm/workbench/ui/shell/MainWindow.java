@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -12,6 +14,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -21,8 +24,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.ui.common.Fit;
+import org.userlm.workbench.ui.common.Notify;
 import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.common.WorkbenchServices;
@@ -30,6 +37,9 @@ import org.userlm.workbench.ui.conversation.ConversationView;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
 import org.userlm.workbench.ui.history.HistoryView;
 import org.userlm.workbench.ui.history.HistoryViewModel;
+import org.userlm.workbench.ui.models.ModelManagerWindow;
+import org.userlm.workbench.ui.presenter.PlaylistEditor;
+import org.userlm.workbench.ui.presenter.PlaylistWindow;
 import org.userlm.workbench.ui.settings.BackendForm;
 import org.userlm.workbench.ui.settings.BackendProfile;
 import org.userlm.workbench.ui.settings.ProfileStore;
@@ -37,6 +47,7 @@ import org.userlm.workbench.ui.settings.SettingsView;
 import org.userlm.workbench.ui.settings.SettingsViewModel;
 import org.userlm.workbench.ui.tasks.TaskBrowserView;
 import org.userlm.workbench.ui.tasks.TaskBrowserViewModel;
+import org.userlm.workbench.ui.welcome.WelcomePage;
 
 /** Assembles the main window: tasks/history | conversation | settings, header and status bar. */
 public final class MainWindow {
@@ -80,10 +91,10 @@ public final class MainWindow {
         left.getTabs().setAll(taskTab, historyTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.getStyleClass().add("side-tabs");
-        org.userlm.workbench.ui.common.Fit.keep(left);
+        Fit.keep(left);
         ConversationView conv = new ConversationView(conversation, this::start);
         SettingsView settingsView = new SettingsView(settings);
-        org.userlm.workbench.ui.common.Fit.keep(settingsView);
+        Fit.keep(settingsView);
         left.setMinWidth(210);
         conv.setMinWidth(380);
         SplitPane split = new SplitPane(left, conv);
@@ -98,7 +109,7 @@ public final class MainWindow {
         root.setCenter(workspaces.node());
         root.setBottom(statusBar());
         // Never larger than the screen (a headless test screen is only 1280x800).
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        var screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(width(state.width(), 1440), screen.getWidth()),
                 Math.min(width(state.height(), 900), screen.getHeight()));
         dark = Boolean.TRUE.equals(state.dark());
@@ -117,23 +128,23 @@ public final class MainWindow {
         }
         s.show();
         conversation.stateProperty().addListener((o, was, now) -> {
-            if (now == org.userlm.workbench.ui.conversation.ConversationViewModel.RunState.IDLE && was != null) {
+            if (now == ConversationViewModel.RunState.IDLE && was != null) {
                 // After this pulse has set the final status line.
-                Platform.runLater(() -> org.userlm.workbench.ui.common.Notify.show(stage, "Conversation finished",
+                Platform.runLater(() -> Notify.show(stage, "Conversation finished",
                         conversation.activityProperty().get(), false));
             }
         });
         tasks.load(state.taskId());
         history.refresh();
-        if (org.userlm.workbench.ui.welcome.WelcomePage.firstRun(configDir)) {
+        if (WelcomePage.firstRun(configDir)) {
             Platform.runLater(this::showWelcome);
         }
         if (Boolean.getBoolean("userlm.autostart")) {
             // Kiosk/demo mode: start as soon as a task is selected (used for screenshots and projector demos).
-            tasks.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            tasks.selectedProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends org.userlm.workbench.domain.Task> o,
-                                    org.userlm.workbench.domain.Task a, org.userlm.workbench.domain.Task t) {
+                public void changed(ObservableValue<? extends Task> o,
+                                    Task a, Task t) {
                     tasks.selectedProperty().removeListener(this);
                     Platform.runLater(MainWindow.this::start);
                 }
@@ -172,7 +183,7 @@ public final class MainWindow {
         present.setId("presentButton");
         present.getStyleClass().add("flat-button");
         present.setMinWidth(Region.USE_PREF_SIZE);
-        present.setTooltip(new javafx.scene.control.Tooltip("Presenter mode: replay stored conversations full screen"
+        present.setTooltip(new Tooltip("Presenter mode: replay stored conversations full screen"
                 + " at reading speed (playlists, captions, HTML export)"));
         present.setOnAction(e -> openPresenter());
         // The settings drawer belongs to Live; elsewhere its toggle would do nothing visible.
@@ -183,7 +194,7 @@ public final class MainWindow {
         models.setId("modelsButton");
         models.getStyleClass().add("flat-button");
         models.setMinWidth(Region.USE_PREF_SIZE);
-        models.setTooltip(new javafx.scene.control.Tooltip("Model manager: descriptors, downloads, GPU set-up"));
+        models.setTooltip(new Tooltip("Model manager: descriptors, downloads, GPU set-up"));
         models.setOnAction(e -> openModels(null));
         Button welcome = new Button("Welcome");
         welcome.setId("welcomeButton");
@@ -276,7 +287,7 @@ public final class MainWindow {
 
     /** The model manager (issue 14); "Use as user simulator" fills the simulator form with the folder. */
     private void openModels(String modelId) {
-        org.userlm.workbench.ui.models.ModelManagerWindow.show(stage, scene.getStylesheets(), modelId, f ->
+        ModelManagerWindow.show(stage, scene.getStylesheets(), modelId, f ->
                 settings.simulator().profileProperty().set(new BackendProfile("Local folder · "
                         + (f.repo() == null ? f.dir().getFileName() : f.repo()), org.userlm.workbench.ui.settings
                         .BackendChoice.LOCAL, null, f.repo(), null, f.dir().toString())));
@@ -288,14 +299,14 @@ public final class MainWindow {
     }
 
     private void showWelcome() {
-        org.userlm.workbench.ui.welcome.WelcomePage.show(stage, scene.getStylesheets(), configDir,
+        WelcomePage.show(stage, scene.getStylesheets(), configDir,
                 settings.simulator(), this::openModels);
     }
 
     private void openPresenter() {
-        var editor = new org.userlm.workbench.ui.presenter.PlaylistEditor(services.playlists(),
+        var editor = new PlaylistEditor(services.playlists(),
                 services.conversations(), r -> bg.spawn("presenter-io", r));
-        org.userlm.workbench.ui.presenter.PlaylistWindow.open(stage, editor, () -> new String[] {
+        PlaylistWindow.open(stage, editor, () -> new String[] {
             conversation.shownProperty().get().conversationIdProperty().get(),
             conversation.shownProperty().get().titleProperty().get()}, scene.getStylesheets());
     }

@@ -3,6 +3,7 @@ package org.userlm.workbench.ui.tasks;
 import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -19,6 +20,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
+import org.userlm.workbench.ui.common.Notify;
 
 /** Task list with search, kind filter, details and import (button or drag and drop). */
 public final class TaskBrowserView extends VBox {
@@ -67,7 +69,7 @@ public final class TaskBrowserView extends VBox {
         details.textProperty().bind(Bindings.createStringBinding(
                 () -> TaskBrowserViewModel.details(vm.selectedProperty().get()), vm.selectedProperty()));
         SplitPane split = new SplitPane(list, details);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         Button importButton = new Button("Import tasks…");
@@ -88,7 +90,7 @@ public final class TaskBrowserView extends VBox {
         status.setWrapText(true);
         status.textProperty().addListener((o, a, s) -> {
             if (s != null && (s.startsWith("Imported") || s.startsWith("Import failed"))) {
-                org.userlm.workbench.ui.common.Notify.show(getScene() == null ? null : getScene().getWindow(),
+                Notify.show(getScene() == null ? null : getScene().getWindow(),
                         "Task import", s, s.startsWith("Import failed"));
             }
         });
@@ -144,7 +146,7 @@ public final class TaskBrowserView extends VBox {
             title.setMinWidth(0);
             title.setWrapText(true);
             title.setMinHeight(Label.USE_PREF_SIZE);
-            HBox.setHgrow(title, javafx.scene.layout.Priority.ALWAYS);
+            HBox.setHgrow(title, Priority.ALWAYS);
             setText(null);
             setGraphic(new HBox(6, kind, title));
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -163,7 +164,7 @@ public final class TaskBrowserViewModel {
     }
 
     /** One line on the code sandbox: what grading code runs in, or how to install one. */
-    public javafx.beans.property.ReadOnlyStringProperty sandboxProperty() {
+    public ReadOnlyStringProperty sandboxProperty() {
         return sandboxLine;
     }
 }

@@ -1,11 +1,13 @@
 package org.userlm.workbench.ui.welcome;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -65,8 +67,8 @@ public final class WelcomePage {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle("A Hugging Face model folder (config.json, safetensors)");
                 var dir = chooser.showDialog(s);
-                if (dir != null && !new java.io.File(dir, "config.json").isFile()) {
-                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                if (dir != null && !new File(dir, "config.json").isFile()) {
+                    new Alert(Alert.AlertType.WARNING,
                             dir + " is not a model folder: it has no config.json. Pick the folder that holds "
                                     + "config.json, tokenizer.json and the .safetensors files.").showAndWait();
                     return;

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -44,7 +45,7 @@ public final class WelcomeView extends VBox {
 
         preset.setId("presetBox");
         preset.getItems().setAll(ServerPresets.all());
-        preset.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+        preset.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ServerPresets.Preset p, boolean empty) {
                 super.updateItem(p, empty);
