@@ -16,6 +16,9 @@ import org.userlm.workbench.inference.InferenceException;
 /**
  * Measures prefill and decode speed of a loaded model (argmax decoding, end ids ignored) and the memory
  * bandwidth of its device, which bounds decode speed: every decode step reads all weights once.
+ *
+ * <p>Just over 300 lines on purpose: the prefill/decode, sampling-cost, turn-reuse and bandwidth measurements
+ * share the same prompt, sampler and median helpers, and are run together by the bench command.
  */
 public final class BenchRunner {
     private BenchRunner() {

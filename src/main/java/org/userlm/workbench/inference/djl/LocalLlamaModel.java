@@ -36,6 +36,10 @@ import org.userlm.workbench.inference.TokenListener;
  * last generation is kept, so the next prompt that starts with the same tokens (the same side's next turn) only
  * prefills what is new; a prompt that differs (an edit, a fork, another conversation) is recomputed from the
  * first differing token.
+ *
+ * <p>Just over 300 lines on purpose: loading, the worker thread that owns every NDArray, submission with
+ * cancellation and release on close belong together; the forward pass and the tokenizer already live beside it
+ * ({@link LlamaForward}, {@link LlamaTokenizer}).
  */
 public final class LocalLlamaModel implements ChatModel {
     private final ModelFolder folder;

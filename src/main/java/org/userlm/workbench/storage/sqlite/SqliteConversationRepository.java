@@ -25,7 +25,13 @@ import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.ConversationSummary;
 import org.userlm.workbench.storage.StorageException;
 
-/** {@link ConversationRepository} on a {@link SqliteDatabase}. */
+/**
+ * {@link ConversationRepository} on a {@link SqliteDatabase}.
+ *
+ * <p>Over 300 lines on purpose: it implements the whole {@link ConversationRepository} interface (writes,
+ * checkpoints, search with snippets, paging, crash recovery) over one schema, whose SQL is easier to check in
+ * one place.
+ */
 public final class SqliteConversationRepository implements ConversationRepository {
 
     private static final String SUMMARY_SELECT = "SELECT c.id, c.title, c.task_id, c.simulator, c.user_model, "

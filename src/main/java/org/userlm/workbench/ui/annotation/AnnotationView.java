@@ -39,6 +39,10 @@ import org.userlm.workbench.ui.common.PlainText;
  * turn's questions on the right. Keys: 1-9 pick an option of the focused question (toggle for tags), Up/Down or
  * Tab/Shift+Tab change question, J/K or Left/Right change turn, N next unannotated, Ctrl+Enter confirm and next,
  * Ctrl+Z undo, Delete clears the focused answer, Ctrl+B builds the queue. Every answer is stored at once.
+ *
+ * <p>Over 300 lines on purpose: the keyboard map, the queue bar and the turn list act on one focus and selection
+ * and must be read together; state and actions are in {@link AnnotationViewModel}, the question widgets in
+ * {@link QuestionPanel}.
  */
 public final class AnnotationView extends BorderPane {
     private final AnnotationViewModel vm;

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
@@ -48,6 +47,10 @@ import org.userlm.workbench.ui.settings.ProtocolPane;
 /**
  * Compare view: one task, one assistant, 2–4 user simulators side by side, streaming live. The main window hosts
  * it as a tab; tests show it alone. Text arrives through the view model's queue, drained once per pulse.
+ *
+ * <p>Over 300 lines on purpose: the settings rows, columns, aligned scrolling, repeat table and actions are one
+ * screen bound to one {@link CompareViewModel}; a column is a {@link ColumnView}, its outcome text
+ * {@link ColumnOutcome}, the judge tab {@link JudgeView}.
  */
 public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
@@ -226,10 +229,13 @@ public final class CompareView extends BorderPane {
         table.getColumns().add(JudgeView.col("Runs", r -> Integer.toString(r.summary().runs())));
         table.getColumns().add(JudgeView.col("Success [95% Wilson]", r -> r.summary().success().percent()));
         table.getColumns().add(JudgeView.col("Solved at some turn", r -> r.summary().solvedAtSomeTurn().percent()));
-        table.getColumns().add(JudgeView.col("Mean user turns ± sd", r -> fmt(r.summary().meanTurns(), 1) + " ± "
-                + fmt(r.summary().sdTurns(), 1)));
-        table.getColumns().add(JudgeView.col("First-turn diversity", r -> fmt(r.summary().firstTurnDiversity(), 2)));
-        table.getColumns().add(JudgeView.col("Distinct first turns", r -> pct(r.summary().distinctFirstTurns())));
+        table.getColumns().add(JudgeView.col("Mean user turns ± sd",
+                r -> ColumnOutcome.fmt(r.summary().meanTurns(), 1) + " ± "
+                        + ColumnOutcome.fmt(r.summary().sdTurns(), 1)));
+        table.getColumns().add(JudgeView.col("First-turn diversity",
+                r -> ColumnOutcome.fmt(r.summary().firstTurnDiversity(), 2)));
+        table.getColumns().add(JudgeView.col("Distinct first turns",
+                r -> ColumnOutcome.pct(r.summary().distinctFirstTurns())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ComboBox<Integer> run = new ComboBox<>();
         run.setId("run-picker");
@@ -297,7 +303,7 @@ public final class CompareView extends BorderPane {
         if (changed) {
             alignRows();
             for (int i = 0; i < columnViews.size() && i < strip.getChildren().size(); i++) {
-                ((Label) strip.getChildren().get(i)).setText(outcomeText(vm.columns.get(i)));
+                ((Label) strip.getChildren().get(i)).setText(ColumnOutcome.text(vm.columns.get(i)));
             }
         }
     }
@@ -333,39 +339,6 @@ public final class CompareView extends BorderPane {
             }
         }
         syncing = false;
-    }
-
-    static String outcomeText(ColumnState c) {
-        Transcript tr = c.shown();
-        ConversationMetrics m = tr.metrics;
-        String head = c.name() + (c.repeats.size() > 1 ? " · run " + (c.shownRepeat.get() + 1) : "");
-        if (tr.error != null) {
-            return head + "\n✗ failed: " + tr.error;
-        }
-        if (m == null) {
-            return head + "\nrunning… " + tr.cells.size() + " turns";
-        }
-        String outcome = switch (m.outcome().mark()) {
-            case "✓" -> "✓ solved";
-            case "✗" -> "✗ not solved" + (m.outcome().solvedAtSomeTurn() ? " (was right earlier)" : "");
-            default -> "– not graded";
-        };
-        if (m.outcome().grader() != null) {
-            outcome += " [" + m.outcome().grader() + "]";
-        }
-        return head + "\n" + outcome + "\nended: " + (m.endReason() == null ? "?" : m.endReason().wire())
-                + " · " + m.userTurns() + " user turns\n" + fmt(m.wordsPerUserTurn(), 1) + " words/turn"
-                + " · intent share in turn 1: " + pct(m.intentShareTurn1())
-                + "\nguardrail firings: " + m.guardrailFirings()
-                + (m.firingsByRule().isEmpty() ? "" : " " + m.firingsByRule());
-    }
-
-    static String fmt(double v, int d) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + d + "f", v);
-    }
-
-    static String pct(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", v * 100);
     }
 
     /** A typed number counts at once (a spinner only commits on Enter or arrows; Start was pressed first). */

@@ -48,6 +48,10 @@ import org.userlm.workbench.ui.settings.ProtocolForm;
  * State of the compare view (FX thread). Reads, exports and reopening run through the {@link TaskExecutor}; the
  * runner's streaming callbacks become updates in a queue ({@link ColumnUpdates}) that {@link #drain()} applies once
  * per pulse (the view's AnimationTimer). The fields are the view's (same package); nothing outside sees them.
+ *
+ * <p>Just over 300 lines on purpose: starting, stopping, draining the column queue, repeat summaries, reopening
+ * and exporting a comparison share one run's state; the per-column state, the update queue and the judge live
+ * beside it ({@link ColumnState}, {@link ColumnUpdates}, {@link JudgeViewModel}).
  */
 public final class CompareViewModel {
     /** Life cycle of the view. */

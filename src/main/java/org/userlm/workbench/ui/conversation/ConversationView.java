@@ -30,7 +30,13 @@ import org.userlm.workbench.domain.TurnCategory;
 import org.userlm.workbench.storage.ConversationSummary;
 import org.userlm.workbench.ui.conversation.ConversationViewModel.RunState;
 
-/** The live conversation: run controls, the turns as bubbles, the end reason and the take-over composer. */
+/**
+ * The live conversation: run controls, the turns as bubbles, the end reason and the take-over composer.
+ *
+ * <p>Over 300 lines on purpose: the toolbar, the turn list, the end-of-conversation extras and the composer bind to
+ * one {@link ConversationViewModel} and react to the same run state; each bubble is a {@link TurnView} and the
+ * list's virtualisation is {@link TurnList}.
+ */
 public final class ConversationView extends BorderPane {
     private final ConversationViewModel vm;
     private final TurnList turnList = new TurnList();

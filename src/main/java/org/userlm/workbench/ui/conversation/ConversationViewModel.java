@@ -39,6 +39,10 @@ import org.userlm.workbench.ui.settings.RunSettings;
  * The live conversation and the one on screen. A live conversation runs on its own thread and streams into a
  * {@link ConversationStreamBuffer}; {@link #pulse()} (once per frame, FX thread) applies what arrived. The shown
  * transcript may be another one (from history) while the live one keeps streaming.
+ *
+ * <p>Over 300 lines on purpose: start, pause, step, stop, take-over, fork, retry and reopening all act on the one
+ * live run and the shown transcript; streaming is in {@link ConversationStreamBuffer}, the transcript in
+ * {@link TranscriptModel}, branch grouping in {@link Branches}.
  */
 public final class ConversationViewModel {
     /** What the run controls may do. */

@@ -26,7 +26,13 @@ import org.userlm.workbench.domain.TurnLabel;
 import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.ui.common.Fit;
 
-/** One turn as a bubble: streams as plain wrapped text, then shows rendered markdown once the turn settles. */
+/**
+ * One turn as a bubble: streams as plain wrapped text, then shows rendered markdown once the turn settles.
+ *
+ * <p>Over 300 lines on purpose: one bubble's states (streaming, settled markdown, error, inline edit), its header
+ * with the category chip and its cached heights for the virtualised list change together; the parts that stand
+ * alone live beside it ({@link StreamingText}, {@link MarkdownRenderer}, {@link TurnViewModel}).
+ */
 final class TurnView extends VBox {
     /** What a bubble's buttons do. */
     interface Actions {

@@ -49,7 +49,13 @@ import org.userlm.workbench.ui.tasks.TaskBrowserView;
 import org.userlm.workbench.ui.tasks.TaskBrowserViewModel;
 import org.userlm.workbench.ui.welcome.WelcomePage;
 
-/** Assembles the main window: tasks/history | conversation | settings, header and status bar. */
+/**
+ * Assembles the main window: tasks/history | conversation | settings, header and status bar.
+ *
+ * <p>Over 300 lines on purpose: it wires the main views to their view models and holds what spans them (header,
+ * status bar, shortcuts, theme, saved window state); the tabbed workspaces are wired in {@link Workspaces}, the
+ * settings drawer in {@link SettingsDrawer}.
+ */
 public final class MainWindow {
     static final String BASE_CSS = Themes.BASE_CSS;
     private final WorkbenchServices services;
