@@ -105,7 +105,7 @@ class ExperimentsViewTest extends FxRobot {
         waitFor(() -> fxCall(() -> lookup("#expCells").queryAs(TableView.class).getItems().size()) == 2);
         interact(() -> lookup("#expCells").queryAs(TableView.class).getSelectionModel().select(0));
         @SuppressWarnings("unchecked")
-        ListView<ExperimentSlot> list = lookup("#cellConversations").queryAs(ListView.class);
+        ListView<ExperimentSlot> list = fxCall(() -> lookup("#cellConversations").queryAs(ListView.class));
         waitFor(() -> fxCall(() -> list.getItems().size()) == 18);
         interact(() -> list.getSelectionModel().select(0));
         doubleClickOn(fxCall(() -> list.lookupAll(".list-cell").stream().filter(n -> ((javafx.scene.control.ListCell<?>) n)

@@ -88,7 +88,7 @@ class ModelManagerViewTest extends FxRobot {
         screenshot(view, "model-manager-dark.png");
         interact(() -> view.getScene().getStylesheets().set(1,
                 getClass().getResource("/assets/css/light.css").toExternalForm()));
-        TableView<?> table = lookup("#modelTable").queryTableView();
+        TableView<?> table = WaitForAsyncUtils.asyncFx(() -> lookup("#modelTable").queryTableView()).get();
         assertEquals(5, WaitForAsyncUtils.asyncFx(() -> table.getItems().size()).get());
         interact(() -> vm.selectedProperty().set(vm.descriptors().stream()
                 .filter(d -> d.id().equals("tiny-llama-a")).findFirst().orElseThrow()));
