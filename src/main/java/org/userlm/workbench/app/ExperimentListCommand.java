@@ -2,7 +2,6 @@ package org.userlm.workbench.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.userlm.workbench.domain.Experiment;
@@ -11,8 +10,8 @@ import org.userlm.workbench.domain.ExperimentSlot.SlotStatus;
 import org.userlm.workbench.simulation.experiment.ExperimentRunner;
 import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code experiment list [--db FILE]}: one JSON line per experiment. */
@@ -23,13 +22,13 @@ final class ExperimentListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             for (Experiment stored : ctx.experiments().list()) {
                 Experiment e = ExperimentRunner.effective(
                         ctx.experiments(), stored);

@@ -12,6 +12,7 @@ import org.userlm.workbench.evaluation.experiment.ReportJson;
 import org.userlm.workbench.simulation.experiment.ExperimentReporter;
 import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,8 @@ final class ExperimentReportCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, paramLabel = "ID")
     String id;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db;
 
     @Option(names = "--json", description = "print the report as one JSON line (last line)")
     boolean json;
@@ -43,7 +44,7 @@ final class ExperimentReportCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         ExperimentReport r;
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             r = new ExperimentReporter(ctx.experiments(), ctx.tasks(), ctx.judgeCache(), ctx).report(id);
         } catch (IllegalArgumentException e) {
             err.println("experiment report: " + e.getMessage());

@@ -1,6 +1,5 @@
 package org.userlm.workbench.app;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import org.userlm.workbench.simulation.experiment.ExperimentPlan;
 import org.userlm.workbench.simulation.experiment.ExperimentReporter;
 import org.userlm.workbench.storage.StorageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,13 +24,13 @@ final class ExperimentResumeCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, paramLabel = "ID")
     String id;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db;
 
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             Experiment e = ctx.experiments().find(id).orElse(null);
             if (e == null) {
                 err.println("experiment resume: no experiment with id " + id + " in " + ctx.databaseFile());

@@ -8,6 +8,7 @@ import org.userlm.workbench.simulation.experiment.ExperimentPlan;
 import org.userlm.workbench.storage.StorageException;
 import org.userlm.workbench.tasks.TaskFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,8 +23,8 @@ final class ExperimentRunCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "experiment config (JSON)")
     Path config;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db;
 
     @Option(names = "--shard", paramLabel = "I/N", description = "run only cells k with k mod N = I-1 (I from 1)")
     String shard;
@@ -45,7 +46,7 @@ final class ExperimentRunCommand implements Callable<Integer> {
             err.println("experiment run: " + e.getMessage());
             return 3;
         }
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             return ExperimentCli.run(ctx, plan, false, spec.commandLine().getOut(), err);
         } catch (StorageException e) {
             err.println("experiment run: " + e.getMessage());

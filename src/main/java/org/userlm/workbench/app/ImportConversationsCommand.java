@@ -13,6 +13,7 @@ import org.userlm.workbench.domain.EndReason;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.storage.MessagesJsonl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +33,8 @@ final class ImportConversationsCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "FILE", description = "JSONL, one conversation per line")
     Path in;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: the workbench's own)")
-    Path db;
+    @Mixin
+    DatabaseOption db;
 
     @Override
     public Integer call() {
@@ -47,7 +48,7 @@ final class ImportConversationsCommand implements Callable<Integer> {
             return 3;
         }
         String taskId = "imported:" + in.getFileName();
-        try (AppContext ctx = AppContext.open(db)) {
+        try (AppContext ctx = AppContext.open(db.given())) {
             for (MessagesJsonl.RealConversation c : convs) {
                 String id = UUID.randomUUID().toString();
                 String first = c.turns().get(0).content().strip();
