@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.AnnotationSchema;
@@ -83,44 +84,79 @@ public final class AnnotationSchemaJson {
             throw new IllegalArgumentException("a schema needs a text \"id\" and a \"questions\" array");
         }
         List<AnnotationQuestion> qs = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
         for (JsonNode n : o.get("questions")) {
-            AnnotationQuestion q = question(n);
-            if (!keys.add(q.key())) {
-                throw new IllegalArgumentException("question key \"" + q.key() + "\" appears twice");
-            }
-            qs.add(q);
+            qs.add(question(n));
         }
-        return new AnnotationSchema(o.get("id").asText(), o.path("name").asText(o.get("id").asText()),
-                o.path("version").asInt(1), qs);
+        AnnotationSchema schema = new AnnotationSchema(o.get("id").asText(),
+                o.path("name").asText(o.get("id").asText()), o.path("version").asInt(1), qs);
+        List<String> problems = problems(schema);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0));
+        }
+        return schema;
+    }
+
+    /**
+     * What is wrong with a schema, one message per problem in question order (empty when it is valid): the
+     * checks {@link #parse} applies, for editors that show them beside the question.
+     */
+    public static List<String> problems(AnnotationSchema s) {
+        List<String> out = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (AnnotationQuestion q : s.questions()) {
+            problem(q).ifPresent(out::add);
+            if (!q.key().isBlank() && !keys.add(q.key())) {
+                out.add("question key \"" + q.key() + "\" appears twice");
+            }
+        }
+        return out;
+    }
+
+    /** What is wrong with one question on its own (blank key, a choice without options, a bad rating scale). */
+    public static Optional<String> problem(AnnotationQuestion q) {
+        String key = q.key();
+        if (key.isBlank()) {
+            return Optional.of("every question needs a \"key\"");
+        }
+        boolean choice = q.type() == QuestionType.SINGLE_CHOICE || q.type() == QuestionType.MULTI_LABEL;
+        if (choice && (q.options().isEmpty() || q.options().stream().anyMatch(String::isBlank))) {
+            return Optional.of("question \"" + key + "\" needs options (none blank)");
+        }
+        if (q.type() == QuestionType.RATING) {
+            List<Integer> values = new ArrayList<>();
+            try {
+                q.options().forEach(x -> values.add(Integer.parseInt(x.strip())));
+            } catch (NumberFormatException e) {
+                return Optional.of("rating question \"" + key + "\" needs integer options");
+            }
+            for (int i = 1; i < values.size(); i++) {
+                if (values.get(i) <= values.get(i - 1)) {
+                    return Optional.of("rating question \"" + key
+                            + "\" needs its values in increasing order (min below max)");
+                }
+            }
+            if (values.size() < 2) {
+                return Optional.of("rating question \"" + key + "\" needs at least two values (min below max)");
+            }
+        }
+        return Optional.empty();
     }
 
     private static AnnotationQuestion question(JsonNode n) {
         String key = n.path("key").asText("");
-        if (key.isBlank()) {
-            throw new IllegalArgumentException("every question needs a \"key\"");
-        }
+        List<String> options = new ArrayList<>();
+        n.path("options").forEach(x -> options.add(x.asText()));
+        QuestionType type;
+        AnnotationScope scope;
         try {
-            QuestionType type = QuestionType.fromWire(n.path("type").asText(""));
-            List<String> options = new ArrayList<>();
-            n.path("options").forEach(x -> options.add(x.asText()));
-            boolean choice = type == QuestionType.SINGLE_CHOICE || type == QuestionType.MULTI_LABEL;
-            if (choice && options.isEmpty()) {
-                throw new IllegalArgumentException("question \"" + key + "\" needs options");
-            }
-            if (type == QuestionType.RATING) {
-                options.forEach(Integer::parseInt);
-            }
-            return new AnnotationQuestion(key, n.path("prompt").asText(key),
-                    AnnotationScope.fromWire(n.path("scope").asText("")), type, options,
-                    n.path("required").asBoolean(type != QuestionType.TEXT));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rating question \"" + key + "\" needs integer options");
+            type = QuestionType.fromWire(n.path("type").asText(""));
+            scope = AnnotationScope.fromWire(n.path("scope").asText(""));
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("question")) {
-                throw e;
-            }
-            throw new IllegalArgumentException("question \"" + key + "\": unknown scope or type");
+            throw new IllegalArgumentException(key.isBlank() ? "every question needs a \"key\""
+                    : "question \"" + key + "\": unknown scope or type");
         }
+        // Empty options of a rating or yes/no question get the type's defaults (1..5, yes/no) from the record.
+        return new AnnotationQuestion(key, n.path("prompt").asText(key), scope, type, options,
+                n.path("required").asBoolean(type != QuestionType.TEXT));
     }
 }

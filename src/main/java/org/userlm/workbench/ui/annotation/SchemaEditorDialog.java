@@ -11,71 +11,91 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.userlm.workbench.domain.AnnotationSchema;
-import org.userlm.workbench.storage.AnnotationSchemaJson;
 
 /**
- * Edits a schema as JSON (the same text that is stored and exported). Save validates it and bumps the version;
- * "Export JSON…" writes the text to a file. Returns the edited schema, or empty when cancelled.
+ * Edits a schema in a form (questions listed, added, removed, reordered; each question's fields) with the same
+ * schema as JSON in an "Advanced" tab (the text that is stored and exported). The two stay in sync; Save is off
+ * while either holds a problem, which is shown under them. Save bumps the version; "Export JSON…" writes the text
+ * to a file. Returns the edited schema, or empty when cancelled.
  */
 final class SchemaEditorDialog {
     private SchemaEditorDialog() {
     }
 
     static Optional<AnnotationSchema> edit(AnnotationSchema current) {
+        return build(new SchemaEditorModel(current)).showAndWait();
+    }
+
+    static Dialog<AnnotationSchema> build(SchemaEditorModel model) {
         Dialog<AnnotationSchema> d = new Dialog<>();
         d.setTitle("Annotation schema");
-        d.setHeaderText("Questions as JSON: scope user_turn | assistant_turn | conversation; type single_choice | "
-                + "multi_label | rating | yes_no | text. Existing answers keep their question keys.");
-        TextArea json = new TextArea(AnnotationSchemaJson.toJson(current));
-        json.setId("schemaJson");
-        json.setPrefRowCount(24);
-        json.setPrefColumnCount(80);
-        json.getStyleClass().add("code-font");
+        d.setHeaderText("The questions annotators answer. Existing answers keep their question keys.");
+        TextInputControl json = jsonEditor();
+        json.textProperty().bindBidirectional(model.jsonProperty());
+        Tab form = new Tab("Form", new SchemaForm(model));
+        form.setId("schemaFormTab");
+        Tab advanced = new Tab("Advanced (JSON)", new VBox(6, new Label("scope: user_turn | assistant_turn | "
+                + "conversation; type: single_choice | multi_label | rating | yes_no | text"), json));
+        advanced.setId("schemaJsonTab");
+        VBox.setVgrow(json, Priority.ALWAYS);
+        TabPane tabs = new TabPane(form, advanced);
+        tabs.setId("schemaTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefSize(860, 440);
         Label error = new Label();
         error.setId("schemaError");
         error.getStyleClass().add("error-label");
         error.setWrapText(true);
-        d.getDialogPane().setContent(new VBox(6, json, error));
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().bind(model.errorProperty().map(e -> e.isEmpty() ? "" : "Cannot save yet: " + e));
+        VBox content = new VBox(6, tabs, error);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        d.getDialogPane().setContent(content);
+        d.setResizable(true);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         ButtonType export = new ButtonType("Export JSON…", ButtonBar.ButtonData.LEFT);
         d.getDialogPane().getButtonTypes().addAll(save, export, ButtonType.CANCEL);
-        ((Button) d.getDialogPane().lookupButton(save)).addEventFilter(ActionEvent.ACTION, e -> {
-            try {
-                AnnotationSchemaJson.parse(json.getText());
-            } catch (IllegalArgumentException ex) {
-                error.setText("Not saved: " + ex.getMessage());
-                e.consume();
-            }
-        });
+        Button saveButton = (Button) d.getDialogPane().lookupButton(save);
+        saveButton.setId("saveSchema");
+        saveButton.disableProperty().bind(model.validProperty().not());
         ((Button) d.getDialogPane().lookupButton(export)).addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            exportJson(d, json.getText(), error);
+            exportJson(d, json.getText());
         });
-        d.setResultConverter(b -> {
-            if (b != save) {
-                return null;
-            }
-            AnnotationSchema parsed = AnnotationSchemaJson.parse(json.getText());
-            int version = Math.max(parsed.version(), current.version() + (parsed.id().equals(current.id()) ? 1 : 0));
-            return new AnnotationSchema(parsed.id(), parsed.name(), version, parsed.questions());
-        });
-        return d.showAndWait();
+        d.setResultConverter(b -> b == save && model.validProperty().get() ? model.result() : null);
+        return d;
     }
 
-    private static void exportJson(Dialog<?> d, String text, Label error) {
+    /** The JSON text control, made in one place so a code editor can take the TextArea's place. */
+    static TextInputControl jsonEditor() {
+        TextArea json = new TextArea();
+        json.setId("schemaJson");
+        json.setPrefRowCount(20);
+        json.setPrefColumnCount(80);
+        json.getStyleClass().add("code-font");
+        return json;
+    }
+
+    /** Writes the JSON; the outcome goes to the header (the line under the tabs belongs to the checks). */
+    private static void exportJson(Dialog<?> d, String text) {
         FileChooser fc = new FileChooser();
         fc.setInitialFileName("annotation-schema.json");
         File f = fc.showSaveDialog(d.getDialogPane().getScene().getWindow());
         if (f != null) {
             try {
                 Files.writeString(f.toPath(), text, StandardCharsets.UTF_8);
-                error.setText("Exported to " + f);
+                d.setHeaderText("Exported to " + f);
             } catch (IOException ex) {
-                error.setText("Could not write " + f + ": " + ex.getMessage());
+                d.setHeaderText("Could not write " + f + ": " + ex.getMessage());
             }
         }
     }

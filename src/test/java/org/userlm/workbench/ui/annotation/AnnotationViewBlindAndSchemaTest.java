@@ -84,8 +84,9 @@ class AnnotationViewBlindAndSchemaTest {
         TextArea json = (TextArea) Fx.node(robot, "#schemaJson");
         String good = Fx.call(json::getText).replace("\"Note\"", "\"Anything else?\"");
         robot.interact(() -> json.setText("{\"id\": \"userlm-default\", \"questions\": [{\"key\": \"x\"}]}"));
-        Fx.click(robot, "Save");
-        assertTrue(Fx.call(() -> robot.lookup("#schemaError").queryAs(Label.class).getText()).startsWith("Not saved:"));
+        assertTrue(Fx.call(() -> robot.lookup("#schemaError").queryAs(Label.class).getText())
+                .startsWith("Cannot save yet:"));
+        assertTrue(Fx.call(() -> robot.lookup("#saveSchema").query().isDisabled()));
         robot.interact(() -> json.setText(good));
         Fx.click(robot, "Save");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
