@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -30,9 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.QuestionType;
-import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.ui.common.Fit;
-import org.userlm.workbench.ui.common.PlainText;
 
 /**
  * Keyboard-first annotation: a queue builder on top, the current conversation's turns on the left, the selected
@@ -143,7 +140,7 @@ public final class AnnotationView extends BorderPane {
         intent.textProperty().bind(vm.intentProperty().map(s -> s.isEmpty() ? "" : "Intent: " + s));
         turnList.setId("turnList");
         turnList.setItems(vm.items());
-        turnList.setCellFactory(l -> new TurnCell());
+        turnList.setCellFactory(l -> new TurnCell(vm, turnList.widthProperty()));
         turnList.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (!syncingSelection && b.intValue() >= 0) {
                 vm.select(b.intValue());
@@ -295,29 +292,5 @@ public final class AnnotationView extends BorderPane {
         syncingSelection = false;
         turnList.refresh();
         questionPanel.show();
-    }
-
-    /** A turn: role, a done mark, the text (model name only when not blind). */
-    private final class TurnCell extends ListCell<WorkItem> {
-        TurnCell() {
-            setWrapText(true);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(WorkItem item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                return;
-            }
-            String mark = vm.complete(item) ? "✓ " : "· ";
-            String who = item.role() == null ? "CONVERSATION" : item.role() == Role.USER ? "USER" : "ASSISTANT";
-            String model = vm.blindProperty().get() || item.model() == null ? "" : " [" + item.model() + "]";
-            String body = item.role() == null ? "(questions about the whole conversation)" : PlainText.of(item.text());
-            // Turns are numbered from 1, as everywhere else in the workbench.
-            setText(mark + (item.turnIndex() >= 0 ? "turn " + (item.turnIndex() + 1) + " · " : "") + who + model
-                    + "\n" + body);
-        }
     }
 }

@@ -20,9 +20,14 @@ final class AnnotationFixtures {
     }
 
     static Conversation conversation(String id, String simulator, long createdAt) {
+        return conversation(id, simulator, createdAt, "how many apples does tom have");
+    }
+
+    /** The same conversation with {@code firstUserText} as its first turn (markdown, say). */
+    static Conversation conversation(String id, String simulator, long createdAt, String firstUserText) {
         return new Conversation(id, null, "t-" + id, "title " + id, simulator, "UserLM-8b", "gpt-4o-mini",
                 "find out how many apples Tom has", "sys", "{}", null, null, null, createdAt, List.of(
-                        turn(0, Role.USER, "how many apples does tom have", "UserLM-8b"),
+                        turn(0, Role.USER, firstUserText, "UserLM-8b"),
                         turn(1, Role.ASSISTANT, "Could you tell me how many boxes he has?", "gpt-4o-mini"),
                         turn(2, Role.USER, "3 boxes of 4", "UserLM-8b"),
                         turn(3, Role.ASSISTANT, "He has 12 apples.", "gpt-4o-mini")));
