@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.storage.ConversationSummary;
 import org.userlm.workbench.ui.common.Fit;
+import org.userlm.workbench.ui.common.Notify;
 
 /** History list with search, open, rename, delete/undo and re-run. */
 public final class HistoryView extends VBox {
@@ -54,6 +55,13 @@ public final class HistoryView extends VBox {
         Button delete = new Button("Delete");
         delete.setId("deleteConversation");
         delete.setOnAction(e -> selected(list, vm::delete));
+        // Nothing is lost on delete: the notice and the Undo button beside Delete both bring it back.
+        vm.lastDeletedProperty().addListener((o, was, s) -> {
+            if (s != null) {
+                Notify.withAction(this, "Conversation deleted", "“" + s.title() + "” was deleted.", "Undo",
+                        vm::undoDelete);
+            }
+        });
         Button undo = new Button("Undo");
         undo.setId("undoDelete");
         undo.visibleProperty().bind(vm.lastDeletedProperty().isNotNull());
