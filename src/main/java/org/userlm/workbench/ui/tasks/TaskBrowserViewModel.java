@@ -72,15 +72,20 @@ public final class TaskBrowserViewModel {
         String q = query.get() == null ? "" : query.get().strip().toLowerCase(Locale.ROOT);
         TaskKind k = kind.get();
         visible.setPredicate(t -> (k == null || t.kind() == k) && (q.isEmpty() || matches(t, q)));
-        updateCount();
+        // A new filter is the user's next step: its count replaces an import's message (that was notified).
+        showCount();
     }
 
     /** The count follows what the list shows (search and kind filter), not the whole store. */
     private void updateCount() {
         if (!status.get().startsWith("Import") && !status.get().startsWith("Cannot")) {
-            status.set(visible.size() == all.size() ? all.size() + " tasks"
-                    : visible.size() + " of " + all.size() + " tasks");
+            showCount();
         }
+    }
+
+    private void showCount() {
+        status.set(visible.size() == all.size() ? all.size() + " tasks"
+                : visible.size() + " of " + all.size() + " tasks");
     }
 
     static boolean matches(Task t, String q) {
