@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
+import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -33,10 +34,10 @@ final class QuestionEditor extends GridPane {
             QuestionType.YES_NO, "Yes / no", QuestionType.TEXT, "Free text");
 
     private final TextField key = new TextField();
-    private final TextField prompt = new TextField();
+    private final TextArea prompt = new TextArea();
     private final ComboBox<AnnotationScope> scope = new ComboBox<>();
     private final ComboBox<QuestionType> type = new ComboBox<>();
-    private final CheckBox required = new CheckBox("Required (an item is done only once this is answered)");
+    private final CheckBox required = new CheckBox("Required: an item is done only once this is answered");
     private final TextField min = new TextField();
     private final TextField max = new TextField();
     private final HBox range;
@@ -75,8 +76,18 @@ final class QuestionEditor extends GridPane {
         Label from = new Label("from");
         Label to = new Label("to");
         range = new HBox(6, from, min, to, max);
+        from.setMinWidth(Region.USE_PREF_SIZE);
+        to.setMinWidth(Region.USE_PREF_SIZE);
         range.setMinWidth(Region.USE_PREF_SIZE);
         options.setPrefRowCount(6);
+        // Prompts are sentences: they wrap in two rows instead of scrolling sideways in a one-line field.
+        prompt.setWrapText(true);
+        prompt.setPrefRowCount(2);
+        prompt.setPrefColumnCount(20);
+        key.setPrefColumnCount(16);
+        required.setWrapText(true);
+        required.setMinHeight(Region.USE_PREF_SIZE);
+        range.setAlignment(Pos.CENTER_LEFT);
         fixed.setWrapText(true);
         fixed.setMinHeight(Region.USE_PREF_SIZE);
         addRow(0, label("Key (stored with each answer)"), key);

@@ -157,6 +157,13 @@ class LayoutAuditTest {
         select(2);
         WorkbenchFixture.waitFor(() -> fx.present("#editSchema"));
         dialog("schema-" + mode, () -> ((Button) fx.node("#editSchema")).fire(), problems);
+        dialog("schema-json-" + mode, () -> {
+            // Runs once the (modal) editor shows: its "Advanced (JSON)" tab.
+            Platform.runLater(() -> Window.getWindows().stream().map(w -> w.getScene().lookup("#schemaTabs"))
+                    .filter(t -> t instanceof TabPane).findFirst()
+                    .ifPresent(t -> ((TabPane) t).getSelectionModel().select(1)));
+            ((Button) fx.node("#editSchema")).fire();
+        }, problems);
         dialog("agreement-" + mode, () -> ((Button) fx.node("#agreement")).fire(), problems);
         select(0);
         auditPresenter(mode, problems);
