@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
@@ -65,7 +66,7 @@ class AnnotationViewReadingTest {
     private static List<String> drawnInList(FxRobot robot) throws Exception {
         return Fx.call(() -> robot.lookup("#turnList").lookup((Node n) -> n.isVisible()
                         && (n instanceof Text && n.getStyleClass().contains("md-text") || n instanceof Labeled l
-                        && l.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY))
+                        && l.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY))
                 .queryAll().stream().map(n -> n instanceof Text t ? t.getText() : ((Labeled) n).getText()).toList());
     }
 

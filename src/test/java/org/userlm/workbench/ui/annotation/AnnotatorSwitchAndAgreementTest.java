@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +133,7 @@ class AnnotatorSwitchAndAgreementTest {
                     .filter(r -> r.question().equals("human_like")).findFirst().orElseThrow();
         });
         assertEquals(1, human.items());
-        assertEquals(java.util.List.of("alice", "bob"), human.annotators().stream().sorted().toList());
+        assertEquals(List.of("alice", "bob"), human.annotators().stream().sorted().toList());
         int columns = Fx.call(() -> robot.lookup("#agreementTable").queryAs(TableView.class).getColumns().size());
         assertEquals(7, columns, "question, items, annotators, κ, α nominal / ordinal / interval");
         Fx.click(robot, "What do these mean?");

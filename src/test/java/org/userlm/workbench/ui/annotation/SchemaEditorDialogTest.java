@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -31,13 +32,11 @@ import org.userlm.workbench.testing.Fx;
 /** The form and the JSON tab of the schema editor edit one schema; problems show inline and block Save. */
 @ExtendWith(ApplicationExtension.class)
 class SchemaEditorDialogTest {
-    private Stage stage;
     private Dialog<AnnotationSchema> dialog;
     private SchemaEditorModel model;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
         model = new SchemaEditorModel(AnnotationSchemaJson.defaultSchema());
@@ -54,7 +53,7 @@ class SchemaEditorDialogTest {
     private static String text(FxRobot robot, String query) throws Exception {
         return Fx.call(() -> {
             Node n = robot.lookup(query).query();
-            return n instanceof Label l ? l.getText() : ((javafx.scene.control.TextInputControl) n).getText();
+            return n instanceof Label l ? l.getText() : ((TextInputControl) n).getText();
         });
     }
 
@@ -107,7 +106,7 @@ class SchemaEditorDialogTest {
         robot.interact(() -> robot.lookup("#schemaJson").queryAs(TextArea.class).setText(edited));
         assertEquals("humanlike_score", text(robot, "#questionKey"));
         assertTrue(text(robot, "#questionPrompt").startsWith("Could a person have typed this?"));
-        assertEquals("humanlike_score", Fx.call(() -> ((AnnotationSchema) model.draft()).questions().get(0).key()));
+        assertEquals("humanlike_score", Fx.call(() -> model.draft().questions().get(0).key()));
         assertTrue(Fx.call(() -> robot.lookup("#schemaQuestions").queryAs(ListView.class).getItems().get(0)
                 .toString()).contains("humanlike_score"));
         assertEquals("", text(robot, "#schemaError"));

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -73,7 +74,7 @@ class HistoryViewTest {
 
     private static Node noticeUndo(FxRobot robot) {
         return robot.lookup(".notification-bar .button").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.Button b && "Undo".equals(b.getText()))
+                .filter(n -> n instanceof Button b && "Undo".equals(b.getText()))
                 .findFirst().orElse(null);
     }
 
