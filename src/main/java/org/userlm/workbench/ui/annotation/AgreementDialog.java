@@ -18,6 +18,7 @@ import org.userlm.workbench.domain.AnnotationSchema;
 import org.userlm.workbench.evaluation.agreement.AgreementCalculator;
 import org.userlm.workbench.evaluation.agreement.AgreementResult;
 import org.userlm.workbench.storage.AnnotationRepository;
+import org.userlm.workbench.ui.common.Owners;
 
 /**
  * Inter-annotator agreement per question, the same figures as the {@code agreement} command: Cohen's kappa,
@@ -59,7 +60,7 @@ public final class AgreementDialog {
         meaning.setMinHeight(Label.USE_PREF_SIZE);
         TitledPane help = new TitledPane("What do these mean?", meaning);
         help.setExpanded(false);
-        Dialog<Void> d = new Dialog<>();
+        Dialog<Void> d = Owners.own(new Dialog<>(), Owners.active());
         d.setTitle("Agreement");
         d.setHeaderText("Inter-annotator agreement per question");
         d.getDialogPane().setContent(new VBox(8, table, help));

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.userlm.workbench.domain.AnnotationSchema;
 import org.userlm.workbench.storage.AnnotationSchemaJson;
+import org.userlm.workbench.ui.common.Owners;
 
 /**
  * Edits a schema as JSON (the same text that is stored and exported). Save validates it and bumps the version;
@@ -26,7 +27,7 @@ final class SchemaEditorDialog {
     }
 
     static Optional<AnnotationSchema> edit(AnnotationSchema current) {
-        Dialog<AnnotationSchema> d = new Dialog<>();
+        Dialog<AnnotationSchema> d = Owners.own(new Dialog<>(), Owners.active());
         d.setTitle("Annotation schema");
         d.setHeaderText("Questions as JSON: scope user_turn | assistant_turn | conversation; type single_choice | "
                 + "multi_label | rating | yes_no | text. Existing answers keep their question keys.");

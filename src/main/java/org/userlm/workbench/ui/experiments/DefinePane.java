@@ -22,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.ui.common.Owners;
 import org.userlm.workbench.ui.settings.BackendProfile;
 
 /** Define: name, tasks (search, kind, counts), simulator and assistant profiles from the saved ones, the numbers. */
@@ -205,7 +206,7 @@ final class DefinePane extends VBox {
             a.setTitle("Experiment config");
             a.setHeaderText("experiment run --config FILE runs the same experiment from the command line");
             a.getDialogPane().setContent(t);
-            a.initOwner(getScene().getWindow());
+            Owners.own(a, this);
             a.show();
         });
         return b;

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -29,6 +30,7 @@ import javafx.util.Duration;
 import org.userlm.workbench.domain.Experiment;
 import org.userlm.workbench.domain.ExperimentSlot;
 import org.userlm.workbench.simulation.experiment.ExperimentProgress;
+import org.userlm.workbench.ui.common.Notify;
 
 /**
  * The Experiments workspace (Ctrl+4): define on the left; on the right run/pause/resume/cancel, live progress and
@@ -69,6 +71,11 @@ public final class ExperimentsView extends BorderPane {
         pause.disableProperty().bind(vm.running.not().or(vm.paused));
         resume.disableProperty().bind(vm.running.not().or(vm.paused.not()));
         cancel.disableProperty().bind(vm.running.not());
+        vm.running.addListener((o, was, now) -> {
+            if (was && !now) { // after the view model has set its final message
+                Platform.runLater(() -> Notify.info(this, "Experiment finished", vm.message.get()));
+            }
+        });
         for (Button b : List.of(run, pause, resume, cancel, resumeStored, refresh)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }

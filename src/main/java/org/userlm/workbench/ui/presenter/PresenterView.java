@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.ui.common.Owners;
 
 /**
  * Full-screen replay of a {@link Deck}: large type, a caption line per slide, the turns typed at the playlist's
@@ -158,6 +159,7 @@ public final class PresenterView extends BorderPane {
         Scene scene = new Scene(v, 1280, 800);
         scene.getStylesheets().setAll(stylesheets);
         Stage stage = new Stage();
+        stage.initOwner(Owners.active()); // closing it gives the focus back (no window manager: no one else does)
         stage.setTitle("Presenter — " + deck.name());
         stage.setScene(scene);
         stage.setFullScreenExitHint("");

@@ -25,6 +25,7 @@ import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.ui.common.Owners;
 import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailForm;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
@@ -92,7 +93,7 @@ public final class SettingsView extends ScrollPane {
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.getStyleClass().add("flat-button");
         save.setOnAction(e -> {
-            TextInputDialog d = new TextInputDialog(f.model.get());
+            TextInputDialog d = Owners.own(new TextInputDialog(f.model.get()), save);
             d.setHeaderText("Save these backend settings as a profile (API keys are never stored)");
             d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> vm.saveProfile(f, name.strip()));
         });

@@ -13,6 +13,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.userlm.workbench.models.ServerPresets;
+import org.userlm.workbench.ui.common.Owners;
 import org.userlm.workbench.ui.settings.BackendChoice;
 import org.userlm.workbench.ui.settings.BackendForm;
 import org.userlm.workbench.ui.settings.BackendProfile;
@@ -68,9 +69,9 @@ public final class WelcomePage {
                 chooser.setTitle("A Hugging Face model folder (config.json, safetensors)");
                 var dir = chooser.showDialog(s);
                 if (dir != null && !new File(dir, "config.json").isFile()) {
-                    new Alert(Alert.AlertType.WARNING,
+                    Owners.own(new Alert(Alert.AlertType.WARNING,
                             dir + " is not a model folder: it has no config.json. Pick the folder that holds "
-                                    + "config.json, tokenizer.json and the .safetensors files.").showAndWait();
+                                    + "config.json, tokenizer.json and the .safetensors files."), s).showAndWait();
                     return;
                 }
                 if (dir != null) {
