@@ -38,6 +38,7 @@ import org.userlm.workbench.evaluation.experiment.MetricDefinitions;
 import org.userlm.workbench.evaluation.experiment.ReportCsv;
 import org.userlm.workbench.evaluation.experiment.ReportHtml;
 import org.userlm.workbench.evaluation.metrics.Interval;
+import org.userlm.workbench.ui.common.Columns;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.Notify;
 import org.userlm.workbench.ui.common.Owners;
@@ -54,6 +55,7 @@ final class DashboardPane extends BorderPane {
         setId("experimentDashboard");
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("dashboardCharts");
+        charts.setMinHeight(240); // a 700 px window still shows a readable chart (axis title whole); the table gives way
         // Only the chart on screen is built (the others when their tab is first selected).
         charts.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> buildSelected());
         table.setId("metricsTable");
@@ -138,7 +140,7 @@ final class DashboardPane extends BorderPane {
         c.setGraphic(header);
         c.setId("metric-" + name);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return Columns.fit(c, name);
     }
 
     private void showDefinitions() {

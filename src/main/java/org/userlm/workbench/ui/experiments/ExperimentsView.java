@@ -30,6 +30,7 @@ import javafx.util.Duration;
 import org.userlm.workbench.domain.Experiment;
 import org.userlm.workbench.domain.ExperimentSlot;
 import org.userlm.workbench.simulation.experiment.ExperimentProgress;
+import org.userlm.workbench.ui.common.Columns;
 import org.userlm.workbench.ui.common.Notify;
 
 /**
@@ -48,6 +49,7 @@ public final class ExperimentsView extends BorderPane {
         ScrollPane define = new ScrollPane(new DefinePane(vm));
         define.setFitToWidth(true);
         define.setMinWidth(340);
+        define.setPrefWidth(400);
 
         ComboBox<Experiment> stored = new ComboBox<>(vm.experiments);
         stored.setId("expList");
@@ -102,7 +104,10 @@ public final class ExperimentsView extends BorderPane {
 
         TableView<CellRow> cells = cellsTable();
         conversations.setId("cellConversations");
-        conversations.setPlaceholder(new Label("Click a cell to list its conversations; double-click one to open it."));
+        Label pick = new Label("Click a cell to list its conversations; double-click one to open it.");
+        pick.setWrapText(true);
+        pick.setPadding(new javafx.geometry.Insets(8));
+        conversations.setPlaceholder(pick);
         conversations.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ExperimentSlot s, boolean empty) {
@@ -159,7 +164,7 @@ public final class ExperimentsView extends BorderPane {
         t.getColumns().addAll(List.of(col("simulator", CellRow::simulator), col("assistant", CellRow::assistant),
                 col("finished", CellRow::finished), col("solved", r -> String.valueOf(r.solved())),
                 col("success (95% Wilson)", CellRow::success), col("failed", r -> String.valueOf(r.failed()))));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // columns keep their words; it scrolls
         // The rows are replaced a few times a second while running: keep the selected cell selected.
         int[] keep = {-1};
         t.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -181,7 +186,7 @@ public final class ExperimentsView extends BorderPane {
     private static TableColumn<CellRow, String> col(String name, Function<CellRow, String> f) {
         TableColumn<CellRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return Columns.fit(c, name);
     }
 
     private static ListCell<Experiment> experimentCell() {

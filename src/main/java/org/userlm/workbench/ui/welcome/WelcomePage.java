@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -87,7 +89,10 @@ public final class WelcomePage {
                 s.close();
             }
         };
-        Scene scene = new Scene(new WelcomeView(actions), 900, 600);
+        WelcomeView view = new WelcomeView(actions);
+        // A larger window centres the page instead of leaving its lower half empty.
+        view.setMaxSize(1040, Region.USE_PREF_SIZE);
+        Scene scene = new Scene(new StackPane(view), 900, 600);
         scene.getStylesheets().setAll(css);
         s.setScene(scene);
         s.show();
