@@ -223,7 +223,10 @@ public final class SettingsView extends ScrollPane {
         Spinner<Integer> s = new Spinner<>(min, max, p.get() == null ? min : p.get());
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(76);
+        // Wide enough for the largest value it takes (arrows and insets ~50 px, ~9 px a digit): a fixed 76 px
+        // showed "1024" as "102" (issue 13). LayoutAudit checks every spinner's number is whole.
+        s.setPrefWidth(Math.max(76, 52 + 9 * String.valueOf(max).length()));
+        s.setMinWidth(Region.USE_PREF_SIZE);
         s.getValueFactory().valueProperty().bindBidirectional(p);
         return s;
     }
