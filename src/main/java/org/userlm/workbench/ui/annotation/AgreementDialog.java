@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
@@ -44,7 +46,10 @@ public final class AgreementDialog {
     public static void show(AnnotationRepository answers, AnnotationSchema schema) {
         TableView<AgreementResult> table = new TableView<>();
         table.setId("agreementTable");
-        table.setPlaceholder(new Label("Computing…"));
+        ProgressIndicator computing = new ProgressIndicator(); // many answers take seconds: show it works
+        computing.setMaxSize(36, 36);
+        table.setPlaceholder(new VBox(8, computing, new Label("Computing…")));
+        ((VBox) table.getPlaceholder()).setAlignment(Pos.CENTER);
         table.getColumns().add(col("Question", AgreementResult::question, null));
         table.getColumns().add(col("Items", r -> Integer.toString(r.items()), ITEMS));
         table.getColumns().add(col("Annotators", r -> String.join(", ", r.annotators()), null));

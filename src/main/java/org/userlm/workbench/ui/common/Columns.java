@@ -3,6 +3,7 @@ package org.userlm.workbench.ui.common;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
@@ -19,7 +20,7 @@ public final class Columns {
     /** Sizes {@code c} to {@code header} and gives it a cell that widens the column to its text. */
     public static <T> TableColumn<T, String> fit(TableColumn<T, String> c, String header) {
         Text probe = new Text(header);
-        probe.setFont(Font.font(Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 13));
+        probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
         c.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() * 1.12) + HEADER_PAD);
         c.setCellFactory(col -> new TableCell<>() {
             @Override

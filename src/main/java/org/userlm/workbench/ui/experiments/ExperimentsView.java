@@ -9,6 +9,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -106,7 +107,7 @@ public final class ExperimentsView extends BorderPane {
         conversations.setId("cellConversations");
         Label pick = new Label("Click a cell to list its conversations; double-click one to open it.");
         pick.setWrapText(true);
-        pick.setPadding(new javafx.geometry.Insets(8));
+        pick.setPadding(new Insets(8));
         conversations.setPlaceholder(pick);
         conversations.setCellFactory(l -> new ListCell<>() {
             @Override
