@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
@@ -18,6 +20,7 @@ import org.userlm.workbench.domain.AnnotationSchema;
 import org.userlm.workbench.evaluation.agreement.AgreementCalculator;
 import org.userlm.workbench.evaluation.agreement.AgreementResult;
 import org.userlm.workbench.storage.AnnotationRepository;
+import org.userlm.workbench.ui.common.Owners;
 
 /**
  * Inter-annotator agreement per question, the same figures as the {@code agreement} command: Cohen's kappa,
@@ -43,7 +46,10 @@ public final class AgreementDialog {
     public static void show(AnnotationRepository answers, AnnotationSchema schema) {
         TableView<AgreementResult> table = new TableView<>();
         table.setId("agreementTable");
-        table.setPlaceholder(new Label("Computing…"));
+        ProgressIndicator computing = new ProgressIndicator(); // many answers take seconds: show it works
+        computing.setMaxSize(36, 36);
+        table.setPlaceholder(new VBox(8, computing, new Label("Computing…")));
+        ((VBox) table.getPlaceholder()).setAlignment(Pos.CENTER);
         table.getColumns().add(col("Question", AgreementResult::question, null));
         table.getColumns().add(col("Items", r -> Integer.toString(r.items()), ITEMS));
         table.getColumns().add(col("Annotators", r -> String.join(", ", r.annotators()), null));
@@ -59,7 +65,7 @@ public final class AgreementDialog {
         meaning.setMinHeight(Label.USE_PREF_SIZE);
         TitledPane help = new TitledPane("What do these mean?", meaning);
         help.setExpanded(false);
-        Dialog<Void> d = new Dialog<>();
+        Dialog<Void> d = Owners.own(new Dialog<>(), Owners.active());
         d.setTitle("Agreement");
         d.setHeaderText("Inter-annotator agreement per question");
         d.getDialogPane().setContent(new VBox(8, table, help));

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.scene.control.TextInputDialog;
+import org.userlm.workbench.ui.common.Owners;
 
 /** The annotator's name: asked once in a dialog, then kept in the user's preferences. */
 public final class AnnotatorName {
@@ -33,7 +34,8 @@ public final class AnnotatorName {
 
     /** Asks for a new name (FX thread); later answers go under it. Returns the name now in use. */
     public static String change() {
-        TextInputDialog d = new TextInputDialog(stored().isBlank() ? System.getProperty("user.name", "") : stored());
+        TextInputDialog d = Owners.own(new TextInputDialog(stored().isBlank() ? System.getProperty("user.name", "")
+                : stored()), Owners.active());
         d.setTitle("Annotator");
         d.setHeaderText("Switch annotator: answers from now on are stored under this name.");
         d.setContentText("Annotator name:");
@@ -43,7 +45,7 @@ public final class AnnotatorName {
     }
 
     private static Optional<String> ask() {
-        TextInputDialog d = new TextInputDialog(System.getProperty("user.name", ""));
+        TextInputDialog d = Owners.own(new TextInputDialog(System.getProperty("user.name", "")), Owners.active());
         d.setTitle("Annotator");
         d.setHeaderText("Your name goes with every annotation (asked once).");
         d.setContentText("Annotator name:");

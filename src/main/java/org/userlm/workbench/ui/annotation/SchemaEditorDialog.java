@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.userlm.workbench.domain.AnnotationSchema;
+import org.userlm.workbench.ui.common.Owners;
 
 /**
  * Edits a schema in a form (questions listed, added, removed, reordered; each question's fields) with the same
@@ -36,7 +37,7 @@ final class SchemaEditorDialog {
     }
 
     static Dialog<AnnotationSchema> build(SchemaEditorModel model) {
-        Dialog<AnnotationSchema> d = new Dialog<>();
+        Dialog<AnnotationSchema> d = Owners.own(new Dialog<>(), Owners.active());
         d.setTitle("Annotation schema");
         d.setHeaderText("The questions annotators answer. Existing answers keep their question keys.");
         TextInputControl json = jsonEditor();

@@ -23,15 +23,22 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
     private final ExecutorService pool;
     private final Executor uiThread;
     private final List<ThreadPoolTaskExecutor> lanes = new CopyOnWriteArrayList<>();
+    private final TaskObserver observer;
 
     /** Hands callbacks to {@code uiThread} ({@code Platform::runLater} in the window). */
     public ThreadPoolTaskExecutor(Executor uiThread) {
-        this(pool("workbench-bg-"), uiThread);
+        this(uiThread, TaskObserver.NONE);
     }
 
-    private ThreadPoolTaskExecutor(ExecutorService pool, Executor uiThread) {
+    /** The same, telling {@code observer} (on the UI thread) when each task starts and ends: the status bar. */
+    public ThreadPoolTaskExecutor(Executor uiThread, TaskObserver observer) {
+        this(pool("workbench-bg-"), uiThread, observer);
+    }
+
+    private ThreadPoolTaskExecutor(ExecutorService pool, Executor uiThread, TaskObserver observer) {
         this.pool = pool;
         this.uiThread = uiThread;
+        this.observer = observer;
     }
 
     private static ExecutorService pool(String prefix) {
@@ -49,7 +56,7 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        }), uiThread);
+        }), uiThread, observer);
         lanes.add(lane);
         return lane;
     }
@@ -61,7 +68,10 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
             result.cancel(false);
             return result;
         }
-        uiThread.execute(task::running);
+        uiThread.execute(() -> {
+            observer.started(task);
+            task.running();
+        });
         try {
             pool.execute(() -> {
                 V value;
@@ -70,11 +80,17 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
                 } catch (Exception | Error e) {
                     LOG.warn("{} failed", task.description(), e);
                     result.completeExceptionally(e);
-                    uiThread.execute(() -> task.failed(e));
+                    uiThread.execute(() -> {
+                        observer.ended(task, null, e);
+                        task.failed(e);
+                    });
                     return;
                 }
                 result.complete(value);
-                uiThread.execute(() -> task.succeeded(value));
+                uiThread.execute(() -> {
+                    observer.ended(task, value, null);
+                    task.succeeded(value);
+                });
             });
         } catch (RejectedExecutionException closing) {
             result.cancel(false);

@@ -42,6 +42,7 @@ import org.userlm.workbench.evaluation.metrics.AnswerAttempts;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
 import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.ui.common.Notify;
+import org.userlm.workbench.ui.common.Owners;
 import org.userlm.workbench.ui.settings.ProtocolPane;
 
 /**
@@ -218,7 +219,7 @@ public final class CompareView extends BorderPane {
     private Optional<Path> choose(String name) {
         FileChooser fc = new FileChooser();
         fc.setInitialFileName(name);
-        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        File f = fc.showSaveDialog(Owners.of(this));
         return Optional.ofNullable(f).map(File::toPath);
     }
 

@@ -38,6 +38,10 @@ import org.userlm.workbench.evaluation.experiment.MetricDefinitions;
 import org.userlm.workbench.evaluation.experiment.ReportCsv;
 import org.userlm.workbench.evaluation.experiment.ReportHtml;
 import org.userlm.workbench.evaluation.metrics.Interval;
+import org.userlm.workbench.ui.common.Columns;
+import org.userlm.workbench.ui.common.Messages;
+import org.userlm.workbench.ui.common.Notify;
+import org.userlm.workbench.ui.common.Owners;
 
 /** The results dashboard: charts (JavaFX), the cells × metrics table, definitions, exports. */
 final class DashboardPane extends BorderPane {
@@ -51,6 +55,7 @@ final class DashboardPane extends BorderPane {
         setId("experimentDashboard");
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("dashboardCharts");
+        charts.setMinHeight(240); // a 700 px window still shows a readable chart (axis title whole); the table gives way
         // Only the chart on screen is built (the others when their tab is first selected).
         charts.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> buildSelected());
         table.setId("metricsTable");
@@ -135,7 +140,7 @@ final class DashboardPane extends BorderPane {
         c.setGraphic(header);
         c.setId("metric-" + name);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return Columns.fit(c, name);
     }
 
     private void showDefinitions() {
@@ -151,7 +156,7 @@ final class DashboardPane extends BorderPane {
         a.setTitle("Metric definitions");
         a.setHeaderText("How every experiment metric is computed (also written into every export)");
         a.getDialogPane().setContent(t);
-        a.initOwner(getScene() == null ? null : getScene().getWindow());
+        Owners.own(a, this);
         a.show();
     }
 
@@ -162,9 +167,14 @@ final class DashboardPane extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
         fc.setInitialFileName(report.experimentId() + pattern.substring(1));
-        File f = fc.showSaveDialog(getScene().getWindow());
+        File f = fc.showSaveDialog(Owners.of(this));
         if (f != null) {
-            action.accept(f.toPath());
+            try {
+                action.accept(f.toPath());
+                Notify.info(this, "Export", "Wrote " + f.getName());
+            } catch (RuntimeException e) { // a full disk or a read-only folder: say so, keep the report
+                Notify.show(Owners.of(this), "Export failed", Messages.shortMessage(e), true);
+            }
         }
     }
 

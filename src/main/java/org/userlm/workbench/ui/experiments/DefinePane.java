@@ -19,9 +19,11 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.Task;
+import org.userlm.workbench.ui.common.Fit;
+import org.userlm.workbench.ui.common.Owners;
 import org.userlm.workbench.ui.settings.BackendProfile;
 
 /** Define: name, tasks (search, kind, counts), simulator and assistant profiles from the saved ones, the numbers. */
@@ -62,6 +64,14 @@ final class DefinePane extends VBox {
         taskList.setPrefHeight(170);
         taskList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         taskList.setCellFactory(l -> new ListCell<>() {
+            {
+                // As wide as the list, never wider: long titles wrap onto a second line instead of running
+                // under the form's edge or ending in an ellipsis.
+                prefWidthProperty().bind(taskList.widthProperty().subtract(20));
+                setMaxWidth(USE_PREF_SIZE);
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(Task t, boolean empty) {
                 super.updateItem(t, empty);
@@ -79,8 +89,10 @@ final class DefinePane extends VBox {
         Button none = new Button("Clear");
         none.setOnAction(e -> taskList.getSelectionModel().clearSelection());
 
-        getChildren().addAll(new Label("Name"), name, new Label("Tasks"), new HBox(6, search, kind), taskList,
-                new HBox(6, taskCount, all, none), simulators(), assistants(), numbers(), showJson());
+        taskCount.setWrapText(true);
+        getChildren().addAll(new Label("Name"), name, new Label("Tasks"), Fit.row(search, kind), taskList,
+                taskCount, Fit.row(all, none), simulators(), assistants(), numbers(), showJson());
+        Fit.keep(this);
         syncTasks();
     }
 
@@ -122,7 +134,7 @@ final class DefinePane extends VBox {
         });
         Button remove = new Button("Remove");
         remove.setOnAction(e -> vm.form.simulators.remove(list.getSelectionModel().getSelectedItem()));
-        return new VBox(4, new Label("Simulator profiles"), new HBox(6, kind, profile, guard), new HBox(6, add, remove),
+        return new VBox(4, new Label("Simulator profiles"), Fit.row(kind, profile, guard), Fit.row(add, remove),
                 list);
     }
 
@@ -149,7 +161,7 @@ final class DefinePane extends VBox {
         });
         Button remove = new Button("Remove");
         remove.setOnAction(e -> vm.form.assistants.remove(list.getSelectionModel().getSelectedItem()));
-        return new VBox(4, new Label("Assistant profiles"), new HBox(6, profile, add, remove), list);
+        return new VBox(4, new Label("Assistant profiles"), Fit.row(profile, add, remove), list);
     }
 
     private ComboBox<BackendProfile> profiles(String id) {
@@ -161,6 +173,7 @@ final class DefinePane extends VBox {
             c.setValue(c.getItems().get(0));
         }
         c.setPrefWidth(230);
+        c.setMinWidth(Region.USE_PREF_SIZE); // "Demo (offline, scripted)" whole; the row wraps instead
         return c;
     }
 
@@ -205,7 +218,7 @@ final class DefinePane extends VBox {
             a.setTitle("Experiment config");
             a.setHeaderText("experiment run --config FILE runs the same experiment from the command line");
             a.getDialogPane().setContent(t);
-            a.initOwner(getScene().getWindow());
+            Owners.own(a, this);
             a.show();
         });
         return b;

@@ -6,8 +6,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -29,6 +31,8 @@ import javafx.util.Duration;
 import org.userlm.workbench.domain.Experiment;
 import org.userlm.workbench.domain.ExperimentSlot;
 import org.userlm.workbench.simulation.experiment.ExperimentProgress;
+import org.userlm.workbench.ui.common.Columns;
+import org.userlm.workbench.ui.common.Notify;
 
 /**
  * The Experiments workspace (Ctrl+4): define on the left; on the right run/pause/resume/cancel, live progress and
@@ -46,6 +50,7 @@ public final class ExperimentsView extends BorderPane {
         ScrollPane define = new ScrollPane(new DefinePane(vm));
         define.setFitToWidth(true);
         define.setMinWidth(340);
+        define.setPrefWidth(400);
 
         ComboBox<Experiment> stored = new ComboBox<>(vm.experiments);
         stored.setId("expList");
@@ -69,6 +74,11 @@ public final class ExperimentsView extends BorderPane {
         pause.disableProperty().bind(vm.running.not().or(vm.paused));
         resume.disableProperty().bind(vm.running.not().or(vm.paused.not()));
         cancel.disableProperty().bind(vm.running.not());
+        vm.running.addListener((o, was, now) -> {
+            if (was && !now) { // after the view model has set its final message
+                Platform.runLater(() -> Notify.info(this, "Experiment finished", vm.message.get()));
+            }
+        });
         for (Button b : List.of(run, pause, resume, cancel, resumeStored, refresh)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -95,7 +105,10 @@ public final class ExperimentsView extends BorderPane {
 
         TableView<CellRow> cells = cellsTable();
         conversations.setId("cellConversations");
-        conversations.setPlaceholder(new Label("Click a cell to list its conversations; double-click one to open it."));
+        Label pick = new Label("Click a cell to list its conversations; double-click one to open it.");
+        pick.setWrapText(true);
+        pick.setPadding(new Insets(8));
+        conversations.setPlaceholder(pick);
         conversations.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ExperimentSlot s, boolean empty) {
@@ -152,7 +165,7 @@ public final class ExperimentsView extends BorderPane {
         t.getColumns().addAll(List.of(col("simulator", CellRow::simulator), col("assistant", CellRow::assistant),
                 col("finished", CellRow::finished), col("solved", r -> String.valueOf(r.solved())),
                 col("success (95% Wilson)", CellRow::success), col("failed", r -> String.valueOf(r.failed()))));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // columns keep their words; it scrolls
         // The rows are replaced a few times a second while running: keep the selected cell selected.
         int[] keep = {-1};
         t.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -174,7 +187,7 @@ public final class ExperimentsView extends BorderPane {
     private static TableColumn<CellRow, String> col(String name, Function<CellRow, String> f) {
         TableColumn<CellRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return Columns.fit(c, name);
     }
 
     private static ListCell<Experiment> experimentCell() {

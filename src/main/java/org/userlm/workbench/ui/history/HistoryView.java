@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.userlm.workbench.storage.ConversationSummary;
 import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.common.Notify;
+import org.userlm.workbench.ui.common.Owners;
 
 /** History list with search, open, rename, delete/undo and re-run. */
 public final class HistoryView extends VBox {
@@ -48,7 +49,7 @@ public final class HistoryView extends VBox {
         Button rename = new Button("Rename");
         rename.setId("renameConversation");
         rename.setOnAction(e -> selected(list, s -> {
-            TextInputDialog d = new TextInputDialog(s.title());
+            TextInputDialog d = Owners.own(new TextInputDialog(s.title()), list);
             d.setHeaderText("Rename conversation");
             d.showAndWait().filter(t -> !t.isBlank()).ifPresent(t -> vm.rename(s.id(), t.strip()));
         }));

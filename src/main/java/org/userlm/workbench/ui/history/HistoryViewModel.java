@@ -10,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.userlm.workbench.storage.ConversationSummary;
+import org.userlm.workbench.ui.common.BackgroundTask;
 import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
@@ -51,9 +52,9 @@ public final class HistoryViewModel {
     public void refresh() {
         String q = query.get() == null ? "" : query.get().strip();
         long mine = ++generation;
-        bg.run(() -> q.isEmpty() ? new Found(services.conversations().recent(PAGE), Map.<String, String>of())
-                : found(services.conversations().searchRecent(q, PAGE), q),
-                found -> {
+        BackgroundTask.wrap(() -> q.isEmpty() ? new Found(services.conversations().recent(PAGE),
+                Map.<String, String>of()) : found(services.conversations().searchRecent(q, PAGE), q))
+                .describedAs(q.isEmpty() ? "loading the history" : "searching the history").onSuccess(found -> {
             var rows = found.rows();
             if (mine == generation) {
                 snippets.clear();
@@ -62,7 +63,7 @@ public final class HistoryViewModel {
                 String shown = rows.size() < PAGE ? String.valueOf(rows.size()) : "The newest " + rows.size();
                 status.set(shown + (q.isEmpty() ? " conversations" : " matching “" + q + "”"));
             }
-        }, e -> status.set("Search failed: " + Messages.shortMessage(e)));
+        }).onFailure(e -> status.set("Search failed: " + Messages.shortMessage(e))).executeWith(bg);
     }
 
     public void rename(String id, String title) {

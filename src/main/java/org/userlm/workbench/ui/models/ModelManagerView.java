@@ -3,6 +3,7 @@ package org.userlm.workbench.ui.models;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -23,6 +24,7 @@ import org.userlm.workbench.models.DownloadProgress;
 import org.userlm.workbench.models.LocalFolders;
 import org.userlm.workbench.models.ModelDescriptor;
 import org.userlm.workbench.models.ServerPresets;
+import org.userlm.workbench.ui.common.Notify;
 
 /**
  * The model manager: known models (size, memory on GPU/CPU, licence, gating) with a detail pane that says whether
@@ -117,6 +119,11 @@ public final class ModelManagerView extends BorderPane {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.downloadFraction);
         bar.visibleProperty().bind(vm.downloading);
+        vm.downloading.addListener((o, was, now) -> {
+            if (was && !now) { // the final line is set just after the flag drops
+                Platform.runLater(() -> Notify.info(this, "Download", vm.downloadText.get()));
+            }
+        });
         Label status = wrapping("downloadStatus");
         status.textProperty().bind(vm.downloadText);
         VBox box = new VBox(8, title, about, fit, new HBox(8, download, pause, cancel), bar, status);

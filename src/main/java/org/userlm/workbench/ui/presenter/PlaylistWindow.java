@@ -22,6 +22,8 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.userlm.workbench.domain.Playlist;
 import org.userlm.workbench.ui.common.Fit;
+import org.userlm.workbench.ui.common.Notify;
+import org.userlm.workbench.ui.common.Owners;
 
 /** The playlist editor window: pick conversations, write a caption per slide, set the speed, present, export. */
 public final class PlaylistWindow {
@@ -92,6 +94,11 @@ public final class PlaylistWindow {
         status.setWrapText(true);
         status.getStyleClass().add("hint");
         status.textProperty().bind(editor.status);
+        status.textProperty().addListener((o, a, s) -> {
+            if (s != null && (s.startsWith("Exported") || s.startsWith("Failed"))) {
+                Notify.show(Owners.of(status), "Presentation export", s, s.startsWith("Failed"));
+            }
+        });
         VBox root = new VBox(10, Fit.row(new Label("Playlist"), saved, fresh, new Label("Name"), name,
                 new Label("Words per minute"), wpm), list, Fit.row(add, remove, up, down),
                 Fit.row(save, present, export), status);

@@ -14,7 +14,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.ui.common.Owners;
 
 /**
  * Full-screen replay of a {@link Deck}: large type, a caption line per slide, the turns typed at the playlist's
@@ -158,6 +160,13 @@ public final class PresenterView extends BorderPane {
         Scene scene = new Scene(v, 1280, 800);
         scene.getStylesheets().setAll(stylesheets);
         Stage stage = new Stage();
+        // Owned by the main window (not the playlist editor, whose closing would close it): closing the presenter
+        // gives the focus back, which on a display without a window manager nothing else does.
+        Window owner = Owners.active();
+        while (owner instanceof Stage s && s.getOwner() != null) {
+            owner = s.getOwner();
+        }
+        stage.initOwner(owner);
         stage.setTitle("Presenter — " + deck.name());
         stage.setScene(scene);
         stage.setFullScreenExitHint("");

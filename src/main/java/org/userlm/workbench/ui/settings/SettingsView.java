@@ -25,6 +25,7 @@ import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.ui.common.Owners;
 import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailForm;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
@@ -92,7 +93,7 @@ public final class SettingsView extends ScrollPane {
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.getStyleClass().add("flat-button");
         save.setOnAction(e -> {
-            TextInputDialog d = new TextInputDialog(f.model.get());
+            TextInputDialog d = Owners.own(new TextInputDialog(f.model.get()), save);
             d.setHeaderText("Save these backend settings as a profile (API keys are never stored)");
             d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> vm.saveProfile(f, name.strip()));
         });
@@ -222,7 +223,10 @@ public final class SettingsView extends ScrollPane {
         Spinner<Integer> s = new Spinner<>(min, max, p.get() == null ? min : p.get());
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(76);
+        // Wide enough for the largest value it takes (arrows and insets ~50 px, ~9 px a digit): a fixed 76 px
+        // showed "1024" as "102" (issue 13). LayoutAudit checks every spinner's number is whole.
+        s.setPrefWidth(Math.max(76, 52 + 9 * String.valueOf(max).length()));
+        s.setMinWidth(Region.USE_PREF_SIZE);
         s.getValueFactory().valueProperty().bindBidirectional(p);
         return s;
     }

@@ -23,6 +23,7 @@ import org.userlm.workbench.inference.InferenceException;
 import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.SystemPrompts;
+import org.userlm.workbench.ui.common.BackgroundTask;
 import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
@@ -128,16 +129,16 @@ public final class SettingsViewModel {
             return;
         }
         form.connectionStatus.set("Connecting to " + b.label() + "…");
-        bg.run(() -> {
+        BackgroundTask.wrap(() -> {
             try {
                 return services.testConnection(b);
             } catch (InferenceException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, models -> form.connectionStatus.set("✓ Connected · " + models.size() + " model"
+        }).describedAs("testing the connection to " + b.label()).onSuccess(models -> form.connectionStatus.set("✓ Connected · " + models.size() + " model"
                 + (models.size() == 1 ? "" : "s") + (models.isEmpty() ? "" : ": " + String.join(", ",
-                models.subList(0, Math.min(4, models.size()))) + (models.size() > 4 ? ", …" : ""))),
-                e -> form.connectionStatus.set("✗ " + Messages.shortMessage(e)));
+                models.subList(0, Math.min(4, models.size()))) + (models.size() > 4 ? ", …" : ""))))
+                .onFailure(e -> form.connectionStatus.set("✗ " + Messages.shortMessage(e))).executeWith(bg);
     }
 
     /** Saves the form's fields as a named profile (in the config file; never an API key). */

@@ -30,6 +30,7 @@ import org.controlsfx.control.StatusBar;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.common.Notify;
+import org.userlm.workbench.ui.common.RunningTasks;
 import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.common.WorkbenchServices;
@@ -60,7 +61,9 @@ public final class MainWindow {
     static final String BASE_CSS = Themes.BASE_CSS;
     private final WorkbenchServices services;
     private final Path configDir;
-    private final TaskExecutor bg = new ThreadPoolTaskExecutor(Platform::runLater);
+    /** Every background task of the window passes through here: the status bar shows the ones that run long. */
+    private final RunningTasks running = new RunningTasks(() -> this.stage);
+    private final TaskExecutor bg = new ThreadPoolTaskExecutor(Platform::runLater, running);
     private final TaskBrowserViewModel tasks;
     private final HistoryViewModel history;
     private final SettingsViewModel settings;
@@ -218,13 +221,13 @@ public final class MainWindow {
         bar.setId("statusBar");
         // The status line and the backends are the Live workspace's: other workspaces show their own.
         var live = workspaces.node().getSelectionModel().selectedIndexProperty().isEqualTo(0);
-        bar.textProperty().bind(Bindings.when(live).then(conversation.activityProperty()).otherwise(""));
+        var liveText = Bindings.when(live).then(conversation.activityProperty()).otherwise("");
         workspaces.node().getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() == 0) {
                 history.refresh(); // Compare and other workspaces store conversations too
             }
         });
-        bar.progressProperty().bind(Bindings.when(conversation.busyProperty())
+        running.drive(bar, liveText, Bindings.when(conversation.busyProperty())
                 .then(conversation.loadProgressProperty()).otherwise(0.0));
         BackendForm sim = settings.simulator();
         BackendForm asst = settings.assistant();

@@ -18,6 +18,7 @@ import org.userlm.workbench.domain.TaskKind;
 import org.userlm.workbench.evaluation.CodeGrader;
 import org.userlm.workbench.tasks.TaskFiles;
 import org.userlm.workbench.tasks.TaskFormatException;
+import org.userlm.workbench.ui.common.BackgroundTask;
 import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.WorkbenchServices;
@@ -104,18 +105,23 @@ public final class TaskBrowserViewModel {
             return;
         }
         status.set("Importing " + files.size() + " file(s)…");
-        bg.run(() -> {
+        BackgroundTask.withProgress(progress -> {
             List<Task> loaded = new ArrayList<>();
-            for (Path f : files) {
+            for (int i = 0; i < files.size(); i++) {
                 try {
-                    loaded.addAll(TaskFiles.load(f));
+                    loaded.addAll(TaskFiles.load(files.get(i)));
                 } catch (TaskFormatException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }
+                progress.accept(0.9 * (i + 1) / files.size()); // parsing is most of it; storing the last tenth
             }
             services.tasks().upsert(loaded);
             return loaded;
-        }, loaded -> load(loaded.isEmpty() ? null : loaded.get(0).id(), "Imported " + loaded.size() + " tasks"), e -> status.set("Import failed: " + Messages.shortMessage(e)));
+        }).describedAs("importing " + files.size() + " task file(s)")
+                .onSuccess(loaded -> load(loaded.isEmpty() ? null : loaded.get(0).id(),
+                        "Imported " + loaded.size() + " tasks"))
+                .onFailure(e -> status.set("Import failed: " + Messages.shortMessage(e)))
+                .executeWith(bg);
     }
 
     /** Shards and reference answer as text for the details pane. */

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.userlm.workbench.models.ServerPresets;
+import org.userlm.workbench.ui.common.Owners;
 import org.userlm.workbench.ui.settings.BackendChoice;
 import org.userlm.workbench.ui.settings.BackendForm;
 import org.userlm.workbench.ui.settings.BackendProfile;
@@ -68,9 +71,9 @@ public final class WelcomePage {
                 chooser.setTitle("A Hugging Face model folder (config.json, safetensors)");
                 var dir = chooser.showDialog(s);
                 if (dir != null && !new File(dir, "config.json").isFile()) {
-                    new Alert(Alert.AlertType.WARNING,
+                    Owners.own(new Alert(Alert.AlertType.WARNING,
                             dir + " is not a model folder: it has no config.json. Pick the folder that holds "
-                                    + "config.json, tokenizer.json and the .safetensors files.").showAndWait();
+                                    + "config.json, tokenizer.json and the .safetensors files."), s).showAndWait();
                     return;
                 }
                 if (dir != null) {
@@ -86,7 +89,10 @@ public final class WelcomePage {
                 s.close();
             }
         };
-        Scene scene = new Scene(new WelcomeView(actions), 900, 600);
+        WelcomeView view = new WelcomeView(actions);
+        // A larger window centres the page instead of leaving its lower half empty.
+        view.setMaxSize(1040, Region.USE_PREF_SIZE);
+        Scene scene = new Scene(new StackPane(view), 900, 600);
         scene.getStylesheets().setAll(css);
         s.setScene(scene);
         s.show();

@@ -8,6 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
@@ -46,6 +48,9 @@ final class LayoutAudit {
         if (n instanceof Labeled l) {
             checkLabeled(l, where, out);
         }
+        if (n instanceof Spinner<?> sp) {
+            checkSpinner(sp, where, out);
+        }
         if (n instanceof ScrollPane sp && sp.isFitToWidth() && sp.getContent() instanceof Region content) {
             double room = sp.getViewportBounds().getWidth();
             double need = content.minWidth(-1);
@@ -62,6 +67,23 @@ final class LayoutAudit {
             for (Node c : p.getChildrenUnmodifiable()) {
                 walk(c, where, view, out);
             }
+        }
+    }
+
+    /** A number in a spinner is read whole or not at all ("1024" must not show as "102"). */
+    private static void checkSpinner(Spinner<?> sp, String where, List<String> out) {
+        TextField f = sp.getEditor();
+        String s = f.getText();
+        if (s == null || s.isEmpty() || f.getWidth() <= 0) {
+            return;
+        }
+        Text probe = new Text(s);
+        probe.setFont(f.getFont());
+        double need = probe.getLayoutBounds().getWidth();
+        double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+        if (need > room + 0.5) {
+            out.add(where + ": spinner " + describe(sp) + " is " + Math.round(room) + " px wide inside but \"" + s
+                    + "\" needs " + Math.round(need) + " px (shown cut)");
         }
     }
 
