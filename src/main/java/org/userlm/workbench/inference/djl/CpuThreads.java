@@ -48,7 +48,7 @@ final class CpuThreads {
     /** The policy with every input given (tests). Unparseable overrides are ignored. */
     static Choice choose(int requested, int property, String djlProperty, String ompEnv, int cores, double load) {
         if (requested > 0) {
-            return new Choice(requested, "set by the load options (--threads)");
+            return new Choice(requested, "set with --threads");
         }
         if (property > 0) {
             return new Choice(property, "set by -D" + PROPERTY);

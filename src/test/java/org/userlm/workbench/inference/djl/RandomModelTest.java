@@ -58,7 +58,7 @@ class RandomModelTest {
         int before = f32.onWorker(JniUtils::getNumThreads);
         try (LocalLlamaModel two = LocalModels.load(tmp.resolve("f32"), new LoadOptions("cpu", 128, true, 2),
                 ProgressListener.NONE, null)) {
-            assertTrue(two.threads().startsWith("2 (set by the load options"), two.threads());
+            assertTrue(two.threads().startsWith("2 (set with --threads)"), two.threads());
             assertEquals(2, (int) two.onWorker(JniUtils::getNumThreads));
             assertArrayEquals(two.lastLogits(PROMPT), f32.lastLogits(PROMPT), 1e-4f);
         } finally {
