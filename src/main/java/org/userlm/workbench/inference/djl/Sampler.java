@@ -8,7 +8,7 @@ import java.util.Random;
  * top-k, then top-p (nucleus) sampling with a seeded {@link Random}, with the semantics of transformers' warpers:
  * top-k keeps every token at least as large as the k-th largest (ties kept), top-p keeps the largest tokens while
  * the mass before them is below p (so the token that crosses p is kept). Tokens at -infinity (banned in place by a
- * logits processor) are never chosen while any other token is allowed.
+ * logits processor) and NaN are never chosen while any other token is allowed.
  *
  * <p>Cost per token is a few linear passes over the logits, with no sort and no copy of the vocabulary: tokens are
  * bucketed by logit into {@value #BINS} bins of 40/{@value #BINS} nats each, a token going to the bin whose centre
