@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * How many intra-op threads PyTorch uses for CPU inference. PyTorch's OpenMP threads meet at a barrier after every
  * op, so a step is as slow as its slowest thread: one thread that shares its core with a busy process stalls all of
- * them. On a shared 2-core machine, 2 threads decoded the 30M model 2-10x slower than 1 thread while other processes
+ * them. On a shared 2-core machine, 2 threads decoded the 30M model 4.5-18x slower than 1 thread while other processes
  * were busy (docs/performance.md, "Threads under load"). The automatic choice therefore takes only the cores that the
  * load average says are free when the model loads: {@code floor(cores - load)}, at least 1 and at most cores - 1 (one
  * core stays with the UI and the OS).
