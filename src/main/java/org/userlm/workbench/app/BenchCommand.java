@@ -50,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch CPU threads; 0 = automatic (the cores the load average leaves free, at most cores - 1).")
+            description = "PyTorch CPU threads; 0 = automatic (the cores the load average leaves free,"
+                    + " at most cores - 1).")
     int threads;
 
     @Option(names = "--bandwidth-gbs", paramLabel = "GB/S",
@@ -124,8 +125,8 @@ final class BenchCommand implements Callable<Integer> {
                 r.bandwidthGBs(), m.device(), r.bytesPerToken() / 1e6, 100 * r.decodeTokPerS() / r.boundTokPerS());
         if (bandwidthGbs != null && bandwidthGbs > 0) {
             double bound = bandwidthGbs * 1e9 / r.bytesPerToken();
-            System.out.printf(Locale.ROOT, "against the given %.1f GB/s: bound %.1f tok/s; decode reaches %.0f%% of it%n",
-                    bandwidthGbs, bound, 100 * r.decodeTokPerS() / bound);
+            System.out.printf(Locale.ROOT, "against the given %.1f GB/s: bound %.1f tok/s;"
+                    + " decode reaches %.0f%% of it%n", bandwidthGbs, bound, 100 * r.decodeTokPerS() / bound);
         }
         if (!m.device().contains("gpu")) {
             System.out.printf(Locale.ROOT, "(Java System.arraycopy bandwidth, read+write: %.1f GB/s)%n",
