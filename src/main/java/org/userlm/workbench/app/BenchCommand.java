@@ -49,6 +49,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu.")
     String device;
 
+    @Option(names = "--threads", defaultValue = "0",
+            description = "PyTorch CPU threads; 0 = automatic (the cores the load average leaves free,"
+                    + " at most cores - 1).")
+    int threads;
+
+    @Option(names = "--bandwidth-gbs", paramLabel = "GB/S",
+            description = "Also judge decode against this memory bandwidth (e.g. the GPU's data-sheet figure), next to"
+                    + " the measured one.")
+    Double bandwidthGbs;
+
     @Option(names = "--turns", defaultValue = "0",
             description = "Also run a conversation of N turns (each adding --prompt-tokens new tokens) and compare"
                     + " the time to first token of the last turn with the first, with and without prefix reuse.")
@@ -73,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
                 label = "random " + source.random;
             }
             int seq = Math.max(1, turns) * (promptTokens + newTokens) + 8;
-            try (LocalLlamaModel m = LocalModels.load(dir, new LoadOptions(device, seq, true), (s, f) -> { },
+            try (LocalLlamaModel m = LocalModels.load(dir, new LoadOptions(device, seq, true, threads), (s, f) -> { },
                     new CancellationToken())) {
                 BenchRunner.Result r = BenchRunner.run(m, promptTokens, newTokens, runs);
                 print(label, m, r);
@@ -97,6 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("load average: " + loadAverage());
         System.out.printf(Locale.ROOT, "model: %s on %s, %.1fM parameters, %.1f MB of weights read per token%n",
                 label, m.device(), m.folder().parameterCount() / 1e6, r.bytesPerToken() / 1e6);
+        System.out.println("CPU threads: " + m.threads());
         System.out.printf(Locale.ROOT, "prompt %d tokens, %d new tokens, median of %d runs%n", r.promptTokens(),
                 r.newTokens(), runs);
         System.out.printf(Locale.ROOT, "prefill: %.1f tok/s%n", r.prefillTokPerS());
@@ -112,6 +123,11 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bandwidth bound: %.1f tok/s (%.1f GB/s measured matrix-vector bandwidth on %s"
                         + " / %.1f MB per token); decode reaches %.0f%% of it%n", r.boundTokPerS(),
                 r.bandwidthGBs(), m.device(), r.bytesPerToken() / 1e6, 100 * r.decodeTokPerS() / r.boundTokPerS());
+        if (bandwidthGbs != null && bandwidthGbs > 0) {
+            double bound = bandwidthGbs * 1e9 / r.bytesPerToken();
+            System.out.printf(Locale.ROOT, "against the given %.1f GB/s: bound %.1f tok/s;"
+                    + " decode reaches %.0f%% of it%n", bandwidthGbs, bound, 100 * r.decodeTokPerS() / bound);
+        }
         if (!m.device().contains("gpu")) {
             System.out.printf(Locale.ROOT, "(Java System.arraycopy bandwidth, read+write: %.1f GB/s)%n",
                     BenchRunner.javaCopyBandwidth());

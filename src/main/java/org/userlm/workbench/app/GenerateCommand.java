@@ -71,6 +71,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--max-seq-len", defaultValue = "0", description = "KV cache length; 0 = model default.")
     int maxSeqLen;
 
+    @Option(names = "--threads", defaultValue = "0",
+            description = "PyTorch CPU threads; 0 = automatic (the cores the load average leaves free).")
+    int threads;
+
     @Option(names = "--json", description = "Print {prompt_ids, generated_ids, text} as the last line.")
     boolean json;
 
@@ -79,7 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = System.err;
         long t0 = System.nanoTime();
-        try (LocalLlamaModel m = LocalModels.load(model, new LoadOptions(device, maxSeqLen, true),
+        try (LocalLlamaModel m = LocalModels.load(model, new LoadOptions(device, maxSeqLen, true, threads),
                 (stage, f) -> { }, new CancellationToken())) {
             err.printf(Locale.ROOT, "loaded %s on %s in %.1f s%n", m.modelName(), m.device(),
                     (System.nanoTime() - t0) / 1e9);

@@ -16,12 +16,7 @@ final class Devices {
         if ("auto".equals(d)) {
             d = System.getProperty("userlm.device", "auto");
         }
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null && System.getenv("OMP_NUM_THREADS") == null) {
-            // Leave one core to the UI and the OS: with every core in use, OpenMP's spinning threads made CPU decode
-            // ten times slower on a busy 2-core machine (docs/local-models.md). Read when the engine starts.
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-        }
+        CpuThreads.beforeEngineStart(); // DJL reads its thread count once, when the engine starts
         Engine engine;
         try {
             engine = Engine.getEngine("PyTorch");

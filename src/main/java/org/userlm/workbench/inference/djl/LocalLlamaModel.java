@@ -51,6 +51,7 @@ public final class LocalLlamaModel implements ChatModel {
     private LlamaForward forward;
     private ChatTemplate template;
     private Set<Integer> endIds;
+    private String threads = "n/a (GPU)";
     private volatile boolean closed;
     private volatile boolean prefixReuse = !"false".equals(System.getProperty("userlm.prefixReuse"));
 
@@ -99,6 +100,10 @@ public final class LocalLlamaModel implements ChatModel {
                     device.toString());
         }
         LocalLlamaModel m = new LocalLlamaModel(folder, ex, device.toString(), est);
+        if (!device.isGpu()) {
+            CpuThreads.Choice t = CpuThreads.apply(opts.threads());
+            m.threads = t.threads() + " (" + t.reason() + ")";
+        }
         m.tokenizer = LlamaTokenizer.load(folder.tokenizerJson(), c.vocabSize());
         progress.onProgress("tokenizer", 0.1);
         m.manager = NDManager.newBaseManager(device, "PyTorch");
@@ -249,6 +254,11 @@ public final class LocalLlamaModel implements ChatModel {
     /** The device, e.g. {@code cpu()} or {@code gpu(0)}. */
     public String device() {
         return deviceName;
+    }
+
+    /** PyTorch's CPU thread count for this model and why, e.g. "1 (auto: 2 cores, ...)"; set when it loads. */
+    public String threads() {
+        return threads;
     }
 
     /** The memory estimate made before loading. */

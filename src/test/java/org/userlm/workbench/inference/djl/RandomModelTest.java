@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,23 @@ class RandomModelTest {
     static void tearDown() {
         f32.close();
         bf16Sharded.close();
+    }
+
+    @Test
+    void aThreadCountFromTheLoadOptionsIsAppliedOnTheWorkerAndKeepsTheLogits() throws Exception {
+        int before = f32.onWorker(JniUtils::getNumThreads);
+        try (LocalLlamaModel two = LocalModels.load(tmp.resolve("f32"), new LoadOptions("cpu", 128, true, 2),
+                ProgressListener.NONE, null)) {
+            assertTrue(two.threads().startsWith("2 (set with --threads)"), two.threads());
+            assertEquals(2, (int) two.onWorker(JniUtils::getNumThreads));
+            assertArrayEquals(two.lastLogits(PROMPT), f32.lastLogits(PROMPT), 1e-4f);
+        } finally {
+            f32.onWorker(() -> {
+                JniUtils.setNumThreads(before); // PyTorch may keep the count process-wide: later tests get theirs
+                return null;
+            });
+        }
+        assertTrue(f32.threads().matches("\\d+ \\(.+\\)"), f32.threads());
     }
 
     @Test

@@ -154,4 +154,65 @@ class SamplerTest {
             assertEquals(99_999, new Sampler(1.0, 0.8, 40, s).sample(l));
         }
     }
+
+    @Test
+    void nanLogitsOfEitherSignAreNeverChosen() {
+        float[] l = randomLogits(1000, 11, false);
+        float negativeNan = Float.intBitsToFloat(0xffc00000); // x86's default NaN, e.g. from 0f / 0f
+        l[10] = Float.NaN;
+        l[20] = negativeNan;
+        l[30] = 50f; // the best token by far, so the NaNs would be near it if they were binned as numbers
+        for (double[] c : new double[][] {{1.0, 0, 1.0}, {1.0, 0, 0.8}, {0.7, 5, 1.0}}) {
+            double[] p = new Sampler(c[0], c[2], (int) c[1], 1L).probabilities(l);
+            assertEquals(0, p[10]);
+            assertEquals(0, p[20]);
+        }
+        Sampler s = new Sampler(200.0, 1.0, 0, 5L); // flat enough that every id comes up
+        for (int i = 0; i < 20_000; i++) {
+            int x = s.sample(l);
+            assertTrue(x != 10 && x != 20, "drew the NaN id " + x);
+        }
+    }
+
+    /**
+     * Logits placed on the rounding edges of the bins (half a bin from a centre, 40/2048 nats per bin) and just
+     * beside them: a token's weight must not depend on which side of an edge it rounds to.
+     */
+    @Test
+    void logitsOnBinEdgesMatchTheReference() {
+        double width = 40.0 / 2048;
+        float[] l = new float[4000];
+        for (int i = 0; i < l.length; i++) {
+            double edge = (i / 4 + 0.5) * width;
+            l[i] = (float) (-edge + (i % 4 - 1.5) * 1e-6);
+        }
+        for (double[] c : new double[][] {{1.0, 0, 1.0}, {1.0, 0, 0.8}, {1.0, 1000, 0.9}}) {
+            double[] want = reference(l, c[0], (int) c[1], c[2]);
+            double[] got = new Sampler(c[0], c[2], (int) c[1], 1L).probabilities(l);
+            for (int i = 0; i < l.length; i++) {
+                assertEquals(want[i] > 0, got[i] > 0, Arrays.toString(c) + " id " + i + " kept");
+                assertEquals(want[i], got[i], 1e-6 + 1e-4 * want[i], Arrays.toString(c) + " id " + i);
+            }
+        }
+    }
+
+    @Test
+    void aTemperatureTooSmallForFloatsIsGreedy() {
+        float[] l = randomLogits(1000, 12, false);
+        int best = Sampler.argmax(l);
+        for (long s = 0; s < 20; s++) {
+            assertEquals(best, new Sampler(1e-45, 0.8, 0, s).sample(l));
+        }
+    }
+
+    /** Far below the best (more than the 40-nat window) is out; within the window is in. */
+    @Test
+    void theWindowKeepsTokensWithin39NatsAndDropsThoseBeyond40() {
+        float[] l = {0f, -39.5f, -40.5f, -100f};
+        double[] p = new Sampler(1.0, 1.0, 0, 1L).probabilities(l);
+        assertTrue(p[1] > 0);
+        assertEquals(Math.exp(-39.5), p[1], Math.exp(-39.5) * 1e-4);
+        assertEquals(0, p[2]);
+        assertEquals(0, p[3]);
+    }
 }
