@@ -1,8 +1,11 @@
 package org.userlm.workbench.ui.settings;
 
+import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,16 +19,17 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.simulation.GuardrailPreset;
-import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailForm;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
 /** The right-hand settings column: simulator, guardrails, assistant, intent. Binds only. */
@@ -97,6 +101,20 @@ public final class SettingsView extends ScrollPane {
             d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> vm.saveProfile(f, name.strip()));
         });
         HBox.setHgrow(profile, Priority.ALWAYS);
+        // "• modified" while the fields differ from the saved profile; Revert brings its values back.
+        Label modified = new Label("• modified");
+        modified.setId(prefix + "Modified");
+        modified.getStyleClass().add("profile-modified");
+        modified.setMinWidth(Region.USE_PREF_SIZE);
+        Button revert = new Button("Revert");
+        revert.setId(prefix + "Revert");
+        revert.getStyleClass().add("flat-button");
+        revert.setMinWidth(Region.USE_PREF_SIZE);
+        revert.setOnAction(e -> f.revert());
+        for (Node n : new Node[] {modified, revert}) {
+            n.visibleProperty().bind(f.modifiedProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         ChoiceBox<BackendChoice> kind = new ChoiceBox<>();
         kind.getItems().setAll(BackendChoice.values());
         kind.setId(prefix + "Backend");
@@ -110,18 +128,64 @@ public final class SettingsView extends ScrollPane {
         status.getStyleClass().add("connection-status");
         status.setWrapText(true);
         status.textProperty().bind(f.connectionStatus);
-        g.addRow(0, label("Profile"), new HBox(6, profile, save));
-        g.addRow(1, label("Backend"), kind);
+        HBox profileRow = new HBox(6, profile, save);
+        profileRow.setAlignment(Pos.CENTER_LEFT);
+        g.addRow(0, label("Profile"), profileRow);
+        HBox kindRow = new HBox(6, kind, modified, revert);
+        kindRow.setAlignment(Pos.CENTER_LEFT);
+        g.addRow(1, label("Backend"), kindRow);
         g.addRow(2, label("Base URL"), field(f.baseUrl, prefix + "BaseUrl", "http://127.0.0.1:8000/v1"));
-        g.addRow(3, label("Model"), field(f.model, prefix + "Model", "model name on the server"));
+        g.addRow(3, label("Model"), grow(new HBox(6, field(f.model, prefix + "Model", "model name on the server"),
+                serverModels(f, prefix))));
         g.addRow(4, label("API key env"), field(f.apiKeyEnv, prefix + "ApiKeyEnv", "e.g. OPENAI_API_KEY (name only)"));
-        g.addRow(5, label("Model folder"), field(f.localPath, prefix + "LocalPath", "models/UserLM-8b"));
+        g.addRow(5, label("Model folder"), grow(new HBox(6, field(f.localPath, prefix + "LocalPath",
+                "models/UserLM-8b"), browse(f, prefix))));
         g.add(test, 0, 6);
         g.add(status, 1, 6);
         g.addRow(7, label("Temperature"), doubleSpinner(f.temperature, 0, 2, 0.05, prefix + "Temperature"));
         g.addRow(8, label("Top-p"), doubleSpinner(f.topP, 0, 1, 0.05, prefix + "TopP"));
         g.addRow(9, label("Max new tokens"), intSpinner(f.maxTokens, 1, 32768, prefix + "MaxTokens"));
         return g;
+    }
+
+    /** The models the server listed at "Test connection"; picking one fills the Model field. */
+    private static ComboBox<String> serverModels(BackendForm f, String prefix) {
+        ComboBox<String> c = new ComboBox<>(f.serverModels);
+        c.setId(prefix + "ServerModels");
+        c.setPromptText("on server");
+        c.setPrefWidth(110);
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setTooltip(new Tooltip("Models the server listed at the last \"Test connection\""));
+        c.valueProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                f.model.set(m);
+            }
+        });
+        f.serverModels.addListener((ListChangeListener<String>) ch -> c.setValue(null));
+        c.visibleProperty().bind(Bindings.isNotEmpty(f.serverModels));
+        c.managedProperty().bind(c.visibleProperty());
+        return c;
+    }
+
+    /** Chooses a local model folder (a folder with config.json and the weights). */
+    private static Button browse(BackendForm f, String prefix) {
+        Button b = new Button("Browse…");
+        b.setId(prefix + "BrowseFolder");
+        b.getStyleClass().add("flat-button");
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> {
+            DirectoryChooser d = new DirectoryChooser();
+            d.setTitle("Local model folder");
+            File now = new File(f.localPath.get().isBlank() ? "." : f.localPath.get());
+            if (now.isDirectory()) {
+                d.setInitialDirectory(now.getAbsoluteFile());
+            }
+            File dir = d.showDialog(b.getScene() == null ? null : b.getScene().getWindow());
+            if (dir != null) {
+                f.useFolder(dir.getPath());
+            }
+        });
+        return b;
     }
 
     private Node guardrailCard() {
@@ -198,7 +262,14 @@ public final class SettingsView extends ScrollPane {
         t.setPromptText(prompt);
         t.textProperty().bindBidirectional(p);
         GridPane.setHgrow(t, Priority.ALWAYS);
+        HBox.setHgrow(t, Priority.ALWAYS);
         return t;
+    }
+
+    private static HBox grow(HBox h) {
+        h.setAlignment(Pos.CENTER_LEFT);
+        GridPane.setHgrow(h, Priority.ALWAYS);
+        return h;
     }
 
     private static ToggleSwitch toggle(String text, BooleanProperty p, String id) {
