@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.AssistantSettings;
 import org.userlm.workbench.domain.BackendSettings;
@@ -30,6 +31,28 @@ final class CompareProfiles {
             ProfileRow.defaults(BackendProfile.demo()));
     private ProfileStore store;
 
+    CompareProfiles() {
+        // A picker shows no text for a value outside its items: every chosen profile is offered.
+        assistant.addListener((o, a, p) -> offer(p));
+        rows.addListener((ListChangeListener<ProfileRow>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::watch);
+            }
+        });
+        rows.forEach(this::watch);
+    }
+
+    private void watch(ProfileRow r) {
+        offer(r.profile.get());
+        r.profile.addListener((o, a, p) -> offer(p));
+    }
+
+    private void offer(BackendProfile p) {
+        if (p != null && !offered.contains(p)) {
+            offered.add(p);
+        }
+    }
+
     /** Offers {@code s}'s profiles and restores what was chosen before. Reads two small config files. */
     void useStore(ProfileStore s) {
         store = s;
@@ -52,6 +75,15 @@ final class CompareProfiles {
             return;
         }
         List<BackendProfile> all = new ArrayList<>(store.load());
+        // A profile edited and saved again in Live: the rows that use it follow (each keeps its own kind).
+        for (ProfileRow r : rows) {
+            SimulatorKind k = r.kind.get();
+            ProfileStore.named(all, r.profile.get().name()).filter(p -> !p.equals(r.profile.get())).ifPresent(p -> {
+                r.profile.set(p);
+                r.kind.set(k);
+            });
+        }
+        ProfileStore.named(all, assistant.get().name()).ifPresent(assistant::set);
         rows.forEach(r -> keep(all, r.profile.get()));
         keep(all, assistant.get());
         offered.setAll(all);

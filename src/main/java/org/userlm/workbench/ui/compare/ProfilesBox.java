@@ -12,6 +12,7 @@ import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.settings.BackendProfile;
+import org.userlm.workbench.ui.settings.ProfilePicker;
 
 /**
  * The simulator rows of the compare view: name, kind, saved backend profile and guardrail preset per row, rebuilt
@@ -67,8 +68,7 @@ final class ProfilesBox extends VBox {
 
     /** A picker over the saved profiles, re-read when opened (a profile may just have been saved in Live). */
     static ComboBox<BackendProfile> profilePicker(CompareProfiles choices, String id) {
-        ComboBox<BackendProfile> c = new ComboBox<>(choices.offered);
-        c.setId(id);
+        ComboBox<BackendProfile> c = ProfilePicker.create(choices.offered, id);
         c.setOnShowing(e -> choices.refresh());
         return c;
     }

@@ -88,8 +88,7 @@ public final class SettingsView extends ScrollPane {
 
     private GridPane backendGrid(BackendForm f, String prefix) {
         GridPane g = grid();
-        ComboBox<BackendProfile> profile = new ComboBox<>(vm.profiles);
-        profile.setId(prefix + "Profile");
+        ComboBox<BackendProfile> profile = ProfilePicker.create(vm.profiles, prefix + "Profile");
         profile.valueProperty().bindBidirectional(f.profile);
         profile.setMaxWidth(Double.MAX_VALUE);
         Button save = new Button("Save…");
@@ -130,10 +129,12 @@ public final class SettingsView extends ScrollPane {
         status.textProperty().bind(f.connectionStatus);
         HBox profileRow = new HBox(6, profile, save);
         profileRow.setAlignment(Pos.CENTER_LEFT);
-        g.addRow(0, label("Profile"), profileRow);
-        HBox kindRow = new HBox(6, kind, modified, revert);
-        kindRow.setAlignment(Pos.CENTER_LEFT);
-        g.addRow(1, label("Backend"), kindRow);
+        HBox changed = new HBox(6, modified, revert);
+        changed.setAlignment(Pos.CENTER_LEFT);
+        changed.visibleProperty().bind(f.modifiedProperty());
+        changed.managedProperty().bind(changed.visibleProperty());
+        g.addRow(0, label("Profile"), new VBox(4, profileRow, changed));
+        g.addRow(1, label("Backend"), kind);
         g.addRow(2, label("Base URL"), field(f.baseUrl, prefix + "BaseUrl", "http://127.0.0.1:8000/v1"));
         g.addRow(3, label("Model"), grow(new HBox(6, field(f.model, prefix + "Model", "model name on the server"),
                 serverModels(f, prefix))));

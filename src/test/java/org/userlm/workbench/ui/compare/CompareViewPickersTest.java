@@ -13,6 +13,7 @@ import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.ScrollEvent;
 import org.controlsfx.control.SearchableComboBox;
@@ -57,6 +58,12 @@ class CompareViewPickersTest extends FxRobot {
     void tearDown() throws Exception {
         FxToolkit.cleanupStages();
         executor.shutdown();
+    }
+
+    /** The texts the picker's cells show (the closed picker shows one). */
+    private List<String> shownText(String picker) throws Exception {
+        return Fx.call(() -> lookup(picker).query().lookupAll(".list-cell").stream()
+                .map(c -> ((ListCell<?>) c).getText()).filter(t -> t != null && !t.isBlank()).toList());
     }
 
     @Test
@@ -105,6 +112,13 @@ class CompareViewPickersTest extends FxRobot {
             assertEquals(lab, Fx.call(() -> vm.profiles.get(1).profile.get()));
             assertEquals(BackendProfile.DEMO, Fx.call(() -> vm.choices.assistant.get().name()));
             assertEquals(SimulatorKind.USERLM, Fx.call(() -> vm.profiles.get(0).kind.get()));
+
+            // A profile from elsewhere (a reopened comparison's stored backend) is shown, not a blank picker.
+            BackendProfile stored = new BackendProfile("stored · a @ http://x.invalid/v1", BackendChoice.OPENAI_CHAT,
+                    "http://x.invalid/v1", "a", null, null);
+            interact(() -> vm.choices.assistant.set(stored));
+            assertEquals(List.of(stored.name()), shownText("#assistant-profile"));
+            assertEquals(List.of("lab users"), shownText("#profile-backend-1"));
 
             Spinner<?> n = (Spinner<?>) Fx.node(this, "#repeats");
             interact(() -> n.getEditor().setText("7"));
