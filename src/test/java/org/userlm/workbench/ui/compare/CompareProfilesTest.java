@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.userlm.workbench.app.AppContext;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.inference.ModelProvider;
@@ -69,6 +70,24 @@ class CompareProfilesTest {
             run(vm);
             assertTrue(vm.message.get().startsWith("Done: 3 conversations"), vm.message.get());
             assertTrue(opened.stream().allMatch(b -> b.baseUrl().startsWith("demo:")), opened.toString());
+        }
+    }
+
+    @Test
+    void theDefaultsRunOnTheRealOfflineDemo() throws Exception {
+        try (AppContext ctx = AppContext.open(dir.resolve("demo.db"))) {
+            CompareViewModel vm = new CompareViewModel(ctx.conversations(), ctx.comparisons(), ctx,
+                    () -> List.of(CompareViewModelTest.TASK), new CurrentThreadTaskExecutor())
+                    .useProfiles(new ProfileStore(dir.resolve("cfg")));
+            vm.load();
+            vm.maxTurns.set(1);
+            run(vm);
+            assertTrue(vm.message.get().startsWith("Done: 3 conversations"), vm.message.get());
+            for (ColumnState c : vm.columns) {
+                assertTrue(c.shownText().startsWith("user: ") && c.shownText().contains("assistant: "), c.name()
+                        + ": " + c.shownText());
+                assertTrue(c.shownText().length() > 40, "the demo streamed text: " + c.shownText());
+            }
         }
     }
 
