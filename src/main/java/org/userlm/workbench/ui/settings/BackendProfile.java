@@ -67,11 +67,6 @@ public record BackendProfile(String name, BackendChoice kind, String baseUrl, St
         };
     }
 
-    /** A copy under another name. */
-    public BackendProfile named(String newName) {
-        return new BackendProfile(newName, kind, baseUrl, model, apiKeyEnv, localPath, simulatorKind);
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

@@ -1,11 +1,8 @@
 package org.userlm.workbench.ui.settings;
 
-import java.io.File;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,13 +16,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
@@ -137,56 +132,16 @@ public final class SettingsView extends ScrollPane {
         g.addRow(1, label("Backend"), kind);
         g.addRow(2, label("Base URL"), field(f.baseUrl, prefix + "BaseUrl", "http://127.0.0.1:8000/v1"));
         g.addRow(3, label("Model"), grow(new HBox(6, field(f.model, prefix + "Model", "model name on the server"),
-                serverModels(f, prefix))));
+                BackendControls.serverModels(f, prefix))));
         g.addRow(4, label("API key env"), field(f.apiKeyEnv, prefix + "ApiKeyEnv", "e.g. OPENAI_API_KEY (name only)"));
         g.addRow(5, label("Model folder"), grow(new HBox(6, field(f.localPath, prefix + "LocalPath",
-                "models/UserLM-8b"), browse(f, prefix))));
+                "models/UserLM-8b"), BackendControls.browse(f, prefix))));
         g.add(test, 0, 6);
         g.add(status, 1, 6);
         g.addRow(7, label("Temperature"), doubleSpinner(f.temperature, 0, 2, 0.05, prefix + "Temperature"));
         g.addRow(8, label("Top-p"), doubleSpinner(f.topP, 0, 1, 0.05, prefix + "TopP"));
         g.addRow(9, label("Max new tokens"), intSpinner(f.maxTokens, 1, 32768, prefix + "MaxTokens"));
         return g;
-    }
-
-    /** The models the server listed at "Test connection"; picking one fills the Model field. */
-    private static ComboBox<String> serverModels(BackendForm f, String prefix) {
-        ComboBox<String> c = new ComboBox<>(f.serverModels);
-        c.setId(prefix + "ServerModels");
-        c.setPromptText("on server");
-        c.setPrefWidth(110);
-        c.setMinWidth(Region.USE_PREF_SIZE);
-        c.setTooltip(new Tooltip("Models the server listed at the last \"Test connection\""));
-        c.valueProperty().addListener((o, a, m) -> {
-            if (m != null) {
-                f.model.set(m);
-            }
-        });
-        f.serverModels.addListener((ListChangeListener<String>) ch -> c.setValue(null));
-        c.visibleProperty().bind(Bindings.isNotEmpty(f.serverModels));
-        c.managedProperty().bind(c.visibleProperty());
-        return c;
-    }
-
-    /** Chooses a local model folder (a folder with config.json and the weights). */
-    private static Button browse(BackendForm f, String prefix) {
-        Button b = new Button("Browse…");
-        b.setId(prefix + "BrowseFolder");
-        b.getStyleClass().add("flat-button");
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> {
-            DirectoryChooser d = new DirectoryChooser();
-            d.setTitle("Local model folder");
-            File now = new File(f.localPath.get().isBlank() ? "." : f.localPath.get());
-            if (now.isDirectory()) {
-                d.setInitialDirectory(now.getAbsoluteFile());
-            }
-            File dir = d.showDialog(b.getScene() == null ? null : b.getScene().getWindow());
-            if (dir != null) {
-                f.useFolder(dir.getPath());
-            }
-        });
-        return b;
     }
 
     private Node guardrailCard() {

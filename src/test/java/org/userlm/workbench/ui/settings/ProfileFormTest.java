@@ -53,6 +53,18 @@ class ProfileFormTest {
     }
 
     @Test
+    void aProfileSavedBeforeKindsWereKeptStillLoadsAndLeavesTheKindAlone() throws Exception {
+        Files.writeString(dir.resolve("profiles.json"), "[{\"name\": \"old lab\", \"kind\": \"OPENAI_CHAT\", "
+                + "\"baseUrl\": \"http://x.invalid/v1\", \"model\": \"m\", \"apiKeyEnv\": null, \"localPath\": null}]");
+        SettingsViewModel vm = newVm();
+        vm.simulatorKind.set(SimulatorKind.SHARDED);
+        vm.simulator.profile.set(named(vm, "old lab"));
+        assertEquals("http://x.invalid/v1", vm.simulator.baseUrl.get());
+        assertEquals(SimulatorKind.SHARDED, vm.simulatorKind.get());
+        assertFalse(vm.simulator.modifiedProperty().get(), "no saved kind: any kind matches");
+    }
+
+    @Test
     void theModifiedMarkerFollowsEditsAndClearsOnRevertAndSave() {
         SettingsViewModel vm = newVm();
         BackendForm f = vm.assistant;
