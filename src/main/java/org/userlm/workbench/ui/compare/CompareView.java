@@ -36,13 +36,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.userlm.workbench.domain.Comparison;
-import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.evaluation.metrics.AnswerAttempts;
 import org.userlm.workbench.evaluation.metrics.ConversationMetrics;
-import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.ui.common.Notify;
 import org.userlm.workbench.ui.common.Owners;
+import org.userlm.workbench.ui.settings.BackendProfile;
 import org.userlm.workbench.ui.settings.ProtocolPane;
 
 /**
@@ -77,7 +76,7 @@ public final class CompareView extends BorderPane {
                 new VBox(6, solved, new ProtocolPane(vm.protocol, "compare", true)));
         protocol.setId("compare-protocol");
         protocol.setExpanded(false);
-        setTop(new VBox(6, settingsRow(), profilesBox(), protocol, actionsRow()));
+        setTop(new VBox(6, settingsRow(), new ProfilesBox(vm.choices), protocol, actionsRow()));
         strip.setId("outcome-strip");
         strip.setMinHeight(Region.USE_PREF_SIZE);
         VBox columnsPane = new VBox(6, strip, columnBox);
@@ -125,8 +124,9 @@ public final class CompareView extends BorderPane {
             }
         });
         task.setPrefWidth(230);
-        TextField url = field("assistant-url", vm.assistantUrl, 200);
-        TextField model = field("assistant-model", vm.assistantModel, 120);
+        ComboBox<BackendProfile> assistant = ProfilesBox.profilePicker(vm.choices, "assistant-profile");
+        assistant.valueProperty().bindBidirectional(vm.choices.assistant);
+        assistant.setTooltip(new Tooltip("The saved profile (Live's settings) that answers every simulator"));
         Spinner<Integer> n = new Spinner<>(1, 50, vm.repeats.get());
         n.setId("repeats");
         n.setPrefWidth(70);
@@ -148,44 +148,8 @@ public final class CompareView extends BorderPane {
         stop.setId("stop");
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.state.isNotEqualTo(CompareViewModel.State.RUNNING));
-        return Fit.row(new Label("Task"), task, new Label("Assistant"), url, model, new Label("N"), n,
+        return Fit.row(new Label("Task"), task, new Label("Assistant"), assistant, new Label("N"), n,
                 new Label("max user turns (0 = auto)"), turns, start, stop);
-    }
-
-    private VBox profilesBox() {
-        VBox box = new VBox(4);
-        box.setId("profiles");
-        Runnable rebuild = () -> {
-            box.getChildren().clear();
-            for (int i = 0; i < vm.profiles.size(); i++) {
-                box.getChildren().add(profileRow(i, vm.profiles.get(i)));
-            }
-            Button add = new Button("+ simulator");
-            add.setDisable(vm.profiles.size() >= 4);
-            add.setOnAction(e -> vm.profiles.add(new ProfileRow("", SimulatorKind.SHARDED,
-                    "http://127.0.0.1:8001/v1", "gpt-4o-mini", GuardrailPreset.OFF)));
-            box.getChildren().add(add);
-        };
-        vm.profiles.addListener((ListChangeListener<ProfileRow>) c -> rebuild.run());
-        rebuild.run();
-        return box;
-    }
-
-    private FlowPane profileRow(int i, ProfileRow p) {
-        TextField name = field("profile-name-" + i, p.name, 190);
-        ComboBox<SimulatorKind> kind = new ComboBox<>();
-        kind.getItems().addAll(SimulatorKind.USERLM, SimulatorKind.PROMPTED, SimulatorKind.SHARDED);
-        kind.valueProperty().bindBidirectional(p.kind);
-        ComboBox<GuardrailPreset> g = new ComboBox<>();
-        g.getItems().addAll(GuardrailPreset.values());
-        g.valueProperty().bindBidirectional(p.guardrails);
-        g.disableProperty().bind(p.kind.isNotEqualTo(SimulatorKind.USERLM));
-        Button remove = new Button("✕");
-        remove.setOnAction(e -> vm.profiles.remove(p));
-        remove.setDisable(vm.profiles.size() <= 2);
-        remove.setTooltip(new Tooltip("Remove this simulator"));
-        return Fit.row(new Label((char) ('A' + i) + ""), name, kind, field("profile-url-" + i, p.url, 200),
-                field("profile-model-" + i, p.model, 170), new Label("guardrails"), g, remove);
     }
 
     private FlowPane actionsRow() {

@@ -22,7 +22,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.AssistantSettings;
-import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.Comparison;
 import org.userlm.workbench.domain.Conversation;
 import org.userlm.workbench.domain.SimulatorSettings;
@@ -42,6 +41,7 @@ import org.userlm.workbench.storage.ConversationRepository;
 import org.userlm.workbench.storage.TurnLabelRepository;
 import org.userlm.workbench.ui.common.BackgroundTask;
 import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.settings.ProfileStore;
 import org.userlm.workbench.ui.settings.ProtocolForm;
 
 /**
@@ -63,9 +63,9 @@ public final class CompareViewModel {
 
     final ObservableList<Task> tasks = FXCollections.observableArrayList();
     final ObjectProperty<Task> task = new SimpleObjectProperty<>();
-    final StringProperty assistantUrl = new SimpleStringProperty("http://127.0.0.1:8001/v1");
-    final StringProperty assistantModel = new SimpleStringProperty("gpt-4o");
-    final ObservableList<ProfileRow> profiles = FXCollections.observableArrayList();
+    /** The simulator rows and the assistant, picked from the saved backend profiles. */
+    final CompareProfiles choices = new CompareProfiles();
+    final ObservableList<ProfileRow> profiles = choices.rows;
     final IntegerProperty repeats = new SimpleIntegerProperty(1);
     /** 0: the default of each simulator kind (8; sharded: shards + 8). */
     final IntegerProperty maxTurns = new SimpleIntegerProperty(0);
@@ -107,7 +107,12 @@ public final class CompareViewModel {
         this.loader = new ComparisonLoader(conversations, comparisons, grader == null ? Outcomes::grade : grader);
         this.taskList = taskList;
         this.executor = executor;
-        profiles.setAll(ProfileRow.defaults());
+    }
+
+    /** Offers the saved profiles of {@code store} (as Live does) and remembers the choice there at every Start. */
+    public CompareViewModel useProfiles(ProfileStore store) {
+        choices.useStore(store);
+        return this;
     }
 
     /** Loads the tasks (selecting the first) and the stored comparisons, in the background. */
@@ -148,10 +153,7 @@ public final class CompareViewModel {
         if (profiles.size() < 2 || profiles.size() > ComparisonRequest.MAX_COLUMNS) {
             return "Choose 2 to 4 simulator profiles.";
         }
-        if (assistantUrl.get().isBlank() || assistantModel.get().isBlank()) {
-            return "Give the assistant's URL and model.";
-        }
-        return null;
+        return choices.problem();
     }
 
     /** Starts all conversations concurrently; FX thread. */
@@ -162,8 +164,8 @@ public final class CompareViewModel {
             return;
         }
         List<SimulatorSettings> ps = profiles.stream().map(ProfileRow::toSettings).map(protocol::apply).toList();
-        BackendSettings ab = BackendSettings.openAiChat(assistantUrl.get().strip(), assistantModel.get().strip());
-        AssistantSettings asst = new AssistantSettings(ab.model(), ab, null, null);
+        AssistantSettings asst = choices.assistantSettings();
+        choices.remember(executor);
         ComparisonRequest req = new ComparisonRequest(title.get(), task.get(), asst, ps, Math.max(1, repeats.get()),
                 maxTurns.get() < 1 ? null : maxTurns.get(), stopWhenSolved.get(), null, protocol.graderMode(),
                 protocol.judge());
@@ -271,11 +273,9 @@ public final class CompareViewModel {
         if (l.task() != null) {
             task.set(l.task());
         }
-        assistantUrl.set(c.assistant().backend().baseUrl() == null ? "" : c.assistant().backend().baseUrl());
-        assistantModel.set(c.assistant().backend().model());
         repeats.set(c.repeats());
         maxTurns.set(c.maxUserTurns());
-        profiles.setAll(c.profiles().stream().map(ProfileRow::of).toList());
+        choices.show(c);
         protocol.show(c.profiles().isEmpty() ? null : c.profiles().get(0), protocol.graderMode(), protocol.judge());
         resetColumns(c.profiles());
         l.conversations().forEach(this::onDone);

@@ -26,7 +26,6 @@ import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.ui.common.Owners;
-import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailForm;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
 /** The right-hand settings column: simulator, guardrails, assistant, intent. Binds only. */
@@ -85,8 +84,7 @@ public final class SettingsView extends ScrollPane {
 
     private GridPane backendGrid(BackendForm f, String prefix) {
         GridPane g = grid();
-        ComboBox<BackendProfile> profile = new ComboBox<>(vm.profiles);
-        profile.setId(prefix + "Profile");
+        ComboBox<BackendProfile> profile = ProfilePicker.create(vm.profiles, prefix + "Profile");
         profile.valueProperty().bindBidirectional(f.profile);
         profile.setMaxWidth(Double.MAX_VALUE);
         Button save = new Button("Save…");
@@ -98,6 +96,20 @@ public final class SettingsView extends ScrollPane {
             d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> vm.saveProfile(f, name.strip()));
         });
         HBox.setHgrow(profile, Priority.ALWAYS);
+        // "• modified" while the fields differ from the saved profile; Revert brings its values back.
+        Label modified = new Label("• modified");
+        modified.setId(prefix + "Modified");
+        modified.getStyleClass().add("profile-modified");
+        modified.setMinWidth(Region.USE_PREF_SIZE);
+        Button revert = new Button("Revert");
+        revert.setId(prefix + "Revert");
+        revert.getStyleClass().add("flat-button");
+        revert.setMinWidth(Region.USE_PREF_SIZE);
+        revert.setOnAction(e -> f.revert());
+        for (Node n : new Node[] {modified, revert}) {
+            n.visibleProperty().bind(f.modifiedProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         ChoiceBox<BackendChoice> kind = new ChoiceBox<>();
         kind.getItems().setAll(BackendChoice.values());
         kind.setId(prefix + "Backend");
@@ -111,12 +123,20 @@ public final class SettingsView extends ScrollPane {
         status.getStyleClass().add("connection-status");
         status.setWrapText(true);
         status.textProperty().bind(f.connectionStatus);
-        g.addRow(0, label("Profile"), new HBox(6, profile, save));
+        HBox profileRow = new HBox(6, profile, save);
+        profileRow.setAlignment(Pos.CENTER_LEFT);
+        HBox changed = new HBox(6, modified, revert);
+        changed.setAlignment(Pos.CENTER_LEFT);
+        changed.visibleProperty().bind(f.modifiedProperty());
+        changed.managedProperty().bind(changed.visibleProperty());
+        g.addRow(0, label("Profile"), new VBox(4, profileRow, changed));
         g.addRow(1, label("Backend"), kind);
         g.addRow(2, label("Base URL"), field(f.baseUrl, prefix + "BaseUrl", "http://127.0.0.1:8000/v1"));
-        g.addRow(3, label("Model"), field(f.model, prefix + "Model", "model name on the server"));
+        g.addRow(3, label("Model"), grow(new HBox(6, field(f.model, prefix + "Model", "model name on the server"),
+                BackendControls.serverModels(f, prefix))));
         g.addRow(4, label("API key env"), field(f.apiKeyEnv, prefix + "ApiKeyEnv", "e.g. OPENAI_API_KEY (name only)"));
-        g.addRow(5, label("Model folder"), field(f.localPath, prefix + "LocalPath", "models/UserLM-8b"));
+        g.addRow(5, label("Model folder"), grow(new HBox(6, field(f.localPath, prefix + "LocalPath",
+                "models/UserLM-8b"), BackendControls.browse(f, prefix))));
         g.add(test, 0, 6);
         g.add(status, 1, 6);
         g.addRow(7, label("Temperature"), doubleSpinner(f.temperature, 0, 2, 0.05, prefix + "Temperature"));
@@ -199,7 +219,14 @@ public final class SettingsView extends ScrollPane {
         t.setPromptText(prompt);
         t.textProperty().bindBidirectional(p);
         GridPane.setHgrow(t, Priority.ALWAYS);
+        HBox.setHgrow(t, Priority.ALWAYS);
         return t;
+    }
+
+    private static HBox grow(HBox h) {
+        h.setAlignment(Pos.CENTER_LEFT);
+        GridPane.setHgrow(h, Priority.ALWAYS);
+        return h;
     }
 
     private static ToggleSwitch toggle(String text, BooleanProperty p, String id) {

@@ -1,6 +1,5 @@
 package org.userlm.workbench.ui.settings;
 
-import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -12,15 +11,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.userlm.workbench.domain.AssistantSettings;
+import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.domain.BackendSettings;
 import org.userlm.workbench.domain.GenerationParams;
-import org.userlm.workbench.domain.GuardrailSettings;
-import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.domain.SimulatorSettings;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.inference.InferenceException;
-import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.simulation.Intents;
 import org.userlm.workbench.simulation.SystemPrompts;
 import org.userlm.workbench.ui.common.BackgroundTask;
@@ -50,9 +47,9 @@ public final class SettingsViewModel {
         }
     }
 
-    final BackendForm simulator = new BackendForm();
-    final BackendForm assistant = new BackendForm();
     final ObjectProperty<SimulatorKind> simulatorKind = new SimpleObjectProperty<>(SimulatorKind.USERLM);
+    final BackendForm simulator = new BackendForm(simulatorKind, "http://127.0.0.1:8000/v1");
+    final BackendForm assistant = new BackendForm(null, "http://127.0.0.1:8001/v1");
     final ObjectProperty<SamplingPreset> samplingPreset = new SimpleObjectProperty<>(SamplingPreset.CARD);
     final GuardrailForm guardrails = new GuardrailForm();
     final StringProperty systemPrompt = new SimpleStringProperty("");
@@ -99,6 +96,7 @@ public final class SettingsViewModel {
             }
         });
         assistant.profile.set(profiles.get(0));
+        rememberSelections();
         task.addListener((o, a, t) -> {
             if (t != null) {
                 regenerateIntent();
@@ -123,7 +121,7 @@ public final class SettingsViewModel {
     public void testConnection(BackendForm form) {
         BackendSettings b;
         try {
-            b = form.backend();
+            b = probe(form.backend());
         } catch (RuntimeException e) {
             form.connectionStatus.set("✗ " + Messages.shortMessage(e));
             return;
@@ -135,10 +133,48 @@ public final class SettingsViewModel {
             } catch (InferenceException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }).describedAs("testing the connection to " + b.label()).onSuccess(models -> form.connectionStatus.set("✓ Connected · " + models.size() + " model"
-                + (models.size() == 1 ? "" : "s") + (models.isEmpty() ? "" : ": " + String.join(", ",
-                models.subList(0, Math.min(4, models.size()))) + (models.size() > 4 ? ", …" : ""))))
-                .onFailure(e -> form.connectionStatus.set("✗ " + Messages.shortMessage(e))).executeWith(bg);
+        }).describedAs("testing the connection to " + b.label()).onSuccess(models -> {
+            form.connectionStatus.set("✓ Connected · " + models.size() + " model"
+                    + (models.size() == 1 ? "" : "s") + (models.isEmpty() ? "" : ": " + String.join(", ",
+                    models.subList(0, Math.min(4, models.size()))) + (models.size() > 4 ? ", …" : "")));
+            if (form.kind.get() == BackendChoice.OPENAI_CHAT || form.kind.get() == BackendChoice.OPENAI_COMPLETIONS) {
+                form.showServerModels(models);
+            }
+        }).onFailure(e -> {
+            form.connectionStatus.set("✗ " + Messages.shortMessage(e));
+            form.serverModels.clear();
+        }).executeWith(bg);
+    }
+
+    /** Listing the models needs none chosen yet: the list is how one finds the name. */
+    private static BackendSettings probe(BackendSettings b) {
+        return b.model() != null || b.kind() == BackendKind.LOCAL ? b : new BackendSettings(b.kind(), b.baseUrl(),
+                "(listing models)", b.apiKeyEnv(), b.localPath(), b.timeoutSeconds(), b.chatTemplate(),
+                b.extraBodyJson(), b.serverBans());
+    }
+
+    /**
+     * Restores the profiles chosen before (by name, from the config folder) and remembers every later choice, so
+     * a restart shows the same simulator and assistant. A profile since deleted leaves the default.
+     */
+    private void rememberSelections() {
+        store.loadSelection("live").ifPresent(s -> {
+            ProfileStore.named(profiles, s.simulator()).ifPresent(simulator.profile::set);
+            ProfileStore.named(profiles, s.assistant()).ifPresent(assistant.profile::set);
+        });
+        simulator.profile.addListener((o, a, p) -> saveSelection());
+        assistant.profile.addListener((o, a, p) -> saveSelection());
+    }
+
+    private void saveSelection() {
+        BackendProfile sp = simulator.profile.get();
+        BackendProfile ap = assistant.profile.get();
+        ProfileStore.Selection s = new ProfileStore.Selection(sp == null ? null : sp.name(),
+                ap == null ? null : ap.name(), null);
+        bg.run(() -> {
+            store.saveSelection("live", s);
+            return null;
+        }, ok -> { }, e -> { }); // a read-only config folder costs only the remembered choice
     }
 
     /** Saves the form's fields as a named profile (in the config file; never an API key). */
@@ -224,58 +260,5 @@ public final class SettingsViewModel {
 
     public ObservableList<BackendProfile> profiles() {
         return profiles;
-    }
-
-    static List<String> words(String csv) {
-        return Arrays.stream(csv.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-    }
-
-    /** The four guardrails' fields. */
-    public static final class GuardrailForm {
-        final ObjectProperty<GuardrailPreset> preset = new SimpleObjectProperty<>(GuardrailPreset.DEFAULT);
-        final BooleanProperty filterFirst = new SimpleBooleanProperty();
-        final StringProperty bannedFirst = new SimpleStringProperty();
-        final BooleanProperty avoidTermination = new SimpleBooleanProperty();
-        final ObjectProperty<TerminationMode> terminationMode = new SimpleObjectProperty<>();
-        final BooleanProperty length = new SimpleBooleanProperty();
-        final ObjectProperty<Integer> minWords = new SimpleObjectProperty<>();
-        final ObjectProperty<Integer> maxWords = new SimpleObjectProperty<>();
-        final BooleanProperty verbatim = new SimpleBooleanProperty();
-        final ObjectProperty<Integer> maxRetries = new SimpleObjectProperty<>();
-        private GuardrailSettings base = GuardrailSettings.defaults();
-
-        GuardrailForm() {
-            apply(GuardrailSettings.defaults());
-            preset.addListener((o, a, p) -> {
-                if (p != null) {
-                    apply(p.settings());
-                }
-            });
-        }
-
-        void apply(GuardrailSettings g) {
-            base = g;
-            filterFirst.set(g.filterFirstTokens());
-            bannedFirst.set(String.join(", ", g.bannedFirstTokens()));
-            avoidTermination.set(g.avoidTermination());
-            terminationMode.set(g.terminationMode());
-            length.set(g.lengthThreshold());
-            minWords.set(g.minWords());
-            maxWords.set(g.maxWords());
-            verbatim.set(g.verbatimRepetition());
-            maxRetries.set(g.maxRetries());
-        }
-
-        /** Back to the project defaults. */
-        public void reset() {
-            preset.set(GuardrailPreset.DEFAULT);
-            apply(GuardrailSettings.defaults());
-        }
-
-        GuardrailSettings settings() {
-            return new GuardrailSettings(filterFirst.get(), words(bannedFirst.get()), avoidTermination.get(),
-                    terminationMode.get(), base.minUserTurnsBeforeEnd(), length.get(), minWords.get(), maxWords.get(),
-                    verbatim.get(), base.intentNgram(), maxRetries.get(), base.maxNewTokens(), base.useServerBans());
-        }
     }
 }

@@ -110,6 +110,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(left, false);
         drawer = new SettingsDrawer(split, settingsView, configDir);
         workspaces = new Workspaces(services, drawer.node(), bg);
+        workspaces.profiles(new ProfileStore(configDir));
         workspaces.experiments(() -> new ProfileStore(configDir).load(), id -> {
             workspaces.select(0);
             conversation.open(id);

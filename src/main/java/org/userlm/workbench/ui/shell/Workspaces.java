@@ -19,6 +19,7 @@ import org.userlm.workbench.ui.compare.JudgeViewModel;
 import org.userlm.workbench.ui.experiments.ExperimentsView;
 import org.userlm.workbench.ui.experiments.ExperimentsViewModel;
 import org.userlm.workbench.ui.settings.BackendProfile;
+import org.userlm.workbench.ui.settings.ProfileStore;
 
 /**
  * The workspaces of the main window: Live (one conversation), Compare (2-4 simulators side by side), Annotate and
@@ -35,6 +36,7 @@ final class Workspaces {
     private ExperimentsView experimentsView;
     private Supplier<List<BackendProfile>> profiles;
     private Consumer<String> openConversation = id -> { };
+    private ProfileStore profileStore;
 
     Workspaces(WorkbenchServices services, Node live, TaskExecutor executor) {
         this.services = services;
@@ -62,6 +64,9 @@ final class Workspaces {
         if (index == 1) {
             compare = new CompareViewModel(services.conversations(), services.comparisons(), services,
                     () -> services.tasks().all(), executor).storeLabelsIn(services.turnLabels());
+            if (profileStore != null) {
+                compare.useProfiles(profileStore);
+            }
             JudgeViewModel judge = new JudgeViewModel(services.comparisons(), compare::completed,
                     compare.comparisonIdProperty()::get, compare::columnName, executor, new Random());
             t.setContent(new CompareView(compare, judge));
@@ -84,6 +89,11 @@ final class Workspaces {
     void experiments(Supplier<List<BackendProfile>> saved, Consumer<String> open) {
         this.profiles = saved;
         this.openConversation = open;
+    }
+
+    /** Where Compare finds the saved backend profiles (Live's) and remembers its choice. */
+    void profiles(ProfileStore store) {
+        this.profileStore = store;
     }
 
     TabPane node() {

@@ -20,6 +20,8 @@ import org.userlm.workbench.storage.sqlite.SqliteConversationRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import org.userlm.workbench.testing.FakeChatModel;
 import org.userlm.workbench.ui.common.CurrentThreadTaskExecutor;
+import org.userlm.workbench.ui.settings.BackendChoice;
+import org.userlm.workbench.ui.settings.BackendProfile;
 
 /** Repeat N, click-through and export through the view model, without the FX toolkit. */
 class CompareViewModelTest {
@@ -53,8 +55,8 @@ class CompareViewModelTest {
                                 ? "10 dollars." : "12 dollars.");
                     }, () -> List.of(TASK), bg);
             vm.load();
-            vm.assistantUrl.set("http://fake/v1");
-            vm.assistantModel.set("a");
+            vm.choices.assistant.set(new BackendProfile("assistant", BackendChoice.OPENAI_CHAT, "http://fake/v1", "a",
+                    null, null));
             vm.repeats.set(3);
             vm.maxTurns.set(1);
             vm.profiles.setAll(new ProfileRow("one", SimulatorKind.USERLM, "http://fake/v1", "u1",

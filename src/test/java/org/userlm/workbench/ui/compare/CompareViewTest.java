@@ -42,6 +42,8 @@ import org.userlm.workbench.testing.RecordedRequest;
 import org.userlm.workbench.testing.Reply;
 import org.userlm.workbench.testing.ScriptedOpenAiServer;
 import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
+import org.userlm.workbench.ui.settings.BackendChoice;
+import org.userlm.workbench.ui.settings.BackendProfile;
 
 /**
  * A live three-column comparison (UserLM, prompted, sharded) against a scripted OpenAI-compatible server on loopback,
@@ -167,8 +169,8 @@ class CompareViewTest extends FxRobot {
         try (AppContext ctx = AppContext.open(file)) {
             CompareViewModel vm = newView(ctx);
             WaitForAsyncUtils.asyncFx(() -> {
-                vm.assistantUrl.set(server.baseUrl());
-                vm.assistantModel.set("assistant-x");
+                vm.choices.assistant.set(new BackendProfile("assistant", BackendChoice.OPENAI_CHAT, server.baseUrl(),
+                        "assistant-x", null, null));
                 vm.maxTurns.set(3);
                 vm.title.set("Apples: UserLM vs prompted vs sharded");
                 vm.profiles.setAll(

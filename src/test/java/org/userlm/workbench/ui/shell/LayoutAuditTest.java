@@ -15,6 +15,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.userlm.workbench.testing.Reply;
+import org.userlm.workbench.ui.settings.BackendChoice;
+import org.userlm.workbench.ui.settings.BackendProfile;
 
 /**
  * The issue's "done when": every workspace and dialog at 1024×700 and 1600×1000, light and dark, with no cut
@@ -97,11 +100,11 @@ class LayoutAuditTest {
         select(1);
         WorkbenchFixture.waitFor(() -> fx.present("#compare-view"));
         fx.robot.interact(() -> {
-            fx.text("#assistant-url").setText(fx.server.baseUrl());
-            fx.text("#assistant-model").setText("asst-model");
+            profile("#assistant-profile").setValue(new BackendProfile("scripted assistant",
+                    BackendChoice.OPENAI_CHAT, fx.server.baseUrl(), "asst-model", null, null));
             for (int i = 0; i < 3; i++) {
-                fx.text("#profile-url-" + i).setText(fx.server.baseUrl());
-                fx.text("#profile-model-" + i).setText("sim-model");
+                profile("#profile-backend-" + i).setValue(new BackendProfile("scripted users",
+                        BackendChoice.OPENAI_CHAT, fx.server.baseUrl(), "sim-model", null, null));
             }
             ((Button) fx.node("#start")).fire();
         });
@@ -109,6 +112,11 @@ class LayoutAuditTest {
                 .tryQueryAs(javafx.scene.control.Label.class).map(l -> l.getText().contains("ended:")).orElse(false))
                 .get(10, TimeUnit.SECONDS));
         select(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<BackendProfile> profile(String id) {
+        return (ComboBox<BackendProfile>) fx.node(id);
     }
 
     private void auditWorkspaces(String mode, Set<String> problems) throws Exception {
