@@ -20,6 +20,10 @@ public final class BackendForm {
     final ObjectProperty<Double> topP = new SimpleObjectProperty<>(0.8);
     final ObjectProperty<Integer> maxTokens = new SimpleObjectProperty<>(256);
     final StringProperty connectionStatus = new SimpleStringProperty("");
+    /** The completions endpoint's Jinja template; blank: the UserLM default. */
+    final StringProperty chatTemplate = new SimpleStringProperty("");
+    /** A local folder's own template, shown read-only (the engine always uses the folder's). */
+    final StringProperty folderTemplate = new SimpleStringProperty("");
 
     BackendForm() {
         profile.addListener((o, a, p) -> {
@@ -35,6 +39,8 @@ public final class BackendForm {
         model.set(p.model() == null ? "" : p.model());
         apiKeyEnv.set(p.apiKeyEnv() == null ? "" : p.apiKeyEnv());
         localPath.set(p.localPath() == null ? "" : p.localPath());
+        chatTemplate.set(p.chatTemplate() == null ? "" : p.chatTemplate());
+        folderTemplate.set("");
         connectionStatus.set("");
     }
 
@@ -47,7 +53,8 @@ public final class BackendForm {
     /** The current fields as a profile to save. */
     BackendProfile asProfile(String name) {
         return new BackendProfile(name, kind.get(), blankToNull(baseUrl.get()), blankToNull(model.get()),
-                blankToNull(apiKeyEnv.get()), blankToNull(localPath.get()));
+                blankToNull(apiKeyEnv.get()), blankToNull(localPath.get()),
+                kind.get() == BackendChoice.OPENAI_COMPLETIONS ? blankToNull(chatTemplate.get()) : null);
     }
 
     /** Immutable backend settings for a run; never holds a key, only the variable's name. */
@@ -60,7 +67,8 @@ public final class BackendForm {
             case LOCAL -> BackendSettings.local(localPath.get().isBlank() ? "models/UserLM-8b" : localPath.get());
             case OPENAI_CHAT, OPENAI_COMPLETIONS -> new BackendSettings(kind.get() == BackendChoice.OPENAI_CHAT
                     ? BackendKind.OPENAI_CHAT : BackendKind.OPENAI_COMPLETIONS, baseUrl.get().strip(), m,
-                    blankToNull(apiKeyEnv.get()), null, 120, null, null, false);
+                    blankToNull(apiKeyEnv.get()), null, 120, kind.get() == BackendChoice.OPENAI_COMPLETIONS
+                    ? blankToNull(chatTemplate.get()) : null, null, false);
         };
     }
 
@@ -86,6 +94,10 @@ public final class BackendForm {
 
     public ObjectProperty<BackendChoice> kindProperty() {
         return kind;
+    }
+
+    public StringProperty chatTemplateProperty() {
+        return chatTemplate;
     }
 
     public StringProperty connectionStatusProperty() {

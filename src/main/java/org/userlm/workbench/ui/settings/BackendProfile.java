@@ -4,9 +4,17 @@ import java.util.List;
 
 /**
  * A saved model profile: where a model lives. Holds the name of the API-key environment variable, never a key.
+ * {@code chatTemplate} (the completions endpoint's Jinja override) was added later: older profile files lack it and
+ * load with null.
  */
 public record BackendProfile(String name, BackendChoice kind, String baseUrl, String model, String apiKeyEnv,
-                             String localPath) {
+                             String localPath, String chatTemplate) {
+
+    /** A profile without a chat-template override. */
+    public BackendProfile(String name, BackendChoice kind, String baseUrl, String model, String apiKeyEnv,
+                          String localPath) {
+        this(name, kind, baseUrl, model, apiKeyEnv, localPath, null);
+    }
 
     /** Profiles that ship with the workbench. */
     public static List<BackendProfile> builtIns() {

@@ -12,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.TitledPane;
@@ -25,6 +24,10 @@ import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.ui.common.editor.CodeEditor;
+import org.userlm.workbench.ui.common.editor.CodeEditors;
+import org.userlm.workbench.ui.common.editor.Diagnostic;
+import org.userlm.workbench.ui.common.editor.Validator;
 import org.userlm.workbench.ui.settings.SettingsViewModel.GuardrailForm;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
@@ -68,11 +71,8 @@ public final class SettingsView extends ScrollPane {
 
     private Node assistantCard() {
         GridPane g = backendGrid(vm.assistant, "asst");
-        TextArea prompt = new TextArea();
-        prompt.setId("systemPrompt");
-        prompt.setWrapText(true);
-        prompt.setPrefRowCount(3);
-        prompt.textProperty().bindBidirectional(vm.systemPrompt);
+        CodeEditor prompt = CodeEditors.prose(Validator.NONE).identify("systemPrompt").setRows(3)
+                .bindBidirectional(vm.systemPrompt);
         Button reset = new Button("Default for task");
         reset.getStyleClass().add("flat-button");
         reset.setOnAction(e -> vm.resetSystemPrompt());
@@ -121,7 +121,41 @@ public final class SettingsView extends ScrollPane {
         g.addRow(7, label("Temperature"), doubleSpinner(f.temperature, 0, 2, 0.05, prefix + "Temperature"));
         g.addRow(8, label("Top-p"), doubleSpinner(f.topP, 0, 1, 0.05, prefix + "TopP"));
         g.addRow(9, label("Max new tokens"), intSpinner(f.maxTokens, 1, 32768, prefix + "MaxTokens"));
+        chatTemplateRows(g, f, prefix, 10);
         return g;
+    }
+
+    /**
+     * The chat template: an override for a completions endpoint (checked as you type), or a local folder's own
+     * template shown read-only (the in-process engine always renders the folder's); hidden for the other backends.
+     */
+    private void chatTemplateRows(GridPane g, BackendForm f, String prefix, int row) {
+        CodeEditor override = CodeEditors.chatTemplate().identify(prefix + "ChatTemplate").setRows(5)
+                .setPlaceholder("Blank: the UserLM template. Paste a Jinja chat_template to override it.")
+                .bindBidirectional(f.chatTemplate);
+        CodeEditor folder = CodeEditors.chatTemplate().identify(prefix + "FolderTemplate").setRows(5)
+                .setEditable(false).bindBidirectional(f.folderTemplate);
+        Button show = new Button("Show the folder's template");
+        show.setId(prefix + "ShowFolderTemplate");
+        show.getStyleClass().add("flat-button");
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        show.setOnAction(e -> vm.loadFolderTemplate(f));
+        Label title = label("Chat template");
+        VBox local = new VBox(6, show, folder);
+        g.add(title, 0, row, 2, 1);
+        g.add(override, 0, row + 1, 2, 1);
+        g.add(local, 0, row + 2, 2, 1);
+        Runnable byKind = () -> {
+            boolean completions = f.kind.get() == BackendChoice.OPENAI_COMPLETIONS;
+            boolean isLocal = f.kind.get() == BackendChoice.LOCAL;
+            for (Node n : new Node[] {title, override, local}) {
+                boolean on = n == title ? completions || isLocal : n == override ? completions : isLocal;
+                n.setVisible(on);
+                n.setManaged(on);
+            }
+        };
+        f.kind.addListener((o, a, b) -> byKind.run());
+        byKind.run();
     }
 
     private Node guardrailCard() {
@@ -158,11 +192,9 @@ public final class SettingsView extends ScrollPane {
     }
 
     private Node intentCard() {
-        TextArea intent = new TextArea();
-        intent.setId("intentEditor");
-        intent.setWrapText(true);
-        intent.setPrefRowCount(5);
-        intent.textProperty().bindBidirectional(vm.intent);
+        CodeEditor intent = CodeEditors.prose(text -> text.isBlank() ? Diagnostic.whole("Empty: the simulated user "
+                + "has no goal. Regenerate it from the task or write one.", Diagnostic.Severity.WARNING) : null)
+                .identify("intentEditor").setRows(5).bindBidirectional(vm.intent);
         Button regen = new Button("Regenerate from task");
         regen.getStyleClass().add("flat-button");
         regen.setOnAction(e -> vm.regenerateIntent());

@@ -1,5 +1,6 @@
 package org.userlm.workbench.ui.settings;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -138,6 +139,13 @@ public final class SettingsViewModel {
                 + (models.size() == 1 ? "" : "s") + (models.isEmpty() ? "" : ": " + String.join(", ",
                 models.subList(0, Math.min(4, models.size()))) + (models.size() > 4 ? ", …" : ""))),
                 e -> form.connectionStatus.set("✗ " + Messages.shortMessage(e)));
+    }
+
+    /** Shows the chat template of the form's local model folder (read-only: the engine always uses it). */
+    public void loadFolderTemplate(BackendForm form) {
+        Path folder = Path.of(form.localPath.get().isBlank() ? "models/UserLM-8b" : form.localPath.get().strip());
+        bg.run(() -> FolderTemplate.read(folder), form.folderTemplate::set,
+                e -> form.folderTemplate.set("{# " + Messages.shortMessage(e) + " #}"));
     }
 
     /** Saves the form's fields as a named profile (in the config file; never an API key). */

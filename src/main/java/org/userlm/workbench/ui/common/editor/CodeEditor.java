@@ -89,6 +89,15 @@ public final class CodeEditor extends VBox {
         return this;
     }
 
+    /** Text shown while the editor is empty (what blank means, which placeholders exist). */
+    public CodeEditor setPlaceholder(String hint) {
+        Label l = new Label(hint);
+        l.getStyleClass().addAll("hint", "editor-placeholder");
+        l.setWrapText(true);
+        area.setPlaceholder(l);
+        return this;
+    }
+
     /** Read-only (the effective template of a model folder, say). */
     public CodeEditor setEditable(boolean editable) {
         area.setEditable(editable);
