@@ -33,6 +33,12 @@ final class MarkdownChunks {
         List<String> done = new ArrayList<>(0);
         for (int i = 0; i < delta.length(); i++) {
             char c = delta.charAt(i);
+            // The first character of a line decides a cut: a block at the left margin after a blank line.
+            if (line.length() == 0 && fence == null && blankSeen && !Character.isWhitespace(c)) {
+                done.add(chunk.toString());
+                chunk.setLength(0);
+                blankSeen = false;
+            }
             line.append(c);
             if (c == '\n') {
                 endLine(done);
@@ -61,10 +67,6 @@ final class MarkdownChunks {
             blankSeen = hasContent;
             chunk.append(l);
             return;
-        }
-        if (blankSeen && !Character.isWhitespace(l.charAt(0))) {
-            done.add(chunk.toString());
-            chunk.setLength(0);
         }
         blankSeen = false;
         hasContent = true;
