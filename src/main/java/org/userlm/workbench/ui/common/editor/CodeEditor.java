@@ -94,6 +94,10 @@ public final class CodeEditor extends VBox {
         Label l = new Label(hint);
         l.getStyleClass().addAll("hint", "editor-placeholder");
         l.setWrapText(true);
+        // The area lays its placeholder out at its preferred width: hold that to the area's, so the hint wraps.
+        l.setMinWidth(0);
+        l.prefWidthProperty().bind(area.widthProperty().subtract(12));
+        l.maxWidthProperty().bind(area.widthProperty().subtract(12));
         area.setPlaceholder(l);
         return this;
     }
