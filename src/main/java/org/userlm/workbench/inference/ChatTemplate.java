@@ -221,9 +221,10 @@ public final class ChatTemplate {
         }
         return result.getErrors().stream().filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL)
                 .findFirst().map(e -> {
+                    // A failed call (raise_exception) says why only in its cause; a parse error's cause repeats it.
                     String why = e.getException() != null ? rootMessage(e.getException()) : null;
-                    return new Problem(Math.max(0, e.getLineno()), e.getMessage()
-                            + (why != null && !why.equals(e.getMessage()) ? ": " + why : ""));
+                    boolean adds = why != null && !why.equals(e.getMessage()) && !why.startsWith("Error parsing");
+                    return new Problem(Math.max(0, e.getLineno()), e.getMessage() + (adds ? ": " + why : ""));
                 }).orElse(null);
     }
 

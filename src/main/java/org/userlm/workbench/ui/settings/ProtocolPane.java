@@ -30,7 +30,7 @@ public final class ProtocolPane extends GridPane {
         getStyleClass().add("form-grid");
         int r = 0;
         // Multi-line editors: a text field would drop the template's line breaks. Unknown placeholders are flagged.
-        CodeEditor template = CodeEditors.intentTemplate().identify(prefix + "IntentTemplate").setRows(2)
+        CodeEditor template = CodeEditors.intentTemplate().identify(prefix + "IntentTemplate").setRows(3)
                 .setPlaceholder("placeholders: {goal} {problem} {shards} {function}")
                 .bindBidirectional(f.intentTemplate);
         GridPane.setHgrow(template, Priority.ALWAYS);

@@ -33,6 +33,8 @@ import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
 /** The right-hand settings column: simulator, guardrails, assistant, intent. Binds only. */
 public final class SettingsView extends ScrollPane {
+    /** Rows of {@link #backendGrid} (the last holds the chat template); the cards add theirs below. */
+    private static final int BACKEND_ROWS = 11;
     private final SettingsViewModel vm;
 
     public SettingsView(SettingsViewModel vm) {
@@ -63,7 +65,7 @@ public final class SettingsView extends ScrollPane {
         preset.setId("samplingPreset");
         preset.valueProperty().bindBidirectional(vm.samplingPreset);
         GridPane g = backendGrid(vm.simulator, "sim");
-        int r = g.getRowCount();
+        int r = BACKEND_ROWS;
         g.addRow(r++, label("Simulator"), kind);
         g.addRow(r, label("Sampling preset"), preset);
         return g;
@@ -76,9 +78,9 @@ public final class SettingsView extends ScrollPane {
         Button reset = new Button("Default for task");
         reset.getStyleClass().add("flat-button");
         reset.setOnAction(e -> vm.resetSystemPrompt());
-        g.add(label("System prompt"), 0, g.getRowCount());
-        g.add(reset, 1, g.getRowCount() - 1);
-        g.add(prompt, 0, g.getRowCount(), 2, 1);
+        g.add(label("System prompt"), 0, BACKEND_ROWS);
+        g.add(reset, 1, BACKEND_ROWS);
+        g.add(prompt, 0, BACKEND_ROWS + 1, 2, 1);
         return g;
     }
 
@@ -121,7 +123,7 @@ public final class SettingsView extends ScrollPane {
         g.addRow(7, label("Temperature"), doubleSpinner(f.temperature, 0, 2, 0.05, prefix + "Temperature"));
         g.addRow(8, label("Top-p"), doubleSpinner(f.topP, 0, 1, 0.05, prefix + "TopP"));
         g.addRow(9, label("Max new tokens"), intSpinner(f.maxTokens, 1, 32768, prefix + "MaxTokens"));
-        chatTemplateRows(g, f, prefix, 10);
+        g.add(chatTemplate(f, prefix), 0, 10, 2, 1);
         return g;
     }
 
@@ -129,7 +131,7 @@ public final class SettingsView extends ScrollPane {
      * The chat template: an override for a completions endpoint (checked as you type), or a local folder's own
      * template shown read-only (the in-process engine always renders the folder's); hidden for the other backends.
      */
-    private void chatTemplateRows(GridPane g, BackendForm f, String prefix, int row) {
+    private Node chatTemplate(BackendForm f, String prefix) {
         CodeEditor override = CodeEditors.chatTemplate().identify(prefix + "ChatTemplate").setRows(5)
                 .setPlaceholder("Blank: the UserLM template. Paste a Jinja chat_template to override it.")
                 .bindBidirectional(f.chatTemplate);
@@ -140,22 +142,23 @@ public final class SettingsView extends ScrollPane {
         show.getStyleClass().add("flat-button");
         show.setMinWidth(Region.USE_PREF_SIZE);
         show.setOnAction(e -> vm.loadFolderTemplate(f));
-        Label title = label("Chat template");
         VBox local = new VBox(6, show, folder);
-        g.add(title, 0, row, 2, 1);
-        g.add(override, 0, row + 1, 2, 1);
-        g.add(local, 0, row + 2, 2, 1);
+        VBox box = new VBox(6, label("Chat template"), override, local);
         Runnable byKind = () -> {
             boolean completions = f.kind.get() == BackendChoice.OPENAI_COMPLETIONS;
             boolean isLocal = f.kind.get() == BackendChoice.LOCAL;
-            for (Node n : new Node[] {title, override, local}) {
-                boolean on = n == title ? completions || isLocal : n == override ? completions : isLocal;
-                n.setVisible(on);
-                n.setManaged(on);
-            }
+            show(override, completions);
+            show(local, isLocal);
+            show(box, completions || isLocal);
         };
         f.kind.addListener((o, a, b) -> byKind.run());
         byKind.run();
+        return box;
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     private Node guardrailCard() {

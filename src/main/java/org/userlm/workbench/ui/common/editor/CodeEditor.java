@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -39,6 +40,8 @@ public final class CodeEditor extends VBox {
 
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
+    // The scroll pane lays the area over its own border: the frame around it draws border and padding.
+    private final StackPane frame = new StackPane(scroll);
     private final Label message = new Label();
     private final Highlighter highlighter;
     private final Validator validator;
@@ -61,15 +64,16 @@ public final class CodeEditor extends VBox {
             area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         }
         // The area's own preferred width is its longest line: keep it from widening the form.
-        scroll.setPrefWidth(120);
-        scroll.setMinWidth(0);
-        scroll.getStyleClass().add("code-editor-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        frame.setPrefWidth(120);
+        frame.setMinWidth(0);
+        frame.getStyleClass().add("code-editor-frame");
+        getStyleClass().add(wrap ? "prose-editor" : "source-editor");
+        VBox.setVgrow(frame, Priority.ALWAYS);
         message.getStyleClass().add("editor-message");
         message.setWrapText(true);
         message.setMinHeight(Label.USE_PREF_SIZE);
         showMessage(null);
-        getChildren().addAll(scroll, message);
+        getChildren().addAll(frame, message);
         setRows(4);
         area.multiPlainChanges().successionEnds(SETTLE).subscribe(ignore -> refresh());
     }
@@ -84,8 +88,8 @@ public final class CodeEditor extends VBox {
 
     /** The visible height in lines. */
     public CodeEditor setRows(int rows) {
-        scroll.setPrefHeight(rows * LINE + 12);
-        scroll.setMinHeight(Math.min(rows, 2) * LINE + 12);
+        frame.setPrefHeight(rows * LINE + 12);
+        frame.setMinHeight(Math.min(rows, 2) * LINE + 12);
         return this;
     }
 
@@ -126,6 +130,7 @@ public final class CodeEditor extends VBox {
                 p.set(now);
             }
         });
+        refresh(); // an unchanged (say empty) text fires no change, and still deserves a check
         return this;
     }
 
