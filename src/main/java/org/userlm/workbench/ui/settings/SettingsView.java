@@ -142,7 +142,10 @@ public final class SettingsView extends ScrollPane {
         show.getStyleClass().add("flat-button");
         show.setMinWidth(Region.USE_PREF_SIZE);
         show.setOnAction(e -> vm.loadFolderTemplate(f));
-        VBox local = new VBox(6, show, folder);
+        Label readOnly = new Label("Read-only: the in-process engine always renders the folder's own template.");
+        readOnly.getStyleClass().add("hint");
+        readOnly.setWrapText(true);
+        VBox local = new VBox(6, show, folder, readOnly);
         VBox box = new VBox(6, label("Chat template"), override, local);
         Runnable byKind = () -> {
             boolean completions = f.kind.get() == BackendChoice.OPENAI_COMPLETIONS;
