@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -32,6 +33,7 @@ public final class CodeEditor extends VBox {
     /** How long typing must pause before the text is restyled and checked. */
     static final Duration SETTLE = Duration.ofMillis(150);
     private static final double LINE = 18;
+    private static final PseudoClass READONLY = PseudoClass.getPseudoClass("readonly");
     private static final ExecutorService WORKER = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "editor-check");
         t.setDaemon(true);
@@ -109,7 +111,7 @@ public final class CodeEditor extends VBox {
     /** Read-only (the effective template of a model folder, say). */
     public CodeEditor setEditable(boolean editable) {
         area.setEditable(editable);
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("readonly"), !editable);
+        pseudoClassStateChanged(READONLY, !editable);
         return this;
     }
 
@@ -167,12 +169,19 @@ public final class CodeEditor extends VBox {
                     apply(snapshot, spans, null); // colours now; the check may take longer
                 }
             });
-            Diagnostic d = validator.check(snapshot);
+            Diagnostic d;
+            try {
+                d = validator.check(snapshot);
+            } catch (RuntimeException e) {
+                // A checker bug must not leave a stale message: say the check itself failed.
+                d = Diagnostic.whole("Could not check this text: " + e, Diagnostic.Severity.WARNING);
+            }
+            Diagnostic checked = d;
             Platform.runLater(() -> {
                 if (gen == generation) {
-                    apply(snapshot, spans, d);
-                    diagnostic.set(d);
-                    showMessage(d);
+                    apply(snapshot, spans, checked);
+                    diagnostic.set(checked);
+                    showMessage(checked);
                 }
             });
         });

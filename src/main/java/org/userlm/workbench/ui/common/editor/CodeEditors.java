@@ -22,7 +22,7 @@ public final class CodeEditors {
             try {
                 AnnotationSchemaJson.parse(text);
                 return null;
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) { // the parser's rule messages, and any record invariant it trips
                 return "Not a valid schema: " + e.getMessage();
             }
         });
