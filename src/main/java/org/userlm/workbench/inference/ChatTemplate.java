@@ -184,6 +184,50 @@ public final class ChatTemplate {
         return result.getOutput();
     }
 
+    /**
+     * A template's first problem, as an editor shows it while the user types.
+     *
+     * @param line    1-based line of the problem, or 0 when the engine does not say
+     * @param message what the engine said
+     */
+    public record Problem(int line, String message) {
+    }
+
+    /**
+     * Checks a template the way it will run: renders it with a short sample conversation (system, user, assistant)
+     * in the same engine and limits as {@link #render}. Blocks up to {@link #MAX_RENDER_MILLIS}; call it off the FX
+     * thread. Returns null when the template renders.
+     */
+    public static Problem check(String source) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("bos_token", "<s>");
+        ctx.put("eos_token", "</s>");
+        ctx.put("add_generation_prompt", true);
+        ctx.put("messages", List.of(Map.of("role", "system", "content", "intent"),
+                Map.of("role", "user", "content", "hello"), Map.of("role", "assistant", "content", "hi")));
+        Future<RenderResult> job = RENDERER.submit(() -> JINJAVA.renderForResult(source, ctx));
+        RenderResult result;
+        try {
+            result = job.get(MAX_RENDER_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            job.cancel(true);
+            return new Problem(0, "rendering took longer than " + MAX_RENDER_MILLIS / 1000 + " s");
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Problem(0, "interrupted");
+        } catch (ExecutionException e) {
+            return new Problem(0, String.valueOf(rootMessage(e.getCause())));
+        }
+        return result.getErrors().stream().filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL)
+                .findFirst().map(e -> {
+                    // A failed call (raise_exception) says why only in its cause; a parse error's cause repeats it.
+                    String why = e.getException() != null ? rootMessage(e.getException()) : null;
+                    boolean adds = why != null && !why.equals(e.getMessage()) && !why.startsWith("Error parsing");
+                    return new Problem(Math.max(0, e.getLineno()), e.getMessage() + (adds ? ": " + why : ""));
+                }).orElse(null);
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

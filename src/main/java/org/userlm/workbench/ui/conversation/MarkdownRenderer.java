@@ -30,10 +30,13 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
+import org.userlm.workbench.ui.common.editor.CodeText;
+import org.userlm.workbench.ui.common.editor.PythonSyntax;
 
 /**
- * Renders a settled turn's markdown as JavaFX nodes (paragraphs, headings, lists, quotes, code blocks, inline
- * emphasis and code). Only run once a turn stops streaming: parsing per token would be wasted work.
+ * Renders markdown as JavaFX nodes (paragraphs, headings, lists, quotes, highlighted code blocks, inline emphasis
+ * and code). Runs on settled text only: a whole settled turn, or a streaming turn's finished chunks
+ * ({@link MarkdownChunks}), never per token.
  */
 public final class MarkdownRenderer {
     private static final Parser PARSER = Parser.builder().build();
@@ -57,11 +60,35 @@ public final class MarkdownRenderer {
         });
     }
 
+    /** {@link #blocks(String)} on the worker thread; the nodes go to {@code onFx} on the FX thread. */
+    static void blocksAsync(String chunk, Consumer<List<Node>> onFx) {
+        WORKER.execute(() -> {
+            List<Node> n = blocks(chunk);
+            Platform.runLater(() -> onFx.accept(n));
+        });
+    }
+
+    /** The rendered text, cut into {@link MarkdownChunks} exactly as a streaming turn is rendered while it grows. */
     public static Node render(String markdown) {
+        VBox box = box();
+        for (String chunk : MarkdownChunks.split(markdown == null ? "" : markdown)) {
+            box.getChildren().addAll(blocks(chunk));
+        }
+        return box;
+    }
+
+    /** The box rendered blocks go in. */
+    static VBox box() {
         VBox box = new VBox(8);
         box.getStyleClass().add("md");
-        blocks(PARSER.parse(markdown == null ? "" : markdown), box.getChildren());
         return box;
+    }
+
+    /** The blocks of one chunk of markdown (paragraphs, lists, code blocks...). */
+    static List<Node> blocks(String chunk) {
+        List<Node> out = new ArrayList<>();
+        blocks(PARSER.parse(chunk), out);
+        return out;
     }
 
     private static void blocks(org.commonmark.node.Node parent, List<Node> out) {
@@ -109,9 +136,10 @@ public final class MarkdownRenderer {
             lang.getStyleClass().add("md-code-lang");
             box.getChildren().add(lang);
         }
-        Text t = new Text(code.endsWith("\n") ? code.substring(0, code.length() - 1) : code);
-        t.getStyleClass().add("md-code-text");
-        box.getChildren().add(new TextFlow(t));
+        String body = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
+        // Same highlighter and token classes as the editors; code-block colours suit the dark code background.
+        box.getChildren().add(new TextFlow(CodeText.texts(body, PythonSyntax.forFence(info), "md-code-text")
+                .toArray(new Text[0])));
         return box;
     }
 

@@ -27,11 +27,12 @@ import org.userlm.workbench.domain.TurnStatus;
 import org.userlm.workbench.ui.common.Fit;
 
 /**
- * One turn as a bubble: streams as plain wrapped text, then shows rendered markdown once the turn settles.
+ * One turn as a bubble: finished paragraphs render as markdown while the rest streams as plain text; the last one
+ * renders when the turn settles.
  *
  * <p>Over 300 lines on purpose: one bubble's states (streaming, settled markdown, error, inline edit), its header
  * with the category chip and its cached heights for the virtualised list change together; the parts that stand
- * alone live beside it ({@link StreamingText}, {@link MarkdownRenderer}, {@link TurnViewModel}).
+ * alone live beside it ({@link StreamingMarkdown}, {@link MarkdownRenderer}, {@link TurnViewModel}).
  */
 final class TurnView extends VBox {
     /** What a bubble's buttons do. */
@@ -56,7 +57,7 @@ final class TurnView extends VBox {
     private final HBox errorRow = new HBox(8);
     private final Button edit = new Button("Edit");
     private final Button copy = new Button("Copy");
-    private StreamingText streaming;
+    private StreamingMarkdown streaming;
     // Settled bubbles keep their height per width: TextFlow re-lays all its text whenever the width it is asked
     // about changes, and a growing streaming bubble makes the list ask every bubble again each frame.
     private final Map<Double, Double> prefHeights = new HashMap<>();
@@ -185,7 +186,7 @@ final class TurnView extends VBox {
     }
 
     private void showStreaming() {
-        streaming = new StreamingText();
+        streaming = new StreamingMarkdown();
         streaming.append(vm.text());
         vm.addSink(sink);
         body.getChildren().setAll(streaming);
@@ -215,8 +216,12 @@ final class TurnView extends VBox {
 
     private void showSettled(Turn t) {
         vm.removeSink(sink);
+        StreamingMarkdown streamed = streaming;
         streaming = null;
-        if (t.content().length() < MarkdownRenderer.ASYNC_THRESHOLD) {
+        if (streamed != null && streamed.text().equals(t.content())) {
+            // Finished chunks are already rendered: only the open one changes, so the bubble does not jump.
+            settleStreamed(t, streamed);
+        } else if (t.content().length() < MarkdownRenderer.ASYNC_THRESHOLD) {
             body.getChildren().setAll(MarkdownRenderer.render(t.content()));
         } else {
             // The streamed text stays on screen until the rendered version is ready.
@@ -242,6 +247,19 @@ final class TurnView extends VBox {
         copy.setVisible(true);
         if (failed) {
             getStyleClass().add("failed-turn");
+        }
+    }
+
+    private void settleStreamed(Turn t, StreamingMarkdown streamed) {
+        String tail = streamed.tail();
+        if (tail.length() < MarkdownRenderer.ASYNC_THRESHOLD) {
+            body.getChildren().setAll(streamed.settle(MarkdownRenderer.blocks(tail)));
+        } else {
+            MarkdownRenderer.blocksAsync(tail, nodes -> {
+                if (vm.settledProperty().get() == t) {
+                    body.getChildren().setAll(streamed.settle(nodes));
+                }
+            });
         }
     }
 

@@ -36,6 +36,10 @@ public final class BackendForm {
     private final String defaultUrl;
     private final BooleanBinding modified;
     private boolean applying;
+    /** The completions endpoint's Jinja template; blank: the UserLM default. */
+    final StringProperty chatTemplate = new SimpleStringProperty("");
+    /** A local folder's own template, shown read-only (the engine always uses the folder's). */
+    final StringProperty folderTemplate = new SimpleStringProperty("");
 
     BackendForm() {
         this(null, "http://127.0.0.1:8000/v1");
@@ -59,9 +63,10 @@ public final class BackendForm {
             }
         });
         modified = simulatorKind == null
-                ? Bindings.createBooleanBinding(this::differs, profile, kind, baseUrl, model, apiKeyEnv, localPath)
+                ? Bindings.createBooleanBinding(this::differs, profile, kind, baseUrl, model, apiKeyEnv, localPath,
+                chatTemplate)
                 : Bindings.createBooleanBinding(this::differs, profile, kind, baseUrl, model, apiKeyEnv, localPath,
-                simulatorKind);
+                chatTemplate, simulatorKind);
     }
 
     void apply(BackendProfile p) {
@@ -72,6 +77,8 @@ public final class BackendForm {
             model.set(p.model() == null ? "" : p.model());
             apiKeyEnv.set(p.apiKeyEnv() == null ? "" : p.apiKeyEnv());
             localPath.set(p.localPath() == null ? "" : p.localPath());
+            chatTemplate.set(p.chatTemplate() == null ? "" : p.chatTemplate());
+            folderTemplate.set("");
             if (simulatorKind != null && p.simulatorKind() != null) {
                 simulatorKind.set(p.simulatorKind());
             }
@@ -123,7 +130,7 @@ public final class BackendForm {
                 && p.simulatorKind() != simulatorKind.get();
         return kindDiffers || !Objects.equals(now.kind(), p.kind()) || !same(now.baseUrl(), p.baseUrl())
                 || !same(now.model(), p.model()) || !same(now.apiKeyEnv(), p.apiKeyEnv())
-                || !same(now.localPath(), p.localPath());
+                || !same(now.localPath(), p.localPath()) || !same(now.chatTemplate(), p.chatTemplate());
     }
 
     private static boolean same(String a, String b) {
@@ -147,7 +154,8 @@ public final class BackendForm {
     BackendProfile asProfile(String name) {
         return new BackendProfile(name, kind.get(), blankToNull(baseUrl.get()), blankToNull(model.get()),
                 blankToNull(apiKeyEnv.get()), blankToNull(localPath.get()),
-                simulatorKind == null ? null : simulatorKind.get());
+                simulatorKind == null ? null : simulatorKind.get(),
+                kind.get() == BackendChoice.OPENAI_COMPLETIONS ? blankToNull(chatTemplate.get()) : null);
     }
 
     /** Immutable backend settings for a run; never holds a key, only the variable's name. */
@@ -201,6 +209,10 @@ public final class BackendForm {
 
     public ObjectProperty<BackendChoice> kindProperty() {
         return kind;
+    }
+
+    public StringProperty chatTemplateProperty() {
+        return chatTemplate;
     }
 
     public StringProperty connectionStatusProperty() {

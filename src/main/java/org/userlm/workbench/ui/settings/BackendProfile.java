@@ -13,9 +13,11 @@ import org.userlm.workbench.domain.SimulatorKind;
  *
  * @param simulatorKind the simulator kind saved with a simulator profile, or null (assistants, and profiles saved
  *                      before kinds were kept): loading it then leaves the chosen kind alone
+ * @param chatTemplate  the completions endpoint's Jinja override, or null (the UserLM default); profile files
+ *                      written before it existed load with null
  */
 public record BackendProfile(String name, BackendChoice kind, String baseUrl, String model, String apiKeyEnv,
-                             String localPath, SimulatorKind simulatorKind) {
+                             String localPath, SimulatorKind simulatorKind, String chatTemplate) {
     /** The name of the built-in offline profile: the default wherever nothing else is chosen. */
     public static final String DEMO = "Demo (offline, scripted)";
 
@@ -28,7 +30,13 @@ public record BackendProfile(String name, BackendChoice kind, String baseUrl, St
     /** A profile without a simulator kind. */
     public BackendProfile(String name, BackendChoice kind, String baseUrl, String model, String apiKeyEnv,
                           String localPath) {
-        this(name, kind, baseUrl, model, apiKeyEnv, localPath, null);
+        this(name, kind, baseUrl, model, apiKeyEnv, localPath, null, null);
+    }
+
+    /** A profile without a chat-template override. */
+    public BackendProfile(String name, BackendChoice kind, String baseUrl, String model, String apiKeyEnv,
+                          String localPath, SimulatorKind simulatorKind) {
+        this(name, kind, baseUrl, model, apiKeyEnv, localPath, simulatorKind, null);
     }
 
     /** Profiles that ship with the workbench. */
@@ -63,7 +71,8 @@ public record BackendProfile(String name, BackendChoice kind, String baseUrl, St
             case LOCAL -> BackendSettings.local(blank(localPath) ? "models/UserLM-8b" : localPath.strip());
             case OPENAI_CHAT, OPENAI_COMPLETIONS -> new BackendSettings(kind == BackendChoice.OPENAI_CHAT
                     ? BackendKind.OPENAI_CHAT : BackendKind.OPENAI_COMPLETIONS, baseUrl == null ? "" : baseUrl.strip(),
-                    m, blank(apiKeyEnv) ? null : apiKeyEnv.strip(), null, 120, null, null, false);
+                    m, blank(apiKeyEnv) ? null : apiKeyEnv.strip(), null, 120,
+                    kind == BackendChoice.OPENAI_COMPLETIONS && !blank(chatTemplate) ? chatTemplate : null, null, false);
         };
     }
 

@@ -6,7 +6,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -14,6 +13,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.userlm.workbench.evaluation.GraderMode;
+import org.userlm.workbench.ui.common.editor.CodeEditor;
+import org.userlm.workbench.ui.common.editor.CodeEditors;
 
 /** A compact grid for a {@link ProtocolForm}; used by the Live settings pane and Compare. Binds only. */
 public final class ProtocolPane extends GridPane {
@@ -28,21 +29,17 @@ public final class ProtocolPane extends GridPane {
         setVgap(6);
         getStyleClass().add("form-grid");
         int r = 0;
-        // A text area: a text field would drop the template's line breaks.
-        TextArea template = new TextArea();
-        template.setId(prefix + "IntentTemplate");
-        template.setPromptText("placeholders: {goal} {problem} {shards} {function}");
-        template.setWrapText(true);
-        template.setPrefRowCount(2);
-        template.textProperty().bindBidirectional(f.intentTemplate);
+        // Multi-line editors: a text field would drop the template's line breaks. Unknown placeholders are flagged.
+        CodeEditor template = CodeEditors.intentTemplate().identify(prefix + "IntentTemplate").setRows(3)
+                .setPlaceholder("placeholders: {goal} {problem} {shards} {function}")
+                .bindBidirectional(f.intentTemplate);
+        GridPane.setHgrow(template, Priority.ALWAYS);
         addRow(r++, label("Intent template"), template);
-        TextArea prompt = new TextArea();
-        prompt.setId(prefix + "UserPrompt");
-        prompt.setPromptText("Simulator prompt (prompted / sharded). Blank: ours. Paste your copy of LiC's original "
-                + "to use it; its [[...]] placeholders are filled.");
-        prompt.setWrapText(true);
-        prompt.setPrefRowCount(2);
-        prompt.textProperty().bindBidirectional(f.userPrompt);
+        CodeEditor prompt = CodeEditors.simulatorPrompt().identify(prefix + "UserPrompt").setRows(2)
+                .setPlaceholder("Simulator prompt (prompted / sharded). Blank: ours. Paste your copy of LiC's "
+                        + "original to use it; its [[...]] placeholders are filled.")
+                .bindBidirectional(f.userPrompt);
+        GridPane.setHgrow(prompt, Priority.ALWAYS);
         addRow(r++, label("Simulator prompt"), prompt);
         if (withSampling) {
             ChoiceBox<ProtocolForm.Sampling> s = new ChoiceBox<>();

@@ -12,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.TitledPane;
@@ -26,10 +25,16 @@ import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.simulation.GuardrailPreset;
 import org.userlm.workbench.ui.common.Owners;
+import org.userlm.workbench.ui.common.editor.CodeEditor;
+import org.userlm.workbench.ui.common.editor.CodeEditors;
+import org.userlm.workbench.ui.common.editor.Diagnostic;
+import org.userlm.workbench.ui.common.editor.Validator;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
 /** The right-hand settings column: simulator, guardrails, assistant, intent. Binds only. */
 public final class SettingsView extends ScrollPane {
+    /** Rows of {@link #backendGrid} (the last holds the chat template); the cards add theirs below. */
+    private static final int BACKEND_ROWS = 11;
     private final SettingsViewModel vm;
 
     public SettingsView(SettingsViewModel vm) {
@@ -60,7 +65,7 @@ public final class SettingsView extends ScrollPane {
         preset.setId("samplingPreset");
         preset.valueProperty().bindBidirectional(vm.samplingPreset);
         GridPane g = backendGrid(vm.simulator, "sim");
-        int r = g.getRowCount();
+        int r = BACKEND_ROWS;
         g.addRow(r++, label("Simulator"), kind);
         g.addRow(r, label("Sampling preset"), preset);
         return g;
@@ -68,17 +73,14 @@ public final class SettingsView extends ScrollPane {
 
     private Node assistantCard() {
         GridPane g = backendGrid(vm.assistant, "asst");
-        TextArea prompt = new TextArea();
-        prompt.setId("systemPrompt");
-        prompt.setWrapText(true);
-        prompt.setPrefRowCount(3);
-        prompt.textProperty().bindBidirectional(vm.systemPrompt);
+        CodeEditor prompt = CodeEditors.prose(Validator.NONE).identify("systemPrompt").setRows(3)
+                .bindBidirectional(vm.systemPrompt);
         Button reset = new Button("Default for task");
         reset.getStyleClass().add("flat-button");
         reset.setOnAction(e -> vm.resetSystemPrompt());
-        g.add(label("System prompt"), 0, g.getRowCount());
-        g.add(reset, 1, g.getRowCount() - 1);
-        g.add(prompt, 0, g.getRowCount(), 2, 1);
+        g.add(label("System prompt"), 0, BACKEND_ROWS);
+        g.add(reset, 1, BACKEND_ROWS);
+        g.add(prompt, 0, BACKEND_ROWS + 1, 2, 1);
         return g;
     }
 
@@ -142,7 +144,45 @@ public final class SettingsView extends ScrollPane {
         g.addRow(7, label("Temperature"), doubleSpinner(f.temperature, 0, 2, 0.05, prefix + "Temperature"));
         g.addRow(8, label("Top-p"), doubleSpinner(f.topP, 0, 1, 0.05, prefix + "TopP"));
         g.addRow(9, label("Max new tokens"), intSpinner(f.maxTokens, 1, 32768, prefix + "MaxTokens"));
+        g.add(chatTemplate(f, prefix), 0, 10, 2, 1);
         return g;
+    }
+
+    /**
+     * The chat template: an override for a completions endpoint (checked as you type), or a local folder's own
+     * template shown read-only (the in-process engine always renders the folder's); hidden for the other backends.
+     */
+    private Node chatTemplate(BackendForm f, String prefix) {
+        CodeEditor override = CodeEditors.chatTemplate().identify(prefix + "ChatTemplate").setRows(5)
+                .setPlaceholder("Blank: the UserLM template. Paste a Jinja chat_template to override it.")
+                .bindBidirectional(f.chatTemplate);
+        CodeEditor folder = CodeEditors.chatTemplate().identify(prefix + "FolderTemplate").setRows(5)
+                .setEditable(false).bindBidirectional(f.folderTemplate);
+        Button show = new Button("Show the folder's template");
+        show.setId(prefix + "ShowFolderTemplate");
+        show.getStyleClass().add("flat-button");
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        show.setOnAction(e -> vm.loadFolderTemplate(f));
+        Label readOnly = new Label("Read-only: the in-process engine always renders the folder's own template.");
+        readOnly.getStyleClass().add("hint");
+        readOnly.setWrapText(true);
+        VBox local = new VBox(6, show, folder, readOnly);
+        VBox box = new VBox(6, label("Chat template"), override, local);
+        Runnable byKind = () -> {
+            boolean completions = f.kind.get() == BackendChoice.OPENAI_COMPLETIONS;
+            boolean isLocal = f.kind.get() == BackendChoice.LOCAL;
+            show(override, completions);
+            show(local, isLocal);
+            show(box, completions || isLocal);
+        };
+        f.kind.addListener((o, a, b) -> byKind.run());
+        byKind.run();
+        return box;
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     private Node guardrailCard() {
@@ -179,11 +219,9 @@ public final class SettingsView extends ScrollPane {
     }
 
     private Node intentCard() {
-        TextArea intent = new TextArea();
-        intent.setId("intentEditor");
-        intent.setWrapText(true);
-        intent.setPrefRowCount(5);
-        intent.textProperty().bindBidirectional(vm.intent);
+        CodeEditor intent = CodeEditors.prose(text -> text.isBlank() ? Diagnostic.whole("Empty: the simulated user "
+                + "has no goal. Regenerate it from the task or write one.", Diagnostic.Severity.WARNING) : null)
+                .identify("intentEditor").setRows(5).bindBidirectional(vm.intent);
         Button regen = new Button("Regenerate from task");
         regen.getStyleClass().add("flat-button");
         regen.setOnAction(e -> vm.regenerateIntent());

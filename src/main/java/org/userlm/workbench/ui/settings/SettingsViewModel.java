@@ -1,5 +1,7 @@
 package org.userlm.workbench.ui.settings;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -175,6 +177,13 @@ public final class SettingsViewModel {
             store.saveSelection("live", s);
             return null;
         }, ok -> { }, e -> { }); // a read-only config folder costs only the remembered choice
+    }
+
+    /** Shows the chat template of the form's local model folder (read-only: the engine always uses it). */
+    public void loadFolderTemplate(BackendForm form) {
+        Path folder = Path.of(form.localPath.get().isBlank() ? "models/UserLM-8b" : form.localPath.get().strip());
+        bg.run(() -> FolderTemplate.read(folder), form.folderTemplate::set,
+                e -> form.folderTemplate.set("{# " + Messages.shortMessage(e) + " #}"));
     }
 
     /** Saves the form's fields as a named profile (in the config file; never an API key). */

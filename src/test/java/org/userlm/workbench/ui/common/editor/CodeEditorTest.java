@@ -1,0 +1,117 @@
+package org.userlm.workbench.ui.common.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collection;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.userlm.workbench.simulation.Intents;
+
+/** Typing into an editor: the message and the error style come and go as the text settles; the property follows. */
+class CodeEditorTest extends FxRobot {
+    private final StringProperty template = new SimpleStringProperty(Intents.DEFAULT_TEMPLATE);
+    private final StringProperty schema = new SimpleStringProperty("{\"a\": 1}");
+    private CodeEditor intent;
+    private CodeEditor json;
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            intent = CodeEditors.intentTemplate().identify("tpl").bindBidirectional(template);
+            json = CodeEditors.json(t -> null).identify("json").bindBidirectional(schema);
+            Scene scene = new Scene(new VBox(10, intent, json), 600, 400);
+            scene.getStylesheets().add(getClass().getResource("/assets/css/workbench.css").toExternalForm());
+            scene.getStylesheets().add(getClass().getResource("/assets/css/light.css").toExternalForm());
+            s.setScene(scene);
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private void await(Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(c));
+    }
+
+    private Label message(String id) throws Exception {
+        return fx(() -> lookup("#" + id + "-message").queryAs(Label.class));
+    }
+
+    private Collection<String> styleAt(CodeEditor e, int pos) throws Exception {
+        return fx(() -> e.area().getStyleOfChar(pos));
+    }
+
+    @Test
+    void anUnknownPlaceholderIsFlaggedWhileTypedAndClearedWhenErased() throws Exception {
+        await(() -> styleAt(intent, intent.getText().indexOf("{goal}")).contains(Tok.PLACEHOLDER));
+        assertFalse(fx(() -> message("tpl").isVisible()), "the shipped template is fine");
+        clickOn("#tpl-area");
+        press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        write(" {typo}");
+        await(() -> message("tpl").isVisible());
+        assertTrue(fx(() -> message("tpl").getText()).startsWith("Line 3, column "), fx(() -> message("tpl").getText()));
+        assertTrue(fx(() -> message("tpl").getText()).contains("Unknown placeholder {typo}"));
+        assertTrue(fx(() -> message("tpl").getStyleClass().contains("editor-error")));
+        assertEquals(Intents.DEFAULT_TEMPLATE + " {typo}", fx(template::get), "the property follows the typing");
+        int at = fx(() -> intent.getText().indexOf("{typo}"));
+        await(() -> styleAt(intent, at + 1).contains(Tok.ERROR));
+        assertTrue(styleAt(intent, at + 1).contains(Tok.UNKNOWN));
+        for (int i = 0; i < " {typo}".length(); i++) {
+            type(KeyCode.BACK_SPACE);
+        }
+        await(() -> !message("tpl").isVisible());
+        assertEquals(Intents.DEFAULT_TEMPLATE, fx(template::get));
+        assertFalse(styleAt(intent, intent.getText().length() - 1).contains(Tok.ERROR));
+    }
+
+    @Test
+    void brokenJsonShowsItsLineAndMarksTheCharacter() throws Exception {
+        await(() -> styleAt(json, 1).contains(Tok.KEY));
+        fx(() -> {
+            schema.set("{\n  \"a\": 1,\n  \"b\" 2\n}");
+            return null;
+        });
+        assertEquals(fx(schema::get), fx(json::getText), "a model change reaches the editor");
+        await(() -> message("json").isVisible());
+        assertTrue(fx(() -> message("json").getText()).startsWith("Line 3, column 7: Not valid JSON"),
+                fx(() -> message("json").getText()));
+        int two = fx(() -> json.getText().indexOf('2'));
+        await(() -> styleAt(json, two).contains(Tok.ERROR));
+        assertTrue(styleAt(json, two).contains(Tok.NUMBER), "the error underline keeps the token colour");
+        assertEquals(Diagnostic.Severity.ERROR, fx(() -> json.diagnosticProperty().get().severity()));
+    }
+
+    @Test
+    void aMissingTaskPlaceholderIsAWarning() throws Exception {
+        fx(() -> {
+            template.set("You are a user who wants to {goal}");
+            return null;
+        });
+        await(() -> message("tpl").isVisible());
+        assertTrue(fx(() -> message("tpl").getStyleClass().contains("editor-warning")));
+        assertTrue(fx(() -> message("tpl").getText()).contains("{problem}"));
+    }
+}
