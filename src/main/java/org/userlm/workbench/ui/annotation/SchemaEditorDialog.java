@@ -13,14 +13,14 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.userlm.workbench.domain.AnnotationSchema;
 import org.userlm.workbench.ui.common.Owners;
+import org.userlm.workbench.ui.common.editor.CodeEditor;
+import org.userlm.workbench.ui.common.editor.CodeEditors;
 
 /**
  * Edits a schema in a form (questions listed, added, removed, reordered; each question's fields) with the same
@@ -40,8 +40,7 @@ final class SchemaEditorDialog {
         Dialog<AnnotationSchema> d = Owners.own(new Dialog<>(), Owners.active());
         d.setTitle("Annotation schema");
         d.setHeaderText("The questions annotators answer. Existing answers keep their question keys.");
-        TextInputControl json = jsonEditor();
-        json.textProperty().bindBidirectional(model.jsonProperty());
+        CodeEditor json = jsonEditor().bindBidirectional(model.jsonProperty());
         Tab form = new Tab("Form", new SchemaForm(model));
         form.setId("schemaFormTab");
         Tab advanced = new Tab("Advanced (JSON)", new VBox(6, new Label("scope: user_turn | assistant_turn | "
@@ -76,14 +75,9 @@ final class SchemaEditorDialog {
         return d;
     }
 
-    /** The JSON text control, made in one place so a code editor can take the TextArea's place. */
-    static TextInputControl jsonEditor() {
-        TextArea json = new TextArea();
-        json.setId("schemaJson");
-        json.setPrefRowCount(20);
-        json.setPrefColumnCount(80);
-        json.getStyleClass().add("code-font");
-        return json;
+    /** The JSON tab's editor: highlighted, and checked as one types by the parser that Save uses. */
+    static CodeEditor jsonEditor() {
+        return CodeEditors.annotationSchema().identify("schemaJson").setRows(20);
     }
 
     /** Writes the JSON; the outcome goes to the header (the line under the tabs belongs to the checks). */

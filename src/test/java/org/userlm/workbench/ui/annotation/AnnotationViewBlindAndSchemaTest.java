@@ -11,7 +11,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.userlm.workbench.storage.sqlite.SqliteAnnotationSchemaRepository;
 import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 import org.userlm.workbench.testing.Fx;
+import org.userlm.workbench.ui.common.editor.CodeEditor;
 
 /** Blind mode hides simulator and model names; the schema editor validates and stores a new version. */
 @ExtendWith(ApplicationExtension.class)
@@ -81,13 +81,13 @@ class AnnotationViewBlindAndSchemaTest {
         // The button waits for the schema, which loads in the background.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Fx.node(robot, "#editSchema").isDisabled());
         Fx.click(robot, "#editSchema");
-        TextArea json = (TextArea) Fx.node(robot, "#schemaJson");
+        CodeEditor json = (CodeEditor) Fx.node(robot, "#schemaJson");
         String good = Fx.call(json::getText).replace("\"Note\"", "\"Anything else?\"");
-        robot.interact(() -> json.setText("{\"id\": \"userlm-default\", \"questions\": [{\"key\": \"x\"}]}"));
+        robot.interact(() -> json.replace("{\"id\": \"userlm-default\", \"questions\": [{\"key\": \"x\"}]}"));
         assertTrue(Fx.call(() -> robot.lookup("#schemaError").queryAs(Label.class).getText())
                 .startsWith("Cannot save yet:"));
         assertTrue(Fx.call(() -> robot.lookup("#saveSchema").query().isDisabled()));
-        robot.interact(() -> json.setText(good));
+        robot.interact(() -> json.replace(good));
         Fx.click(robot, "Save");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> new SqliteAnnotationSchemaRepository(db).find("userlm-default").orElseThrow().version() == 2);

@@ -28,6 +28,7 @@ import org.userlm.workbench.domain.AnnotationSchema;
 import org.userlm.workbench.domain.QuestionType;
 import org.userlm.workbench.storage.AnnotationSchemaJson;
 import org.userlm.workbench.testing.Fx;
+import org.userlm.workbench.ui.common.editor.CodeEditor;
 
 /** The form and the JSON tab of the schema editor edit one schema; problems show inline and block Save. */
 @ExtendWith(ApplicationExtension.class)
@@ -53,7 +54,8 @@ class SchemaEditorDialogTest {
     private static String text(FxRobot robot, String query) throws Exception {
         return Fx.call(() -> {
             Node n = robot.lookup(query).query();
-            return n instanceof Label l ? l.getText() : ((TextInputControl) n).getText();
+            return n instanceof Label l ? l.getText() : n instanceof CodeEditor c ? c.getText()
+                    : ((TextInputControl) n).getText();
         });
     }
 
@@ -103,7 +105,7 @@ class SchemaEditorDialogTest {
     void aValidJsonEditShowsInTheForm(FxRobot robot) throws Exception {
         String edited = text(robot, "#schemaJson").replace("\"human_like\"", "\"humanlike_score\"")
                 .replace("Would a human type this?", "Could a person have typed this?");
-        robot.interact(() -> robot.lookup("#schemaJson").queryAs(TextArea.class).setText(edited));
+        robot.interact(() -> robot.lookup("#schemaJson").queryAs(CodeEditor.class).replace(edited));
         assertEquals("humanlike_score", text(robot, "#questionKey"));
         assertTrue(text(robot, "#questionPrompt").startsWith("Could a person have typed this?"));
         assertEquals("humanlike_score", Fx.call(() -> model.draft().questions().get(0).key()));
@@ -115,7 +117,7 @@ class SchemaEditorDialogTest {
     @Test
     void invalidJsonKeepsTheFormShowsTheErrorAndDisablesSave(FxRobot robot) throws Exception {
         int before = Fx.call(() -> model.questions().size());
-        robot.interact(() -> robot.lookup("#schemaJson").queryAs(TextArea.class).setText("{\"id\": \"x\", "));
+        robot.interact(() -> robot.lookup("#schemaJson").queryAs(CodeEditor.class).replace("{\"id\": \"x\", "));
         assertTrue(text(robot, "#schemaError").startsWith("Cannot save yet: JSON: not valid JSON"),
                 text(robot, "#schemaError"));
         assertTrue(saveDisabled(robot));
