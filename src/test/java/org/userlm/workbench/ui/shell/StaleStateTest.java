@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import org.controlsfx.control.StatusBar;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 import org.userlm.workbench.testing.Reply;
+import org.userlm.workbench.ui.settings.BackendChoice;
+import org.userlm.workbench.ui.settings.BackendProfile;
 
 /**
  * Issue 13's stale-state items in the real window: the footer shows Live's backends only on Live (not in Compare);
@@ -52,11 +55,11 @@ class StaleStateTest {
         int before = historySize();
         select(1);
         fx.robot.interact(() -> {
-            fx.text("#assistant-url").setText(fx.server.baseUrl());
-            fx.text("#assistant-model").setText("asst-model");
+            profile("#assistant-profile").setValue(new BackendProfile("scripted assistant",
+                    BackendChoice.OPENAI_CHAT, fx.server.baseUrl(), "asst-model", null, null));
             for (int i = 0; i < 3; i++) {
-                fx.text("#profile-url-" + i).setText(fx.server.baseUrl());
-                fx.text("#profile-model-" + i).setText("sim-model");
+                profile("#profile-backend-" + i).setValue(new BackendProfile("scripted users",
+                        BackendChoice.OPENAI_CHAT, fx.server.baseUrl(), "sim-model", null, null));
             }
             ((Button) fx.node("#start")).fire();
         });
@@ -104,5 +107,10 @@ class StaleStateTest {
         fx.robot.interact(() -> ((WorkbenchApp) fx.app).window().workspaces().select(workspace));
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<BackendProfile> profile(String id) {
+        return (ComboBox<BackendProfile>) fx.node(id);
     }
 }
