@@ -7,7 +7,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -17,9 +16,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import org.userlm.workbench.domain.JudgmentWinner;
 import org.userlm.workbench.evaluation.metrics.BradleyTerry;
+import org.userlm.workbench.ui.common.Columns;
 import org.userlm.workbench.ui.common.Fit;
 
 /** The blind pairwise judging pane with its leaderboard. Keys: 1 = left, 2 = right, 0 or T = tie. */
@@ -92,30 +91,8 @@ final class JudgeView extends VBox {
 
     static <T> TableColumn<T, String> col(String name, Function<T, String> f) {
         TableColumn<T, String> c = new TableColumn<>(name);
-        // A header never shows an ellipsis: the column is at least as wide as its name (the table scrolls).
-        Text probe = new Text(name);
-        probe.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
-        c.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() * 1.12) + 28);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        c.setCellFactory(col -> {
-            TableCell<T, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                    if (!empty && item != null) {
-                        // The column widens to its longest value (the table scrolls) instead of an ellipsis.
-                        Text t = new Text(item);
-                        t.setFont(getFont());
-                        double need = Math.ceil(t.getLayoutBounds().getWidth()) + 24;
-                        if (need > c.getMinWidth()) {
-                            c.setMinWidth(need);
-                        }
-                    }
-                }
-            };
-            return cell;
-        });
-        return c;
+        // A header or value never shows an ellipsis: the column is as wide as both (the table scrolls).
+        return Columns.fit(c, name);
     }
 }
