@@ -57,7 +57,8 @@ final class BenchStartCommand implements Callable<Integer> {
             }
             probe(List.of(), bare); // warm the OS file cache for both
             probe(List.of(), app);
-            double[][] t = new double[cds ? 4 : 2][runs];
+            // [kind][run][0: first frame, 1: ready]
+            double[][][] t = new double[cds ? 4 : 2][runs][];
             for (int i = 0; i < runs; i++) {
                 t[0][i] = probe(List.of(), bare);
                 t[1][i] = probe(List.of(), app);
@@ -66,17 +67,14 @@ final class BenchStartCommand implements Callable<Integer> {
                     t[3][i] = probe(List.of("-XX:SharedArchiveFile=" + jsa), app);
                 }
             }
-            double b = median(t[0]);
-            System.out.printf(Locale.ROOT, "bare JavaFX window: first frame at %.0f ms (median of %d)%n", b, runs);
-            System.out.printf(Locale.ROOT, "workbench: first frame at %.0f ms: %.2fx the bare window (goal <= %.1fx)%n",
-                    median(t[1]), median(t[1]) / b, GOAL_RATIO);
+            report("without CDS (both)", t[0], t[1]);
             if (cds) {
-                System.out.printf(Locale.ROOT, "with the CDS archive: bare %.0f ms, workbench %.0f ms: %.2fx the bare"
-                        + " window without it, %.2fx the bare window with it%n", median(t[2]), median(t[3]),
-                        median(t[3]) / b, median(t[3]) / median(t[2]));
+                report("with the CDS archive (both)", t[2], t[3]);
+                System.out.printf(Locale.ROOT, "workbench with CDS against the bare window without: ready %.2fx%n",
+                        median(t[3], 1) / median(t[0], 1));
             }
-            System.out.println("runs (ms): bare " + Arrays.toString(t[0]) + ", workbench " + Arrays.toString(t[1])
-                    + (cds ? ", bare+CDS " + Arrays.toString(t[2]) + ", workbench+CDS " + Arrays.toString(t[3]) : ""));
+            System.out.println("runs (first frame/ready ms): bare " + runs(t[0]) + "; workbench " + runs(t[1])
+                    + (cds ? "; bare+CDS " + runs(t[2]) + "; workbench+CDS " + runs(t[3]) : ""));
             System.out.println("load average: " + BenchCommand.loadAverage());
             return 0;
         } finally {
@@ -86,8 +84,24 @@ final class BenchStartCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs one child JVM with the probe on and returns its first-frame uptime in ms. */
-    private static double probe(List<String> jvmFlags, List<String> mainAndArgs) throws IOException,
+    private static void report(String what, double[][] bare, double[][] app) {
+        System.out.printf(Locale.ROOT, "%s: bare JavaFX window first frame %.0f ms, ready %.0f ms; workbench first"
+                + " frame %.0f ms (%.2fx), ready with the last state restored %.0f ms: %.2fx the bare window"
+                + " (goal <= %.1fx; medians of %d)%n", what, median(bare, 0), median(bare, 1), median(app, 0),
+                median(app, 0) / median(bare, 0), median(app, 1), median(app, 1) / median(bare, 1), GOAL_RATIO,
+                bare.length);
+    }
+
+    private static String runs(double[][] r) {
+        StringBuilder b = new StringBuilder();
+        for (double[] x : r) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.0f/%.0f", x[0], x[1]));
+        }
+        return b.toString();
+    }
+
+    /** Runs one child JVM with the probe on and returns its first-frame and ready uptimes in ms. */
+    private static double[] probe(List<String> jvmFlags, List<String> mainAndArgs) throws IOException,
             InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -98,7 +112,7 @@ final class BenchStartCommand implements Callable<Integer> {
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(mainAndArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        double[] at = {-1};
+        double[] at = {-1, -1};
         StringBuilder log = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -107,6 +121,8 @@ final class BenchStartCommand implements Callable<Integer> {
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith(StartProbe.PREFIX)) {
                         at[0] = Double.parseDouble(line.substring(StartProbe.PREFIX.length()).trim());
+                    } else if (line.startsWith(StartProbe.READY)) {
+                        at[1] = Double.parseDouble(line.substring(StartProbe.READY.length()).trim());
                     } else if (log.length() < 4000) {
                         log.append(line).append('\n');
                     }
@@ -120,14 +136,17 @@ final class BenchStartCommand implements Callable<Integer> {
             p.destroyForcibly();
         }
         reader.join(5000);
-        if (at[0] < 0) { // the join above makes the reader's writes visible
-            throw new IOException("no first frame from " + mainAndArgs.get(0) + ":\n" + log);
+        if (at[0] < 0 || at[1] < 0) { // the join above makes the reader's writes visible
+            throw new IOException("no first frame or no ready line from " + mainAndArgs.get(0) + ":\n" + log);
         }
-        return at[0];
+        return at;
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
+    private static double median(double[][] runs, int which) {
+        double[] s = new double[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            s[i] = runs[i][which];
+        }
         Arrays.sort(s);
         return s[s.length / 2];
     }

@@ -21,6 +21,7 @@ import org.userlm.workbench.ui.conversation.ConversationStreamBuffer;
 import org.userlm.workbench.ui.conversation.ConversationView;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
 import org.userlm.workbench.ui.conversation.StreamEvent;
+import org.userlm.workbench.ui.shell.ConversationWarmup;
 
 /**
  * Streams a synthetic token source at a fixed rate into the real conversation view (same buffer, same once-per-frame
@@ -49,16 +50,33 @@ public final class StreamBench {
     private StreamBench() {
     }
 
-    /** Runs the bench; call off the FX thread with the toolkit started. */
+    /** Runs the bench with the window's warm-up; call off the FX thread with the toolkit started. */
     public static Result run(int rate, double seconds, int turnTokens) throws Exception {
+        return run(rate, seconds, turnTokens, ConversationWarmup.ROUNDS);
+    }
+
+    /**
+     * Runs the bench; call off the FX thread with the toolkit started. {@code warmupRounds} rounds of
+     * {@link ConversationWarmup} run first, as the workbench window runs them once it is complete (0: none).
+     */
+    public static Result run(int rate, double seconds, int turnTokens, int warmupRounds) throws Exception {
         Probe probe = new Probe();
         ConversationStreamBuffer buffer = new ConversationStreamBuffer();
         CompletableFuture<ConversationViewModel> ready = new CompletableFuture<>();
+        List<String> css = List.of(css("/assets/css/workbench.css"), css("/assets/css/light.css"));
+        CompletableFuture<Long> warmed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            long t = System.nanoTime();
+            ConversationWarmup.runNow(css, warmupRounds);
+            warmed.complete(System.nanoTime() - t);
+        });
+        long warmupNanos = warmed.get(60, TimeUnit.SECONDS);
+        LOG.info(String.format(Locale.ROOT, "warm-up: %d rounds in %.0f ms", warmupRounds, warmupNanos / 1e6));
         Platform.runLater(() -> {
             probe.start();
             ConversationViewModel vm = new ConversationViewModel(null, new ThreadPoolTaskExecutor(Platform::runLater));
             Scene scene = new Scene(new ConversationView(vm, () -> { }), 1000, 760);
-            scene.getStylesheets().setAll(css("/assets/css/workbench.css"), css("/assets/css/light.css"));
+            scene.getStylesheets().setAll(css);
             scene.addPostLayoutPulseListener(probe::afterLayout);
             Stage stage = new Stage();
             stage.setTitle("UserLM Workbench · bench-ui");

@@ -92,20 +92,24 @@ public final class MainWindow {
         root.setTop(null);
         Tab taskTab = new Tab("Tasks", new TaskBrowserView(tasks));
         taskTab.setId("tasksTab");
-        Tab historyTab = new Tab("History", new HistoryView(history, conversation::open, conversation::rerun));
+        // Built when first shown: a tab's content is in the scene (CSS, layout) even while another tab is selected.
+        Tab historyTab = new Tab("History");
         historyTab.setId("historyTab");
+        historyTab.selectedProperty().addListener((o, was, on) -> {
+            if (on && historyTab.getContent() == null) {
+                historyTab.setContent(new HistoryView(history, conversation::open, conversation::rerun));
+            }
+        });
         left.getTabs().setAll(taskTab, historyTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.getStyleClass().add("side-tabs");
         Fit.keep(left);
         ConversationView conv = new ConversationView(conversation, this::start);
-        SettingsView settingsView = new SettingsView(settings);
-        Fit.keep(settingsView);
         left.setMinWidth(210);
         conv.setMinWidth(380);
         SplitPane split = new SplitPane(left, conv);
         SplitPane.setResizableWithParent(left, false);
-        drawer = new SettingsDrawer(split, settingsView, configDir);
+        drawer = new SettingsDrawer(split, () -> Fit.keep(new SettingsView(settings)), configDir);
         workspaces = new Workspaces(services, drawer.node(), bg);
         workspaces.experiments(() -> new ProfileStore(configDir).load(), id -> {
             workspaces.select(0);
@@ -133,6 +137,11 @@ public final class MainWindow {
             s.centerOnScreen();
         }
         s.show();
+        // The settings drawer's content comes on the frame after the first one (see SettingsDrawer).
+        FirstFrame.after(drawer::build);
+        // Once complete, the first turn boundary's code runs off screen, so a first stream has no slow frame.
+        FirstFrame.when(this::restored, () -> ConversationWarmup.schedule(List.copyOf(scene.getStylesheets()),
+                ConversationWarmup.ROUNDS, () -> { }));
         conversation.stateProperty().addListener((o, was, now) -> {
             if (now == ConversationViewModel.RunState.IDLE && was != null) {
                 // After this pulse has set the final status line.
@@ -361,6 +370,14 @@ public final class MainWindow {
         conversation.stop();
         workspaces.stop();
         bg.shutdown();
+    }
+
+    /**
+     * Whether the window is complete: the deferred settings view built and the task list loaded with the last task
+     * selected (bench-start's "ready").
+     */
+    boolean restored() {
+        return drawer.isBuilt() && !tasks.statusProperty().get().isEmpty();
     }
 
     ConversationViewModel conversation() {
