@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench-start}: cold start of the workbench window against a bare JavaFX window from the same jar, in
  * alternating child JVMs, optionally also with an AppCDS archive made by a training run
- * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}). Time is JVM uptime at the first frame.
+ * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}). Times are JVM uptimes (see
+ * {@link StartProbe}): the first frame, and "ready": the window complete with the last state restored (the task list
+ * loaded with the last task selected, the settings drawer built), judged against the bare window's ready; both
+ * kinds of child get the same JVM flags (the archive's, and any {@code --jvm-flag}).
  */
 @Command(name = "bench-start", mixinStandardHelpOptions = true,
         description = "Time to the first frame of the workbench vs a bare JavaFX window (needs an X display).")
@@ -33,6 +36,10 @@ final class BenchStartCommand implements Callable<Integer> {
     @Option(names = "--cds", description = "Also time both with a class-data-sharing archive of a training run.")
     boolean cds;
 
+    @Option(names = "--jvm-flag", description = "An extra JVM flag for every child, bare and workbench alike"
+            + " (repeatable), e.g. -XX:+UseSerialGC.")
+    List<String> jvmFlags = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
@@ -42,6 +49,10 @@ final class BenchStartCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("userlm-bench-start-");
         try {
             System.out.println("load average: " + BenchCommand.loadAverage());
+            extraFlags = List.copyOf(jvmFlags);
+            if (!extraFlags.isEmpty()) {
+                System.out.println("JVM flags for every child: " + String.join(" ", extraFlags));
+            }
             String db = tmp.resolve("start.db").toString();
             List<String> app = List.of("org.userlm.workbench.app.Main", "--db", db);
             List<String> bare = List.of(BareWindow.class.getName());
@@ -73,7 +84,7 @@ final class BenchStartCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "workbench with CDS against the bare window without: ready %.2fx%n",
                         median(t[3], 1) / median(t[0], 1));
             }
-            System.out.println("runs (first frame/ready ms): bare " + runs(t[0]) + "; workbench " + runs(t[1])
+            System.out.println("runs (first frame/ready ms, CPU ms at ready): bare " + runs(t[0]) + "; workbench " + runs(t[1])
                     + (cds ? "; bare+CDS " + runs(t[2]) + "; workbench+CDS " + runs(t[3]) : ""));
             System.out.println("load average: " + BenchCommand.loadAverage());
             return 0;
@@ -90,29 +101,35 @@ final class BenchStartCommand implements Callable<Integer> {
                 + " (goal <= %.1fx; medians of %d)%n", what, median(bare, 0), median(bare, 1), median(app, 0),
                 median(app, 0) / median(bare, 0), median(app, 1), median(app, 1) / median(bare, 1), GOAL_RATIO,
                 bare.length);
+        System.out.printf(Locale.ROOT, "  process CPU time (varies less with the machine's load): bare ready %.0f ms,"
+                + " workbench first frame %.0f ms, ready %.0f ms: %.2fx%n", median(bare, 3), median(app, 2),
+                median(app, 3), median(app, 3) / median(bare, 3));
     }
 
     private static String runs(double[][] r) {
         StringBuilder b = new StringBuilder();
         for (double[] x : r) {
-            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.0f/%.0f", x[0], x[1]));
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.0f/%.0f(cpu %.0f)", x[0], x[1], x[3]));
         }
         return b.toString();
     }
 
+    private List<String> extraFlags = List.of();
+
     /** Runs one child JVM with the probe on and returns its first-frame and ready uptimes in ms. */
-    private static double[] probe(List<String> jvmFlags, List<String> mainAndArgs) throws IOException,
+    private double[] probe(List<String> jvmFlags, List<String> mainAndArgs) throws IOException,
             InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmFlags);
+        cmd.addAll(extraFlags);
         cmd.add("-Duserlm.startProbe=true");
         cmd.add("-Xshare:auto");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(mainAndArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        double[] at = {-1, -1};
+        double[] at = {-1, -1, -1, -1}; // uptime first frame, ready; CPU time first frame, ready
         StringBuilder log = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -120,9 +137,9 @@ final class BenchStartCommand implements Callable<Integer> {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith(StartProbe.PREFIX)) {
-                        at[0] = Double.parseDouble(line.substring(StartProbe.PREFIX.length()).trim());
+                        read(line.substring(StartProbe.PREFIX.length()), at, 0);
                     } else if (line.startsWith(StartProbe.READY)) {
-                        at[1] = Double.parseDouble(line.substring(StartProbe.READY.length()).trim());
+                        read(line.substring(StartProbe.READY.length()), at, 1);
                     } else if (log.length() < 4000) {
                         log.append(line).append('\n');
                     }
@@ -140,6 +157,13 @@ final class BenchStartCommand implements Callable<Integer> {
             throw new IOException("no first frame or no ready line from " + mainAndArgs.get(0) + ":\n" + log);
         }
         return at;
+    }
+
+    /** "{@code <uptime ms> cpu <cpu ms>}" into {@code at[i]} and {@code at[i + 2]}. */
+    private static void read(String s, double[] at, int i) {
+        String[] f = s.trim().split("\\s+");
+        at[i] = Double.parseDouble(f[0]);
+        at[i + 2] = f.length > 2 ? Double.parseDouble(f[2]) : -1;
     }
 
     private static double median(double[][] runs, int which) {

@@ -28,12 +28,20 @@ final class FirstFrame {
         }.start();
     }
 
-    /** Posts {@code work} at the start of the first pulse at which {@code condition} holds (FX thread). */
-    static void when(BooleanSupplier condition, Runnable work) {
+    /**
+     * Posts {@code work} at the start of the {@code pulses}-th pulse after the first one that began with
+     * {@code condition} true (FX thread), i.e. once the window has shown that state for a few frames.
+     */
+    static void when(BooleanSupplier condition, int pulses, Runnable work) {
         new AnimationTimer() {
+            private int after = -1;
+
             @Override
             public void handle(long now) {
-                if (condition.getAsBoolean()) {
+                if (after < 0 && condition.getAsBoolean()) {
+                    after = 0;
+                }
+                if (after >= 0 && after++ == pulses) {
                     stop();
                     Platform.runLater(work);
                 }

@@ -140,7 +140,7 @@ public final class MainWindow {
         // The settings drawer's content comes on the frame after the first one (see SettingsDrawer).
         FirstFrame.after(drawer::build);
         // Once complete, the first turn boundary's code runs off screen, so a first stream has no slow frame.
-        FirstFrame.when(this::restored, () -> ConversationWarmup.schedule(List.copyOf(scene.getStylesheets()),
+        FirstFrame.when(this::restored, 10, () -> ConversationWarmup.schedule(List.copyOf(scene.getStylesheets()),
                 ConversationWarmup.ROUNDS, () -> { }));
         conversation.stateProperty().addListener((o, was, now) -> {
             if (now == ConversationViewModel.RunState.IDLE && was != null) {

@@ -16,7 +16,8 @@ import javafx.application.Platform;
  * task selected, and everything built after the first frame (the settings drawer) in the scene, so the next input
  * reaches a finished window.</li>
  * </ul>
- * The bare window it is compared with is ready at its first frame. Both are timed the same way, in the same kind of
+ * Each line ends with {@code cpu <ms>}, the process's CPU time so far. The bare window it is compared with is ready at
+ * its first frame. Both are timed the same way, in the same kind of
  * child JVM.
  */
 public final class StartProbe {
@@ -65,7 +66,10 @@ public final class StartProbe {
     }
 
     private static void print(String prefix) {
-        System.out.println(prefix + ManagementFactory.getRuntimeMXBean().getUptime());
+        // The process's CPU time too: on a shared machine it varies far less with the load than the uptime does.
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+        System.out.println(prefix + ManagementFactory.getRuntimeMXBean().getUptime() + " cpu " + cpu);
         System.out.flush();
     }
 }
