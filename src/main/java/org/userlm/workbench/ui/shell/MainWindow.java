@@ -21,12 +21,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.common.Notify;
@@ -105,6 +107,8 @@ public final class MainWindow {
         left.getStyleClass().add("side-tabs");
         Fit.keep(left);
         ConversationView conv = new ConversationView(conversation, this::start);
+        Pane warmHost = ConversationWarmup.host();
+        conv.getChildren().add(warmHost);
         left.setMinWidth(210);
         conv.setMinWidth(380);
         SplitPane split = new SplitPane(left, conv);
@@ -140,8 +144,8 @@ public final class MainWindow {
         // The settings drawer's content comes on the frame after the first one (see SettingsDrawer).
         FirstFrame.after(drawer::build);
         // Once complete, the first turn boundary's code runs off screen, so a first stream has no slow frame.
-        FirstFrame.when(this::restored, 10, () -> ConversationWarmup.schedule(List.copyOf(scene.getStylesheets()),
-                ConversationWarmup.ROUNDS, () -> { }));
+        FirstFrame.when(this::restored, 10, () -> ConversationWarmup.schedule(warmHost, ConversationWarmup.ROUNDS,
+                ms -> LoggerFactory.getLogger(MainWindow.class).info("conversation warm-up: {} ms of FX CPU", ms)));
         conversation.stateProperty().addListener((o, was, now) -> {
             if (now == ConversationViewModel.RunState.IDLE && was != null) {
                 // After this pulse has set the final status line.
