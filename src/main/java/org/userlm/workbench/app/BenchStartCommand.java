@@ -149,7 +149,7 @@ final class BenchStartCommand implements Callable<Integer> {
             }
         }, "bench-start-reader");
         reader.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(300, TimeUnit.SECONDS)) { // a start took over 60 s at load 20
             p.destroyForcibly();
         }
         reader.join(5000);
