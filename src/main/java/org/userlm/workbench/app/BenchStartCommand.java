@@ -54,7 +54,10 @@ final class BenchStartCommand implements Callable<Integer> {
                 System.out.println("JVM flags for every child: " + String.join(" ", extraFlags));
             }
             String db = tmp.resolve("start.db").toString();
-            List<String> app = List.of("org.userlm.workbench.app.Main", "--db", db);
+            // A returning user: its own config folder (never the user's), whose state each run saves at exit and the
+            // next restores, and no first-run welcome page (a second window that the first start opens).
+            List<String> app = List.of("-Duserlm.config.dir=" + tmp.resolve("config"), "-Duserlm.welcome=false",
+                    "org.userlm.workbench.app.Main", "--db", db);
             List<String> bare = List.of(BareWindow.class.getName());
             Path jsa = tmp.resolve("userlm.jsa");
             if (cds) {
@@ -154,7 +157,7 @@ final class BenchStartCommand implements Callable<Integer> {
         }
         reader.join(5000);
         if (at[0] < 0 || at[1] < 0) { // the join above makes the reader's writes visible
-            throw new IOException("no first frame or no ready line from " + mainAndArgs.get(0) + ":\n" + log);
+            throw new IOException("no first frame or no ready line from " + mainAndArgs + ":\n" + log);
         }
         return at;
     }
