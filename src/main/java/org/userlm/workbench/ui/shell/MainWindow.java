@@ -143,7 +143,7 @@ public final class MainWindow {
         s.show();
         // The settings drawer's content comes on the frame after the first one (see SettingsDrawer).
         FirstFrame.after(drawer::build);
-        // Once complete, the first turn boundary's code runs off screen, so a first stream has no slow frame.
+        // Once complete: the first turn boundary's code runs once in a hidden pane (ConversationWarmup, bench-ui).
         FirstFrame.when(this::restored, 10, () -> ConversationWarmup.schedule(warmHost, ConversationWarmup.ROUNDS,
                 ms -> LoggerFactory.getLogger(MainWindow.class).info("conversation warm-up: {} ms of FX CPU", ms)));
         conversation.stateProperty().addListener((o, was, now) -> {

@@ -54,7 +54,8 @@ public final class TaskBrowserViewModel {
         wantedId = selectId;
         // The sandbox probe starts processes (python, bubblewrap): its line comes after the list, not before it.
         if (sandbox == null) {
-            bg.run(() -> sandbox = new CodeGrader().sandboxStatus(), sandboxLine::set, e -> { });
+            bg.run(() -> sandbox = new CodeGrader().sandboxStatus(), sandboxLine::set,
+                    e -> sandboxLine.set("Cannot tell how code would run: " + Messages.shortMessage(e)));
         }
         bg.run(() -> services.tasks().all(), tasks -> {
             all.setAll(tasks);
