@@ -36,8 +36,8 @@ public final class ConversationWarmup {
             + "negative numbers, which we handle with `float('-inf')` as the start.\n\n1. Start with `best`.\n2. "
             + "**Answer:** 42\n\n```python\nprint(42)\n```\n\n> a quoted line\n\n# A heading\n\nA [link](http://x)"
             + " and more text.";
-    /** Rounds the window runs (each a user and an assistant bubble, streamed then settled). */
-    public static final int ROUNDS = 6;
+    /** Rounds the window runs: one bubble each, user and assistant in turn, streamed then settled (bench-ui: 12). */
+    public static final int ROUNDS = 12;
 
     private ConversationWarmup() {
     }
