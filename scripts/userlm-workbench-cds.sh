@@ -1,7 +1,10 @@
 #!/bin/sh
-# Starts the workbench with an AppCDS archive for a faster cold start (see docs/performance.md).
-# The first run (per jar build) records the classes it loads into the archive when the window is closed
-# (-XX:ArchiveClassesAtExit); later runs map them from the archive (-XX:SharedArchiveFile).
+# Starts the workbench jar with an AppCDS archive for a faster cold start (see docs/performance.md, "Cold start").
+# The first run (per jar build) records the classes it loads into an archive when the window is closed
+# (-XX:ArchiveClassesAtExit); later runs map them from it (-XX:SharedArchiveFile). The archive is recorded under a
+# temporary name and renamed when the JVM has exited, so a run killed while writing, or two first runs at once,
+# never leave a half-written archive in place; a stale or foreign archive is ignored by -Xshare:auto.
+# The installed app (packaging/linux) needs no script: its archive is made at packaging/installation time.
 JAR="${USERLM_JAR:-$(dirname "$0")/../target/userlm-workbench.jar}"
 DIR="${XDG_CACHE_HOME:-$HOME/.cache}/userlm-workbench"
 JSA="$DIR/cds-$(stat -c %s-%Y "$JAR").jsa"
@@ -9,4 +12,12 @@ mkdir -p "$DIR"
 if [ -f "$JSA" ]; then
     exec java -XX:SharedArchiveFile="$JSA" -Xshare:auto -jar "$JAR" "$@"
 fi
-exec java -XX:ArchiveClassesAtExit="$JSA" -jar "$JAR" "$@"
+TMP="$JSA.$$.tmp"
+java -XX:ArchiveClassesAtExit="$TMP" -jar "$JAR" "$@"
+rc=$?
+if [ -s "$TMP" ]; then
+    mv -f "$TMP" "$JSA"
+else
+    rm -f "$TMP"
+fi
+exit $rc

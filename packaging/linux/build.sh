@@ -23,11 +23,17 @@ rm -rf "$OUT"; mkdir -p "$OUT/input"
 cp target/userlm-workbench.jar "$OUT/input/"
 
 # 1. A trimmed Java runtime (the modules the app and its libraries use; see packaging/README.md).
+# --generate-cds-archive: the runtime's own class-data sharing archive of the JDK classes (a jlinked runtime has
+# none otherwise, and starts slower than the JDK it came from).
 "$JLINK" --add-modules "$(cat packaging/common/modules.txt)" \
-  --strip-debug --no-man-pages --no-header-files --compress=2 --output "$OUT/runtime"
+  --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive --output "$OUT/runtime"
 
 JAVA_OPTS=(--java-options "-Dai.djl.offline=true" --java-options "-DOPT_OUT_TRACKING=true"
-           --java-options "-Dprism.order=sw" --java-options "-XX:MaxRAMPercentage=75")
+           --java-options "-Dprism.order=sw" --java-options "-XX:MaxRAMPercentage=75"
+           # Class-data sharing for the app's classes (docs/performance.md, "Cold start"): the archive is made for
+           # the image's own place (step 2b) and again by the .deb's postinst under /opt; when it is missing or was
+           # made for another place, -Xshare:auto starts without it.
+           --java-options "-XX:SharedArchiveFile=\$APPDIR/userlm-workbench.jsa" --java-options "-Xshare:auto")
 COMMON=(--name userlm-workbench --app-version "$VERSION" --vendor "UserLM Workbench"
         --description "Workbench for studying user simulators (UserLM-8b) against assistant LLMs"
         --copyright "UserLM Workbench authors")
@@ -37,6 +43,12 @@ COMMON=(--name userlm-workbench --app-version "$VERSION" --vendor "UserLM Workbe
   --main-class org.userlm.workbench.app.Main --runtime-image "$OUT/runtime" \
   --icon assets/icons/userlm-workbench.png "${JAVA_OPTS[@]}" --dest "$OUT/app-image"
 echo "app image: $OUT/app-image/userlm-workbench ($(du -sh "$OUT/app-image/userlm-workbench" | cut -f1))"
+
+# 2b. Class-data sharing: a training run of the window (on a display, or under xvfb-run) lists the classes a start
+# loads; a static archive of them is made for this image (and by the .deb's postinst for /opt). JDK 17 archives are
+# tied to the jar's absolute path, so the list travels in the package, not the archive.
+packaging/linux/cds-archive.sh "$OUT/runtime/bin/java" "$OUT/app-image/userlm-workbench" \
+  || echo "warning: no class-data sharing archive for the app image (start-up is slower, nothing else changes)" >&2
 [ $APP_ONLY = 1 ] && exit 0
 
 # 3. The .deb from that image: menu entry, icon, file associations; GTK 3 is a dependency (JavaFX glass).

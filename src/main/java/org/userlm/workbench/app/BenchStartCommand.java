@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench-start}: cold start of the workbench window against a bare JavaFX window from the same jar, in
  * alternating child JVMs, optionally also with an AppCDS archive made by a training run
- * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}). Time is JVM uptime at the first frame.
+ * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}). Times are JVM uptimes (see
+ * {@link StartProbe}): the first frame, and "ready": the window complete with the last state restored (the task list
+ * loaded with the last task selected, the settings drawer built), judged against the bare window's ready; both
+ * kinds of child get the same JVM flags (the archive's, and any {@code --jvm-flag}).
  */
 @Command(name = "bench-start", mixinStandardHelpOptions = true,
         description = "Time to the first frame of the workbench vs a bare JavaFX window (needs an X display).")
@@ -33,6 +36,10 @@ final class BenchStartCommand implements Callable<Integer> {
     @Option(names = "--cds", description = "Also time both with a class-data-sharing archive of a training run.")
     boolean cds;
 
+    @Option(names = "--jvm-flag", description = "An extra JVM flag for every child, bare and workbench alike"
+            + " (repeatable), e.g. -XX:+UseSerialGC.")
+    List<String> jvmFlags = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
@@ -42,8 +49,15 @@ final class BenchStartCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("userlm-bench-start-");
         try {
             System.out.println("load average: " + BenchCommand.loadAverage());
+            extraFlags = List.copyOf(jvmFlags);
+            if (!extraFlags.isEmpty()) {
+                System.out.println("JVM flags for every child: " + String.join(" ", extraFlags));
+            }
             String db = tmp.resolve("start.db").toString();
-            List<String> app = List.of("org.userlm.workbench.app.Main", "--db", db);
+            // A returning user: its own config folder (never the user's), whose state each run saves at exit and the
+            // next restores, and no first-run welcome page (a second window that the first start opens).
+            List<String> app = List.of("-Duserlm.config.dir=" + tmp.resolve("config"), "-Duserlm.welcome=false",
+                    "org.userlm.workbench.app.Main", "--db", db);
             List<String> bare = List.of(BareWindow.class.getName());
             Path jsa = tmp.resolve("userlm.jsa");
             if (cds) {
@@ -57,7 +71,8 @@ final class BenchStartCommand implements Callable<Integer> {
             }
             probe(List.of(), bare); // warm the OS file cache for both
             probe(List.of(), app);
-            double[][] t = new double[cds ? 4 : 2][runs];
+            // [kind][run][0: first frame, 1: ready]
+            double[][][] t = new double[cds ? 4 : 2][runs][];
             for (int i = 0; i < runs; i++) {
                 t[0][i] = probe(List.of(), bare);
                 t[1][i] = probe(List.of(), app);
@@ -66,17 +81,14 @@ final class BenchStartCommand implements Callable<Integer> {
                     t[3][i] = probe(List.of("-XX:SharedArchiveFile=" + jsa), app);
                 }
             }
-            double b = median(t[0]);
-            System.out.printf(Locale.ROOT, "bare JavaFX window: first frame at %.0f ms (median of %d)%n", b, runs);
-            System.out.printf(Locale.ROOT, "workbench: first frame at %.0f ms: %.2fx the bare window (goal <= %.1fx)%n",
-                    median(t[1]), median(t[1]) / b, GOAL_RATIO);
+            report("without CDS (both)", t[0], t[1]);
             if (cds) {
-                System.out.printf(Locale.ROOT, "with the CDS archive: bare %.0f ms, workbench %.0f ms: %.2fx the bare"
-                        + " window without it, %.2fx the bare window with it%n", median(t[2]), median(t[3]),
-                        median(t[3]) / b, median(t[3]) / median(t[2]));
+                report("with the CDS archive (both)", t[2], t[3]);
+                System.out.printf(Locale.ROOT, "workbench with CDS against the bare window without: ready %.2fx%n",
+                        median(t[3], 1) / median(t[0], 1));
             }
-            System.out.println("runs (ms): bare " + Arrays.toString(t[0]) + ", workbench " + Arrays.toString(t[1])
-                    + (cds ? ", bare+CDS " + Arrays.toString(t[2]) + ", workbench+CDS " + Arrays.toString(t[3]) : ""));
+            System.out.println("runs (first frame/ready ms, CPU ms at ready): bare " + runs(t[0]) + "; workbench " + runs(t[1])
+                    + (cds ? "; bare+CDS " + runs(t[2]) + "; workbench+CDS " + runs(t[3]) : ""));
             System.out.println("load average: " + BenchCommand.loadAverage());
             return 0;
         } finally {
@@ -86,19 +98,41 @@ final class BenchStartCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs one child JVM with the probe on and returns its first-frame uptime in ms. */
-    private static double probe(List<String> jvmFlags, List<String> mainAndArgs) throws IOException,
+    private static void report(String what, double[][] bare, double[][] app) {
+        System.out.printf(Locale.ROOT, "%s: bare JavaFX window first frame %.0f ms, ready %.0f ms; workbench first"
+                + " frame %.0f ms (%.2fx), ready with the last state restored %.0f ms: %.2fx the bare window"
+                + " (goal <= %.1fx; medians of %d)%n", what, median(bare, 0), median(bare, 1), median(app, 0),
+                median(app, 0) / median(bare, 0), median(app, 1), median(app, 1) / median(bare, 1), GOAL_RATIO,
+                bare.length);
+        System.out.printf(Locale.ROOT, "  process CPU time (varies less with the machine's load): bare ready %.0f ms,"
+                + " workbench first frame %.0f ms, ready %.0f ms: %.2fx%n", median(bare, 3), median(app, 2),
+                median(app, 3), median(app, 3) / median(bare, 3));
+    }
+
+    private static String runs(double[][] r) {
+        StringBuilder b = new StringBuilder();
+        for (double[] x : r) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.0f/%.0f(cpu %.0f)", x[0], x[1], x[3]));
+        }
+        return b.toString();
+    }
+
+    private List<String> extraFlags = List.of();
+
+    /** Runs one child JVM with the probe on and returns its first-frame and ready uptimes in ms. */
+    private double[] probe(List<String> jvmFlags, List<String> mainAndArgs) throws IOException,
             InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmFlags);
+        cmd.addAll(extraFlags);
         cmd.add("-Duserlm.startProbe=true");
         cmd.add("-Xshare:auto");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(mainAndArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        double[] at = {-1};
+        double[] at = {-1, -1, -1, -1}; // uptime first frame, ready; CPU time first frame, ready
         StringBuilder log = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -106,7 +140,9 @@ final class BenchStartCommand implements Callable<Integer> {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith(StartProbe.PREFIX)) {
-                        at[0] = Double.parseDouble(line.substring(StartProbe.PREFIX.length()).trim());
+                        read(line.substring(StartProbe.PREFIX.length()), at, 0);
+                    } else if (line.startsWith(StartProbe.READY)) {
+                        read(line.substring(StartProbe.READY.length()), at, 1);
                     } else if (log.length() < 4000) {
                         log.append(line).append('\n');
                     }
@@ -116,18 +152,28 @@ final class BenchStartCommand implements Callable<Integer> {
             }
         }, "bench-start-reader");
         reader.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(300, TimeUnit.SECONDS)) { // a start took over 60 s at load 20
             p.destroyForcibly();
         }
         reader.join(5000);
-        if (at[0] < 0) { // the join above makes the reader's writes visible
-            throw new IOException("no first frame from " + mainAndArgs.get(0) + ":\n" + log);
+        if (at[0] < 0 || at[1] < 0) { // the join above makes the reader's writes visible
+            throw new IOException("no first frame or no ready line from " + mainAndArgs + ":\n" + log);
         }
-        return at[0];
+        return at;
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
+    /** "{@code <uptime ms> cpu <cpu ms>}" into {@code at[i]} and {@code at[i + 2]}. */
+    private static void read(String s, double[] at, int i) {
+        String[] f = s.trim().split("\\s+");
+        at[i] = Double.parseDouble(f[0]);
+        at[i + 2] = f.length > 2 ? Double.parseDouble(f[2]) : -1;
+    }
+
+    private static double median(double[][] runs, int which) {
+        double[] s = new double[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            s[i] = runs[i][which];
+        }
         Arrays.sort(s);
         return s[s.length / 2];
     }

@@ -3,6 +3,7 @@ package org.userlm.workbench.app;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import org.userlm.workbench.ui.bench.StreamBench;
+import org.userlm.workbench.ui.shell.ConversationWarmup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,6 +20,10 @@ final class BenchUiCommand implements Callable<Integer> {
     @Option(names = "--turn-tokens", description = "tokens per turn before the next bubble (default ${DEFAULT-VALUE})")
     int turnTokens = 1200;
 
+    @Option(names = "--warmup", description = "off-screen warm-up rounds before streaming, as the window runs them"
+            + " once complete; 0 for none (default ${DEFAULT-VALUE})")
+    int warmup = ConversationWarmup.ROUNDS;
+
     @Override
     public Integer call() throws Exception {
         if (System.getenv("DISPLAY") == null && System.getProperty("glass.platform") == null) {
@@ -31,7 +36,7 @@ final class BenchUiCommand implements Callable<Integer> {
         }
         Platform.startup(() -> { });
         try {
-            StreamBench.Result r = StreamBench.run(rate, seconds, turnTokens);
+            StreamBench.Result r = StreamBench.run(rate, seconds, turnTokens, warmup);
             System.out.println(r);
             return 0;
         } finally {

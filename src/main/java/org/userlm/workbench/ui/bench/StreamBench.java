@@ -1,6 +1,7 @@
 package org.userlm.workbench.ui.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +10,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.Turn;
 import org.userlm.workbench.domain.TurnStatus;
@@ -21,6 +21,7 @@ import org.userlm.workbench.ui.conversation.ConversationStreamBuffer;
 import org.userlm.workbench.ui.conversation.ConversationView;
 import org.userlm.workbench.ui.conversation.ConversationViewModel;
 import org.userlm.workbench.ui.conversation.StreamEvent;
+import org.userlm.workbench.ui.shell.ConversationWarmup;
 
 /**
  * Streams a synthetic token source at a fixed rate into the real conversation view (same buffer, same once-per-frame
@@ -28,37 +29,53 @@ import org.userlm.workbench.ui.conversation.StreamEvent;
  * "Frame work" is the FX thread's time from the start of a pulse's animation phase to the end of its layout phase.
  */
 public final class StreamBench {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamBench.class);
     private static final List<String> WORDS = Arrays.asList(("the user wants a function that returns the running "
             + "maximum of a list so we keep the largest value seen so far and append it at each step; edge cases "
             + "are empty lists and negative numbers, **which** we handle with `float('-inf')` as the start").split(" "));
 
     /** What one run measured. */
     public record Result(int offeredRate, double seconds, long tokens, double achievedRate, double maxFrameWorkMs,
-                         double p99FrameWorkMs, double maxFrameGapMs, int frames, int framesOver16ms, int turns, double loadAverage) {
+                         double p99FrameWorkMs, double maxFrameGapMs, int frames, int framesOver16ms, int turns,
+                         double loadAverage, double maxFrameCpuMs, int framesOver16msCpu, double warmupMs,
+                         double warmupCpuMs) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "offered %d tok/s for %.1f s: %d tokens in %d turns; achieved %.0f tok/s;"
                     + " FX frame work max %.1f ms, p99 %.1f ms; frames %d, over 16 ms %d; longest gap between frames "
-                    + "%.1f ms; system load average %.2f on %d cores", offeredRate, seconds, tokens, turns,
-                    achievedRate, maxFrameWorkMs, p99FrameWorkMs, frames, framesOver16ms, maxFrameGapMs, loadAverage,
-                    Runtime.getRuntime().availableProcessors());
+                    + "%.1f ms; FX thread CPU time per frame max %.1f ms, over 16 ms %d; window shown and warmed in"
+                    + " %.0f ms (warm-up: %.0f ms of FX CPU); system load average %.2f on %d cores", offeredRate, seconds, tokens, turns,
+                    achievedRate, maxFrameWorkMs, p99FrameWorkMs, frames, framesOver16ms, maxFrameGapMs, maxFrameCpuMs,
+                    framesOver16msCpu, warmupMs, warmupCpuMs, loadAverage, Runtime.getRuntime().availableProcessors());
         }
     }
 
     private StreamBench() {
     }
 
-    /** Runs the bench; call off the FX thread with the toolkit started. */
+    /** Runs the bench with the window's warm-up; call off the FX thread with the toolkit started. */
     public static Result run(int rate, double seconds, int turnTokens) throws Exception {
+        return run(rate, seconds, turnTokens, ConversationWarmup.ROUNDS);
+    }
+
+    /**
+     * Runs the bench; call off the FX thread with the toolkit started. {@code warmupRounds} rounds of
+     * {@link ConversationWarmup} run first, as the workbench window runs them once it is complete (0: none).
+     */
+    public static Result run(int rate, double seconds, int turnTokens, int warmupRounds) throws Exception {
         Probe probe = new Probe();
         ConversationStreamBuffer buffer = new ConversationStreamBuffer();
         CompletableFuture<ConversationViewModel> ready = new CompletableFuture<>();
+        List<String> css = List.of(css("/assets/css/workbench.css"), css("/assets/css/light.css"));
+        CompletableFuture<Double> warmed = new CompletableFuture<>();
+        long shown = System.nanoTime();
         Platform.runLater(() -> {
             probe.start();
             ConversationViewModel vm = new ConversationViewModel(null, new ThreadPoolTaskExecutor(Platform::runLater));
-            Scene scene = new Scene(new ConversationView(vm, () -> { }), 1000, 760);
-            scene.getStylesheets().setAll(css("/assets/css/workbench.css"), css("/assets/css/light.css"));
+            ConversationView view = new ConversationView(vm, () -> { });
+            Pane warmHost = ConversationWarmup.host();
+            view.getChildren().add(warmHost);
+            Scene scene = new Scene(view, 1000, 760);
+            scene.getStylesheets().setAll(css);
             scene.addPostLayoutPulseListener(probe::afterLayout);
             Stage stage = new Stage();
             stage.setTitle("UserLM Workbench · bench-ui");
@@ -66,8 +83,12 @@ public final class StreamBench {
             stage.show();
             vm.watch(buffer);
             ready.complete(vm);
+            // As the window does once complete (before anyone can start a conversation).
+            ConversationWarmup.schedule(warmHost, warmupRounds, warmed::complete);
         });
         ready.get(30, TimeUnit.SECONDS);
+        double warmupCpuMs = warmed.get(120, TimeUnit.SECONDS);
+        double warmupMs = (System.nanoTime() - shown) / 1e6;
         Thread.sleep(500); // let the first layout settle before measuring
         probe.reset();
         long start = System.nanoTime();
@@ -78,7 +99,7 @@ public final class StreamBench {
         awaitDrained(buffer, tokens, drained);
         long end = drained.get(60, TimeUnit.SECONDS);
         double elapsed = (end - start) / 1e9;
-        Result r = probe.result(rate, seconds, tokens, tokens / elapsed, turns);
+        Result r = probe.result(rate, seconds, tokens, tokens / elapsed, turns, warmupMs, warmupCpuMs);
         Platform.runLater(() -> {
             probe.stop();
             Window.getWindows().stream().filter(w -> w instanceof Stage s
@@ -148,8 +169,12 @@ public final class StreamBench {
         private volatile long traceStart;
         private volatile ConversationStreamBuffer traced;
         private final long[] work = new long[1 << 16];
+        /** The FX thread's CPU time per frame: what the frame's code costs, whatever else the machine runs. */
+        private final long[] cpu = new long[1 << 16];
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private int frames;
         private long pulseStart;
+        private long pulseCpu;
         private long lastPulse;
         private long maxGap;
 
@@ -161,15 +186,17 @@ public final class StreamBench {
             }
             lastPulse = t;
             pulseStart = t;
+            pulseCpu = threads.getCurrentThreadCpuTime();
         }
 
         void afterLayout() {
             if (pulseStart != 0 && frames < work.length) {
+                cpu[frames] = threads.getCurrentThreadCpuTime() - pulseCpu;
                 work[frames++] = System.nanoTime() - pulseStart;
                 if (TRACE && traced != null && work[frames - 1] > 16_000_000L) {
-                    LOG.info(String.format(Locale.ROOT, "slow frame %d: %.1f ms, %d ms into the run, %d tokens shown",
-                            frames, work[frames - 1] / 1e6, (System.nanoTime() - traceStart) / 1_000_000,
-                            traced.textEventsDrained()));
+                    System.out.println(String.format(Locale.ROOT, "slow frame %d: %.1f ms (FX CPU %.1f ms), %d ms into"
+                            + " the run, %d tokens shown", frames, work[frames - 1] / 1e6, cpu[frames - 1] / 1e6,
+                            (System.nanoTime() - traceStart) / 1_000_000, traced.textEventsDrained()));
                 }
                 pulseStart = 0;
             }
@@ -188,16 +215,21 @@ public final class StreamBench {
             });
         }
 
-        Result result(int rate, double seconds, long tokens, double achieved, int turns) throws Exception {
+        Result result(int rate, double seconds, long tokens, double achieved, int turns, double warmupMs,
+                double warmupCpuMs) throws Exception {
             CompletableFuture<Result> r = new CompletableFuture<>();
             Platform.runLater(() -> {
+                long[] c = Arrays.copyOf(cpu, frames);
+                double maxCpu = Arrays.stream(c).max().orElse(0) / 1e6;
+                int overCpu = (int) Arrays.stream(c).filter(x -> x > 16_000_000L).count();
                 long[] w = Arrays.copyOf(work, frames);
                 Arrays.sort(w);
                 int over = (int) Arrays.stream(w).filter(x -> x > 16_000_000L).count();
                 double max = w.length == 0 ? 0 : w[w.length - 1] / 1e6;
                 double p99 = w.length == 0 ? 0 : w[(int) Math.min(w.length - 1, Math.floor(w.length * 0.99))] / 1e6;
                 r.complete(new Result(rate, seconds, tokens, achieved, max, p99, maxGap / 1e6, frames, over, turns,
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), maxCpu, overCpu,
+                        warmupMs, warmupCpuMs));
             });
             return r.get(10, TimeUnit.SECONDS);
         }

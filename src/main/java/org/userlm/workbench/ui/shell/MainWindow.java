@@ -21,12 +21,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.slf4j.LoggerFactory;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.common.Notify;
@@ -95,20 +97,26 @@ public final class MainWindow {
         root.setTop(null);
         Tab taskTab = new Tab("Tasks", new TaskBrowserView(tasks));
         taskTab.setId("tasksTab");
-        Tab historyTab = new Tab("History", new HistoryView(history, conversation::open, conversation::rerun));
+        // Built when first shown: a tab's content is in the scene (CSS, layout) even while another tab is selected.
+        Tab historyTab = new Tab("History");
         historyTab.setId("historyTab");
+        historyTab.selectedProperty().addListener((o, was, on) -> {
+            if (on && historyTab.getContent() == null) {
+                historyTab.setContent(new HistoryView(history, conversation::open, conversation::rerun));
+            }
+        });
         left.getTabs().setAll(taskTab, historyTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.getStyleClass().add("side-tabs");
         Fit.keep(left);
         ConversationView conv = new ConversationView(conversation, this::start);
-        SettingsView settingsView = new SettingsView(settings);
-        Fit.keep(settingsView);
+        Pane warmHost = ConversationWarmup.host();
+        conv.getChildren().add(warmHost);
         left.setMinWidth(210);
         conv.setMinWidth(380);
         SplitPane split = new SplitPane(left, conv);
         SplitPane.setResizableWithParent(left, false);
-        drawer = new SettingsDrawer(split, settingsView, configDir);
+        drawer = new SettingsDrawer(split, () -> Fit.keep(new SettingsView(settings)), configDir);
         workspaces = new Workspaces(services, drawer.node(), bg);
         workspaces.profiles(new ProfileStore(configDir));
         workspaces.experiments(() -> new ProfileStore(configDir).load(), id -> {
@@ -137,6 +145,11 @@ public final class MainWindow {
             s.centerOnScreen();
         }
         s.show();
+        // The settings drawer's content comes on the frame after the first one (see SettingsDrawer).
+        FirstFrame.after(drawer::build);
+        // Once complete: the first turn boundary's code runs once in a hidden pane (ConversationWarmup, bench-ui).
+        FirstFrame.when(this::restored, 10, () -> ConversationWarmup.schedule(warmHost, ConversationWarmup.ROUNDS,
+                ms -> LoggerFactory.getLogger(MainWindow.class).info("conversation warm-up: {} ms of FX CPU", ms)));
         conversation.stateProperty().addListener((o, was, now) -> {
             if (now == ConversationViewModel.RunState.IDLE && was != null) {
                 // After this pulse has set the final status line.
@@ -365,6 +378,14 @@ public final class MainWindow {
         conversation.stop();
         workspaces.stop();
         bg.shutdown();
+    }
+
+    /**
+     * Whether the window is complete: the deferred settings view built and the task list loaded with the last task
+     * selected (bench-start's "ready").
+     */
+    boolean restored() {
+        return drawer.isBuilt() && !tasks.statusProperty().get().isEmpty();
     }
 
     ConversationViewModel conversation() {

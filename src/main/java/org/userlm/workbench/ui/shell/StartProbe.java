@@ -1,18 +1,30 @@
 package org.userlm.workbench.ui.shell;
 
 import java.lang.management.ManagementFactory;
+import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /**
- * For {@code bench-start}: with {@code -Duserlm.startProbe=true}, prints the JVM uptime at the first pulse after the
- * window is shown (the pulse that renders the first frame) as {@code userlm-start-probe first-frame <ms>}, lets a
- * few more frames through, and exits the application. Used by the workbench and by the bare window it is compared
- * with, so both are timed the same way.
+ * For {@code bench-start}: with {@code -Duserlm.startProbe=true}, prints two JVM uptimes and exits the application:
+ * <ul>
+ * <li>{@code userlm-start-probe first-frame <ms>}: the first pulse after the window was shown (the show itself ran
+ * the scene's first CSS and layout pass; this pulse renders it);</li>
+ * <li>{@code userlm-start-probe ready <ms>}: the pulse after the first one that began with the window complete
+ * (so that one's CSS and layout are included); complete means, for the
+ * workbench: the last session's state restored (geometry, theme, tabs, profiles), the task list loaded with the last
+ * task selected, and everything built after the first frame (the settings drawer) in the scene, so the next input
+ * reaches a finished window.</li>
+ * </ul>
+ * Each line ends with {@code cpu <ms>}, the process's CPU time so far. The bare window it is compared with is ready at
+ * its first frame. Both are timed the same way, in the same kind of
+ * child JVM.
  */
 public final class StartProbe {
-    /** The line prefix the benchmark reads. */
+    /** The line prefix the benchmark reads for the first frame. */
     public static final String PREFIX = "userlm-start-probe first-frame ";
+    /** The line prefix the benchmark reads for the restored, complete window. */
+    public static final String READY = "userlm-start-probe ready ";
 
     private StartProbe() {
     }
@@ -22,24 +34,42 @@ public final class StartProbe {
         return Boolean.getBoolean("userlm.startProbe");
     }
 
-    /** Call on the FX thread right after {@code stage.show()}. */
+    /** Call on the FX thread right after {@code stage.show()} of a window that is complete when shown. */
     public static void afterShow() {
+        afterShow(() -> true);
+    }
+
+    /** Call on the FX thread right after {@code stage.show()}; {@code ready} is asked on the FX thread each pulse. */
+    public static void afterShow(BooleanSupplier ready) {
         if (!enabled()) {
             return;
         }
         new AnimationTimer() {
             private int frames;
+            private int afterReady = -1;
 
             @Override
             public void handle(long now) {
                 if (frames++ == 0) {
-                    System.out.println(PREFIX + ManagementFactory.getRuntimeMXBean().getUptime());
-                    System.out.flush();
-                } else if (frames > 5) {
+                    print(PREFIX);
+                }
+                if (afterReady < 0) {
+                    afterReady = ready.getAsBoolean() ? 0 : -1;
+                } else if (afterReady++ == 0) {
+                    print(READY); // the pulse that began ready has done its CSS and layout
+                } else if (afterReady > 5) {
                     stop();
                     Platform.exit();
                 }
             }
         }.start();
+    }
+
+    private static void print(String prefix) {
+        // The process's CPU time too: on a shared machine it varies far less with the load than the uptime does.
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+        System.out.println(prefix + ManagementFactory.getRuntimeMXBean().getUptime() + " cpu " + cpu);
+        System.out.flush();
     }
 }

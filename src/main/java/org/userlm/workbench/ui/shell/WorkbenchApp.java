@@ -93,7 +93,7 @@ public class WorkbenchApp extends Application {
             window.importTasks(open);
         }
         trace("window shown");
-        StartProbe.afterShow();
+        StartProbe.afterShow(window::restored);
     }
 
     private static void showStartupError(Stage stage, String message) {

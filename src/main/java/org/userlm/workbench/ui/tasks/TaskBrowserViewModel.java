@@ -53,17 +53,16 @@ public final class TaskBrowserViewModel {
     /** Loads, selects, then shows {@code doneMessage} (or the count) in the status line. */
     private void load(String selectId, String doneMessage) {
         wantedId = selectId;
-        bg.run(() -> {
-            if (sandbox == null) {
-                sandbox = new CodeGrader().sandboxStatus();
-            }
-            return services.tasks().all();
-        }, tasks -> {
+        // The sandbox probe starts processes (python, bubblewrap): its line comes after the list, not before it.
+        if (sandbox == null) {
+            bg.run(() -> sandbox = new CodeGrader().sandboxStatus(), sandboxLine::set,
+                    e -> sandboxLine.set("Cannot tell how code would run: " + Messages.shortMessage(e)));
+        }
+        bg.run(() -> services.tasks().all(), tasks -> {
             all.setAll(tasks);
             String want = wantedId != null ? wantedId : selected.get() == null ? null : selected.get().id();
             selected.set(tasks.stream().filter(t -> t.id().equals(want)).findFirst()
                     .orElse(tasks.isEmpty() ? null : tasks.get(0)));
-            sandboxLine.set(sandbox);
             status.set(doneMessage != null ? doneMessage : tasks.size() + " tasks");
             updateCount();
         }, e -> status.set("Cannot load tasks: " + Messages.shortMessage(e)));
