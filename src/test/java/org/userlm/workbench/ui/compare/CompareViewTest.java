@@ -139,9 +139,14 @@ class CompareViewTest extends FxRobot {
                 .collect(Collectors.joining("\n")));
     }
 
+    /** The text a column shows: labels, and rendered markdown (a TextFlow's runs joined as one line). */
     static List<String> labels(Node root) {
         if (root instanceof Labeled l) {
             return List.of(l.getText());
+        }
+        if (root instanceof javafx.scene.text.TextFlow f) {
+            return List.of(f.getChildren().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).collect(Collectors.joining()));
         }
         if (root instanceof javafx.scene.Parent p) {
             return p.getChildrenUnmodifiable().stream().flatMap(n -> labels(n).stream()).toList();
