@@ -25,6 +25,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -50,7 +51,7 @@ import org.userlm.workbench.ui.settings.ProtocolPane;
  *
  * <p>Over 300 lines on purpose: the settings rows, columns, aligned scrolling, repeat table and actions are one
  * screen bound to one {@link CompareViewModel}; a column is a {@link ColumnView}, its outcome text
- * {@link ColumnOutcome}, the judge tab {@link JudgeView}.
+ * {@link ColumnOutcome}, the judge tab {@link JudgeView}, the foldable setup with Start and Stop {@link SetupSection}.
  */
 public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
@@ -76,7 +77,10 @@ public final class CompareView extends BorderPane {
                 new VBox(6, solved, new ProtocolPane(vm.protocol, "compare", true)));
         protocol.setId("compare-protocol");
         protocol.setExpanded(false);
-        setTop(new VBox(6, settingsRow(), new ProfilesBox(vm.choices), protocol, actionsRow()));
+        SetupSection setup = new SetupSection(vm,
+                new VBox(6, settingsRow(), new ProfilesBox(vm.choices), protocol, actionsRow()));
+        setTop(setup);
+        addEventFilter(KeyEvent.KEY_PRESSED, setup::onKey);
         strip.setId("outcome-strip");
         strip.setMinHeight(Region.USE_PREF_SIZE);
         VBox columnsPane = new VBox(6, strip, columnBox);
@@ -139,17 +143,9 @@ public final class CompareView extends BorderPane {
         vm.maxTurns.addListener((o, a, b) -> turns.getValueFactory().setValue(b.intValue()));
         typed(n, 1, 50, vm.repeats);
         typed(turns, 1, 30, vm.maxTurns);
-        Button start = new Button("Start");
-        start.setId("start");
-        start.setDefaultButton(true);
-        start.setOnAction(e -> vm.start());
-        start.disableProperty().bind(vm.state.isEqualTo(CompareViewModel.State.RUNNING));
-        Button stop = new Button("Stop");
-        stop.setId("stop");
-        stop.setOnAction(e -> vm.stop());
-        stop.disableProperty().bind(vm.state.isNotEqualTo(CompareViewModel.State.RUNNING));
+        // Start and Stop are on the setup's always-visible line (SetupSection).
         return Fit.row(new Label("Task"), task, new Label("Assistant"), assistant, new Label("N"), n,
-                new Label("max user turns (0 = auto)"), turns, start, stop);
+                new Label("max user turns (0 = auto)"), turns);
     }
 
     private FlowPane actionsRow() {
@@ -173,11 +169,7 @@ public final class CompareView extends BorderPane {
                 m -> Notify.info(this, "Export", m))));
         TextField title = field("title", vm.title, 200);
         title.setPromptText("title (optional)");
-        Label msg = new Label();
-        msg.setId("message");
-        msg.textProperty().bind(vm.message);
-        msg.setWrapText(true);
-        return Fit.row(new Label("Saved"), saved, open, jsonl, html, title, scrollLock, msg);
+        return Fit.row(new Label("Saved"), saved, open, jsonl, html, title, scrollLock);
     }
 
     private Optional<Path> choose(String name) {

@@ -30,6 +30,7 @@ final class CheatSheet {
         {"Ctrl+Z", "Undo the last delete in history (the notice also has Undo)"},
         {"", "Compare"},
         {"Enter", "Start the comparison (the Start button is the default)"},
+        {"Ctrl+Shift+S", "Show / hide the setup (it folds when a comparison starts or opens)"},
         {"Mouse wheel", "Scrolls all columns together while \"Lock scrolling\" is on"},
         {"1  /  2  /  0 or T", "Judge: left better / right better / tie"},
         {"", "Annotate"},

@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -139,6 +140,10 @@ class LayoutAuditTest {
             audit("compare-" + sub[i] + "-" + mode, problems);
         }
         fx.robot.interact(() -> compareTabs.getSelectionModel().select(0));
+        // the setup folds once a comparison ran: audit it unfolded too, then fold it back
+        fx.robot.interact(() -> ((ToggleButton) fx.node("#setup-toggle")).setSelected(true));
+        audit("compare-setup-" + mode, problems);
+        fx.robot.interact(() -> ((ToggleButton) fx.node("#setup-toggle")).setSelected(false));
         select(2);
         WorkbenchFixture.waitFor(() -> fx.present("#annotationView"));
         if (!fx.present("#questionPanel .toggle-button")) {
