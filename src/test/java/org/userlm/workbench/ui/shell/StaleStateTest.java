@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +100,11 @@ class StaleStateTest {
         assertEquals(0, fx.turns(), text);
     }
 
+    /** The History list's length, with the History tab open (its content is built when first opened). */
     private int historySize() throws Exception {
+        fx.robot.interact(() -> fx.robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
+                .flatMap(p -> p.getTabs().stream()).filter(t -> "historyTab".equals(t.getId())).findFirst()
+                .ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
         return fx.onFx(() -> ((ListView<?>) fx.node("#historyList")).getItems().size());
     }
 
