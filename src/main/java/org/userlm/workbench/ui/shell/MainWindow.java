@@ -356,23 +356,13 @@ public final class MainWindow {
         if (s.leftTab() != null && s.leftTab() >= 0 && s.leftTab() < left.getTabs().size()) {
             left.getSelectionModel().select(s.leftTab());
         }
-        selectProfile(settings.simulator(), s.simulatorProfile());
-        selectProfile(settings.assistant(), s.assistantProfile());
-    }
-
-    private void selectProfile(BackendForm form, String name) {
-        List<BackendProfile> all = settings.profiles();
-        all.stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(form.profileProperty()::set);
     }
 
     /** Saves geometry and selections; called when the window closes. */
     public void saveState() {
         var task = tasks.selectedProperty().get();
-        var sp = settings.simulator().profileProperty().get();
-        var ap = settings.assistant().profileProperty().get();
         new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(), dark,
-                task == null ? null : task.id(), sp == null ? null : sp.name(), ap == null ? null : ap.name(),
-                left.getSelectionModel().getSelectedIndex()).save(configDir);
+                task == null ? null : task.id(), left.getSelectionModel().getSelectedIndex()).save(configDir);
         drawer.save();
         themes.dispose();
         conversation.stop();

@@ -9,10 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Window geometry, theme and last selections, kept in {@code ui-state.json} under the config folder (never keys).
+ * Window geometry, theme, the last task and left tab, kept in {@code ui-state.json} under the config folder. The
+ * chosen profiles are remembered by the settings themselves ({@code selection-live.json}); older files that still
+ * name them load (unknown fields are ignored).
  */
 public record UiState(Double x, Double y, Double width, Double height, Boolean maximized, Boolean dark,
-                      String taskId, String simulatorProfile, String assistantProfile, Integer leftTab) {
+                      String taskId, Integer leftTab) {
     private static final Logger LOG = LoggerFactory.getLogger(UiState.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -27,7 +29,7 @@ public record UiState(Double x, Double y, Double width, Double height, Boolean m
                 LOG.warn("ignoring unreadable window state {}", f, e);
             }
         }
-        return new UiState(null, null, null, null, false, false, null, null, null, 0);
+        return new UiState(null, null, null, null, false, false, null, 0);
     }
 
     void save(Path configDir) {
