@@ -6,16 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import org.userlm.workbench.ui.conversation.MarkdownRenderer;
+import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.ui.conversation.TurnSample;
 
 /**
  * Runs the code a turn boundary needs once, in the shown scene but never seen, before the first conversation streams:
@@ -24,11 +18,11 @@ import org.userlm.workbench.ui.conversation.MarkdownRenderer;
  * boundaries only: interpreted CSS, text-layout and markdown code, the first use of a font, and the scene's CSS
  * match caches (kept per scene, so a warm-up in a scene of its own leaves them cold), all paid on a frame.
  *
- * <p>The bubbles go into a {@link #host()} pane that the caller puts into the conversation view: unmanaged, mouse
- * transparent and invisible (made visible only inside a step, for the snapshot, so no frame ever shows it). They copy
- * the conversation bubble's structure and style classes (the bubble class itself is the conversation package's): what
- * is warmed is JavaFX's and the renderer's code and the scene's caches, the same for both. The work is split into
- * steps, one bubble each, each its own {@code runLater}, so input and pulses get through between them.
+ * <p>The turns go into a {@link #host()} pane that the caller puts into the conversation view: unmanaged, mouse
+ * transparent and invisible (made visible only inside a step, for the snapshot, so no frame ever shows it). They are
+ * real turn views ({@link TurnSample}), streamed and then settled, so the code warmed is the code a turn boundary
+ * runs. The work is split into steps, one per streamed or settled turn, each its own {@code runLater}, so input and
+ * pulses get through between them.
  */
 public final class ConversationWarmup {
     private static final String SAMPLE = "The user wants a function that returns the running maximum of a list, so "
@@ -61,9 +55,16 @@ public final class ConversationWarmup {
         long[] cpu = {0};
         List<Runnable> steps = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            boolean user = i % 2 == 0;
-            steps.add(() -> show(host, bubble(user, streaming(SAMPLE))));
-            steps.add(() -> show(host, bubble(user, MarkdownRenderer.render(SAMPLE))));
+            Role role = i % 2 == 0 ? Role.USER : Role.ASSISTANT;
+            TurnSample[] sample = new TurnSample[1];
+            steps.add(() -> {
+                sample[0] = new TurnSample(role, SAMPLE);
+                show(host, sample[0].node());
+            });
+            steps.add(() -> {
+                sample[0].settle();
+                show(host, sample[0].node());
+            });
         }
         steps.add(() -> host.getChildren().clear());
         next(steps, 0, threads, cpu, done);
@@ -90,43 +91,5 @@ public final class ConversationWarmup {
         host.setVisible(true);
         bubble.snapshot(null, null);
         host.setVisible(false);
-    }
-
-    /** A bubble shaped like the conversation view's: header chips and buttons over a body. */
-    private static Region bubble(boolean user, javafx.scene.Node body) {
-        Label role = new Label(user ? "USER" : "ASSISTANT");
-        role.getStyleClass().addAll("role-chip", user ? "role-user" : "role-assistant");
-        Label stats = new Label("1,200 tokens · 0.24 s · 5,000 tok/s");
-        stats.getStyleClass().add("turn-stats");
-        stats.setWrapText(true);
-        Label status = new Label("streaming");
-        status.getStyleClass().addAll("turn-status", "status-streaming");
-        Button copy = new Button("Copy");
-        copy.getStyleClass().add("flat-button");
-        Button edit = new Button("Edit");
-        edit.getStyleClass().addAll("flat-button", "edit-turn");
-        HBox header = new HBox(10, role, status, stats, copy, edit);
-        if (!user) {
-            MenuButton chip = new MenuButton("answer ✓");
-            chip.getStyleClass().addAll("category-chip", "flat-button");
-            header.getChildren().add(2, chip);
-        }
-        header.getStyleClass().add("turn-header");
-        VBox bubble = new VBox(6, header, new StackPane(body));
-        bubble.getStyleClass().addAll("turn-bubble", user ? "user-turn" : "assistant-turn");
-        return bubble;
-    }
-
-    /** A streaming body: wrapped lines, as the conversation view streams them. */
-    private static VBox streaming(String text) {
-        VBox lines = new VBox();
-        lines.getStyleClass().add("streaming-text");
-        for (String line : text.split("\n")) {
-            Text t = new Text(line);
-            t.getStyleClass().add("stream-line");
-            t.setWrappingWidth(820);
-            lines.getChildren().add(t);
-        }
-        return lines;
     }
 }
