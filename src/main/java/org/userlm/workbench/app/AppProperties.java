@@ -16,7 +16,7 @@ final class AppProperties {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("ai.djl.default_engine", "PyTorch");
-        // Before the first logger: logback.xml writes its rolling file there.
+        // Before the first logger: LogConfigurator writes its rolling file there.
         setIfAbsent(LogFiles.DIR_PROPERTY, LogFiles.folder().toString());
         // A CUDA libtorch installed by `models gpu --install-cuda` is used without environment variables.
         CudaRuntime.apply(AppDataDir.runtimes(), CudaRuntime.nvidiaDriverLoaded());

@@ -5,7 +5,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.userlm.workbench.ui.shell.StartProbe;
+import org.userlm.workbench.ui.common.StartProbe;
 
 /**
  * A bare JavaFX "hello" window started from the workbench's own jar: the floor that {@code bench-start} compares

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.userlm.workbench.ui.shell.StartProbe;
+import org.userlm.workbench.ui.common.StartProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,6 +87,8 @@ final class BenchStartCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "workbench with CDS against the bare window without: ready %.2fx%n",
                         median(t[3], 1) / median(t[0], 1));
             }
+            System.out.println("CPU ms by thread at ready, last run: bare: " + threads.getOrDefault(bare.get(0), "n/a")
+                    + "; workbench: " + threads.getOrDefault("org.userlm.workbench.app.Main", "n/a"));
             System.out.println("runs (first frame/ready ms, CPU ms at ready): bare " + runs(t[0]) + "; workbench " + runs(t[1])
                     + (cds ? "; bare+CDS " + runs(t[2]) + "; workbench+CDS " + runs(t[3]) : ""));
             System.out.println("load average: " + BenchCommand.loadAverage());
@@ -118,6 +120,8 @@ final class BenchStartCommand implements Callable<Integer> {
     }
 
     private List<String> extraFlags = List.of();
+    /** The last run's CPU ms by thread at ready, per main class (bare or workbench). */
+    private final java.util.Map<String, String> threads = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Runs one child JVM with the probe on and returns its first-frame and ready uptimes in ms. */
     private double[] probe(List<String> jvmFlags, List<String> mainAndArgs) throws IOException,
@@ -127,6 +131,7 @@ final class BenchStartCommand implements Callable<Integer> {
         cmd.addAll(jvmFlags);
         cmd.addAll(extraFlags);
         cmd.add("-Duserlm.startProbe=true");
+        cmd.add("-Duserlm.startProbe.threads=true");
         cmd.add("-Xshare:auto");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -139,7 +144,9 @@ final class BenchStartCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    if (line.startsWith(StartProbe.PREFIX)) {
+                    if (line.startsWith(StartProbe.READY_THREADS)) {
+                        threads.put(mainAndArgs.get(0), line.substring(StartProbe.READY_THREADS.length()));
+                    } else if (line.startsWith(StartProbe.PREFIX)) {
                         read(line.substring(StartProbe.PREFIX.length()), at, 0);
                     } else if (line.startsWith(StartProbe.READY)) {
                         read(line.substring(StartProbe.READY.length()), at, 1);

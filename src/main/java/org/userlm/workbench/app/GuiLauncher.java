@@ -1,6 +1,7 @@
 package org.userlm.workbench.app;
 
 import javafx.application.Application;
+import org.userlm.workbench.ui.common.StartProbe;
 import org.userlm.workbench.ui.shell.WorkbenchApp;
 
 /** Starts the JavaFX application. */
@@ -12,6 +13,8 @@ final class GuiLauncher {
         AppProperties.applyDefaults();
         AppProperties.preferSoftwareRendering();
         WorkbenchApp.setServicesFactory(GuiServices::open);
+        WorkbenchApp.prepare(args);
+        StartProbe.mark("launch");
         Application.launch(WorkbenchApp.class, args);
     }
 }

@@ -5,7 +5,7 @@ import org.userlm.workbench.storage.sqlite.SqliteDatabase;
 
 /**
  * Where the rolling log lives: {@code logs/workbench.log} in the data folder beside the default database, or the
- * folder in {@code -Duserlm.log.dir}. {@code logback.xml} reads the same property.
+ * folder in {@code -Duserlm.log.dir}. {@link LogConfigurator} reads the same property.
  */
 final class LogFiles {
     static final String DIR_PROPERTY = "userlm.log.dir";

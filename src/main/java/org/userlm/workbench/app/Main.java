@@ -4,8 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
+import org.userlm.workbench.ui.common.StartProbe;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code target/userlm-workbench.jar}: the GUI with no arguments, CLI subcommands otherwise.
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        StartProbe.mark("main");
         if (args.length == 0 || args[0].equals("--db") || args[0].startsWith("--db=")) {
             GuiLauncher.launch(args);
             return;

@@ -24,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -33,6 +32,7 @@ import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.common.Notify;
 import org.userlm.workbench.ui.common.RunningTasks;
+import org.userlm.workbench.ui.common.StartProbe;
 import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
 import org.userlm.workbench.ui.common.WorkbenchServices;
@@ -77,6 +77,7 @@ public final class MainWindow {
     private Themes themes;
     private Stage stage;
     private boolean dark;
+    private boolean restoredSeen;
 
     public MainWindow(WorkbenchServices services, Path configDir) {
         this.services = services;
@@ -144,9 +145,15 @@ public final class MainWindow {
         if (state.x() == null || state.y() == null) {
             s.centerOnScreen();
         }
+        StartProbe.mark("scene built");
         s.show();
+        StartProbe.mark("shown");
         // The settings drawer's content comes on the frame after the first one (see SettingsDrawer).
-        FirstFrame.after(drawer::build);
+        FirstFrame.after(() -> {
+            StartProbe.mark("drawer build");
+            drawer.build();
+            StartProbe.mark("drawer built");
+        });
         // Once complete: the first turn boundary's code runs once in a hidden pane (ConversationWarmup, bench-ui).
         FirstFrame.when(this::restored, 10, () -> ConversationWarmup.schedule(warmHost, ConversationWarmup.ROUNDS,
                 ms -> LoggerFactory.getLogger(MainWindow.class).info("conversation warm-up: {} ms of FX CPU", ms)));
@@ -372,10 +379,15 @@ public final class MainWindow {
 
     /**
      * Whether the window is complete: the deferred settings view built and the task list loaded with the last task
-     * selected (bench-start's "ready").
+     * selected (bench-start's "ready"; {@code -Duserlm.trace.startup} marks the first time it is).
      */
     boolean restored() {
-        return drawer.isBuilt() && !tasks.statusProperty().get().isEmpty();
+        boolean r = drawer.isBuilt() && !tasks.statusProperty().get().isEmpty();
+        if (r && !restoredSeen) {
+            restoredSeen = true;
+            StartProbe.mark("restored");
+        }
+        return r;
     }
 
     ConversationViewModel conversation() {

@@ -2,8 +2,8 @@ package org.userlm.workbench.ui.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -13,8 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.userlm.workbench.ui.common.StartProbe;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
 /**
@@ -23,8 +23,9 @@ import org.userlm.workbench.ui.common.WorkbenchServices;
  * depends on {@code app}.
  */
 public class WorkbenchApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     private static volatile Function<Path, WorkbenchServices> servicesFactory;
+    /** The database being opened while the toolkit starts ({@link #prepare}), with the arguments it was for. */
+    private static volatile Opening prepared;
     private WorkbenchServices services;
     /** Why the database could not be opened (shown instead of the window), or null. */
     private String startupError;
@@ -35,29 +36,80 @@ public class WorkbenchApp extends Application {
         servicesFactory = factory;
     }
 
-    @Override
-    public void init() {
+    /**
+     * Starts what the window needs and the toolkit does not, on its own thread, before {@code Application.launch}
+     * (the launcher calls it): the log, the database (SQLite, migrations, crash recovery) and the classes that read
+     * the saved window state. It runs on the second core while the first starts the JavaFX toolkit (bench-start);
+     * {@link #init()} waits for it. Nothing here touches the FX thread or the scene.
+     */
+    public static void prepare(String[] args) {
+        Function<Path, WorkbenchServices> f = requireFactory();
+        List<String> raw = List.of(args);
+        CompletableFuture<Opened> opened = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                opened.complete(open(f, databaseFile(raw), true));
+            } catch (Throwable e) { // init() must never wait for a thread that died
+                opened.completeExceptionally(e);
+            }
+        }, "workbench-start");
+        t.setDaemon(true);
+        t.start();
+        prepared = new Opening(raw, opened);
+    }
+
+    private static Function<Path, WorkbenchServices> requireFactory() {
         Function<Path, WorkbenchServices> f = servicesFactory;
         if (f == null) {
             throw new IllegalStateException("start the workbench through org.userlm.workbench.app.Main");
         }
-        // Runs on the launcher thread: opening SQLite and crash recovery never hold up the FX thread.
-        trace("init");
-        Path db = databaseFile(getParameters().getRaw());
+        return f;
+    }
+
+    /** The services, or why they could not be opened (a damaged, foreign or newer database). */
+    private record Opened(WorkbenchServices services, String error) {
+    }
+
+    private record Opening(List<String> args, CompletableFuture<Opened> opened) {
+    }
+
+    private static Opened open(Function<Path, WorkbenchServices> f, Path db, boolean warmWindowState) {
+        // The log first: its set-up then never runs on the FX thread, and every logger made later finds it done.
+        LoggerFactory.getILoggerFactory();
+        trace("log ready");
+        WorkbenchServices s = null;
         try {
-            services = f.apply(db);
-            services.conversations().recoverInterrupted();
+            s = f.apply(db);
+            s.conversations().recoverInterrupted();
         } catch (RuntimeException e) {
-            // A damaged, foreign or newer database: one clear message, not a stack trace; the file is untouched.
-            LOG.error("cannot open the database {}", db == null ? "(default)" : db, e);
-            startupError = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (services != null) {
-                services.close();
-                services = null;
+            // One clear message, not a stack trace; the file is untouched.
+            LoggerFactory.getLogger(WorkbenchApp.class).error("cannot open the database {}",
+                    db == null ? "(default)" : db, e);
+            if (s != null) {
+                s.close();
             }
-            return;
+            return new Opened(null, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         trace("services open");
+        if (warmWindowState) {
+            UiState.load(UiState.configDir()); // Jackson's start-up (~600 classes) off the FX thread's path
+            trace("window state read");
+        }
+        return new Opened(s, null);
+    }
+
+    @Override
+    public void init() {
+        // Runs on the launcher thread: opening SQLite and crash recovery never hold up the FX thread.
+        trace("init");
+        Opening p = prepared;
+        prepared = null;
+        List<String> raw = getParameters().getRaw();
+        Opened o = p != null && p.args().equals(raw) ? p.opened().join()
+                : open(requireFactory(), databaseFile(raw), false);
+        services = o.services();
+        startupError = o.error();
+        trace("services ready");
     }
 
     static Path databaseFile(List<String> args) {
@@ -86,7 +138,9 @@ public class WorkbenchApp extends Application {
             showStartupError(stage, startupError);
             return;
         }
+        trace("start");
         window = new MainWindow(services, UiState.configDir());
+        trace("window constructed");
         window.show(stage);
         Path open = fileToOpen(getParameters().getRaw());
         if (open != null) {
@@ -117,9 +171,7 @@ public class WorkbenchApp extends Application {
     }
 
     private static void trace(String what) {
-        if (Boolean.getBoolean("userlm.trace.startup")) {
-            LOG.info("{} at {} ms", what, ManagementFactory.getRuntimeMXBean().getUptime());
-        }
+        StartProbe.mark(what);
     }
 
     @Override

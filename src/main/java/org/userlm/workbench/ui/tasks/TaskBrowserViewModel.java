@@ -19,8 +19,9 @@ import org.userlm.workbench.evaluation.CodeGrader;
 import org.userlm.workbench.tasks.TaskFiles;
 import org.userlm.workbench.tasks.TaskFormatException;
 import org.userlm.workbench.ui.common.BackgroundTask;
-import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.Messages;
+import org.userlm.workbench.ui.common.StartProbe;
+import org.userlm.workbench.ui.common.TaskExecutor;
 import org.userlm.workbench.ui.common.WorkbenchServices;
 
 /** Bundled and imported tasks: search as you type, filter by kind, import files. FX thread. */
@@ -63,6 +64,7 @@ public final class TaskBrowserViewModel {
             String want = wantedId != null ? wantedId : selected.get() == null ? null : selected.get().id();
             selected.set(tasks.stream().filter(t -> t.id().equals(want)).findFirst()
                     .orElse(tasks.isEmpty() ? null : tasks.get(0)));
+            StartProbe.mark("tasks loaded");
             status.set(doneMessage != null ? doneMessage : tasks.size() + " tasks");
             updateCount();
         }, e -> status.set("Cannot load tasks: " + Messages.shortMessage(e)));

@@ -8,15 +8,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -25,29 +38,49 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * A RichTextFX code area with syntax highlighting and a validation line under it. Highlighting and validation run
- * on a worker once typing pauses ({@code successionEnds}), never per keystroke on the FX thread; the result is
- * applied only if the text has not changed since. Bind it to a view model's property with
- * {@link #bindBidirectional}; the property stays the source of truth.
+ * on a worker once typing pauses ({@link #SETTLE}), never per keystroke on the FX thread; the result is applied only
+ * if the text has not changed since. Bind it to a view model's property with {@link #bindBidirectional}; the
+ * property stays the source of truth.
+ *
+ * <p>The code area itself (RichTextFX: about a thousand classes, half a second the first time) is made when it is
+ * first needed: when the editor comes within {@link #AHEAD} pixels of the visible part of its window (scrolled to,
+ * unfolded, its tab shown), when it is clicked or tabbed into, or when {@link #area()} is called. Until then the
+ * frame shows the text as plain lines in the same font, and validation works on the text as always. So a settings
+ * column whose editors sit below the fold starts without them (bench-start).
  */
 public final class CodeEditor extends VBox {
     /** How long typing must pause before the text is restyled and checked. */
     static final Duration SETTLE = Duration.ofMillis(150);
+    /** How near the visible part of the window (pixels) an editor must come for its code area to be made. */
+    static final double AHEAD = 200;
     private static final double LINE = 18;
     private static final PseudoClass READONLY = PseudoClass.getPseudoClass("readonly");
+    private static final PseudoClass PLACEHOLDER = PseudoClass.getPseudoClass("placeholder");
     private static final ExecutorService WORKER = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "editor-check");
         t.setDaemon(true);
         return t;
     });
 
-    private final CodeArea area = new CodeArea();
-    private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
-    // The scroll pane lays the area over its own border: the frame around it draws border and padding.
-    private final StackPane frame = new StackPane(scroll);
+    private final boolean lineNumbers;
+    private final boolean wrap;
+    /** The editor's text: the code area's once it exists, this until then. */
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private CodeArea area;
+    private final Frame frame = new Frame();
+    /** The text in plain lines until the code area is made: a {@code Text}, cut by the frame, never ellipsised. */
+    private final Text preview = new Text();
     private final Label message = new Label();
     private final Highlighter highlighter;
     private final Validator validator;
     private final ReadOnlyObjectWrapper<Diagnostic> diagnostic = new ReadOnlyObjectWrapper<>();
+    private final PauseTransition settle = new PauseTransition(javafx.util.Duration.millis(SETTLE.toMillis()));
+    private String placeholder;
+    private boolean editable = true;
+    private boolean materializing;
+    private String snapshot;
+    private List<Span> spans = List.of();
+    private Diagnostic checked;
     private long generation;
 
     /**
@@ -59,31 +92,63 @@ public final class CodeEditor extends VBox {
     public CodeEditor(Highlighter highlighter, Validator validator, boolean lineNumbers, boolean wrap) {
         this.highlighter = highlighter;
         this.validator = validator;
+        this.lineNumbers = lineNumbers;
+        this.wrap = wrap;
         getStyleClass().add("code-editor");
         setSpacing(4);
-        area.setWrapText(wrap);
-        if (lineNumbers) {
-            area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        }
         // The area's own preferred width is its longest line: keep it from widening the form.
         frame.setPrefWidth(120);
         frame.setMinWidth(0);
         frame.getStyleClass().add("code-editor-frame");
         getStyleClass().add(wrap ? "prose-editor" : "source-editor");
         VBox.setVgrow(frame, Priority.ALWAYS);
+        preview.getStyleClass().add("code-editor-preview");
+        preview.setTextOrigin(VPos.TOP);
+        preview.setManaged(false); // placed at the frame's inner corner; the frame's clip cuts what does not fit
+        preview.textProperty().bind(text);
+        preview.pseudoClassStateChanged(PLACEHOLDER, true);
+        text.addListener((o, was, now) -> {
+            preview.pseudoClassStateChanged(PLACEHOLDER, now.isEmpty());
+            frame.requestLayout();
+        });
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(frame.widthProperty());
+        clip.heightProperty().bind(frame.heightProperty());
+        frame.setClip(clip);
+        frame.getChildren().add(preview);
+        frame.setFocusTraversable(true);
+        frame.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                area().requestFocus(); // tabbed into: the real editor takes the focus
+            }
+        });
+        frame.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (area == null) {
+                area().requestFocus();
+                e.consume();
+            }
+        });
         message.getStyleClass().add("editor-message");
         message.setWrapText(true);
         message.setMinHeight(Label.USE_PREF_SIZE);
         showMessage(null);
         getChildren().addAll(frame, message);
         setRows(4);
-        area.multiPlainChanges().successionEnds(SETTLE).subscribe(ignore -> refresh());
+        settle.setOnFinished(e -> refresh());
+        text.addListener((o, was, now) -> {
+            if (area != null && !now.equals(area.getText())) {
+                area.replaceText(now);
+            }
+            settle.playFromStart();
+        });
     }
 
     /** Ids for tests and the layout audit: the box, {@code id-area} and {@code id-message}. */
     public CodeEditor identify(String id) {
         setId(id);
-        area.setId(id + "-area");
+        if (area != null) {
+            area.setId(id + "-area");
+        }
         message.setId(id + "-message");
         return this;
     }
@@ -97,6 +162,17 @@ public final class CodeEditor extends VBox {
 
     /** Text shown while the editor is empty (what blank means, which placeholders exist). */
     public CodeEditor setPlaceholder(String hint) {
+        placeholder = hint;
+        preview.textProperty().unbind();
+        preview.textProperty().bind(Bindings.createStringBinding(() -> text.get().isEmpty() ? hint : text.get(),
+                text));
+        if (area != null) {
+            area.setPlaceholder(placeholderLabel(hint));
+        }
+        return this;
+    }
+
+    private Label placeholderLabel(String hint) {
         Label l = new Label(hint);
         l.getStyleClass().addAll("hint", "editor-placeholder");
         l.setWrapText(true);
@@ -104,13 +180,15 @@ public final class CodeEditor extends VBox {
         l.setMinWidth(0);
         l.prefWidthProperty().bind(area.widthProperty().subtract(12));
         l.maxWidthProperty().bind(area.widthProperty().subtract(12));
-        area.setPlaceholder(l);
-        return this;
+        return l;
     }
 
     /** Read-only (the effective template of a model folder, say). */
     public CodeEditor setEditable(boolean editable) {
-        area.setEditable(editable);
+        this.editable = editable;
+        if (area != null) {
+            area.setEditable(editable);
+        }
         pseudoClassStateChanged(READONLY, !editable);
         return this;
     }
@@ -121,13 +199,15 @@ public final class CodeEditor extends VBox {
      */
     public CodeEditor bindBidirectional(StringProperty p) {
         replace(text(p.get()));
-        area.getUndoManager().forgetHistory();
+        if (area != null) {
+            area.getUndoManager().forgetHistory();
+        }
         p.addListener((o, was, now) -> {
-            if (!text(now).equals(area.getText())) {
+            if (!text(now).equals(text.get())) {
                 replace(text(now));
             }
         });
-        area.textProperty().addListener((o, was, now) -> {
+        text.addListener((o, was, now) -> {
             if (!now.equals(text(p.get()))) {
                 p.set(now);
             }
@@ -138,15 +218,24 @@ public final class CodeEditor extends VBox {
 
     /** Replaces the whole text (restyled once it settles). */
     public void replace(String text) {
-        area.replaceText(text == null ? "" : text);
+        this.text.set(text == null ? "" : text);
     }
 
     public String getText() {
-        return area.getText();
+        return text.get();
     }
 
+    /** The RichTextFX area, made now if it was not yet (see the class comment). */
     public CodeArea area() {
+        if (area == null) {
+            materialize();
+        }
         return area;
+    }
+
+    /** Whether the code area has been made (tests). */
+    boolean materialized() {
+        return area != null;
     }
 
     /** The current problem, or null; updated once the text settles. */
@@ -158,9 +247,115 @@ public final class CodeEditor extends VBox {
         return s == null ? "" : s;
     }
 
+    /** Makes the code area with the editor's text and settings and puts it in the frame in place of the preview. */
+    private void materialize() {
+        area = new CodeArea(text.get());
+        area.getUndoManager().forgetHistory();
+        area.setWrapText(wrap);
+        area.setEditable(editable);
+        if (lineNumbers) {
+            area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        }
+        if (getId() != null) {
+            area.setId(getId() + "-area");
+        }
+        if (placeholder != null) {
+            area.setPlaceholder(placeholderLabel(placeholder));
+        }
+        area.textProperty().addListener((o, was, now) -> {
+            if (!now.equals(text.get())) {
+                text.set(now);
+            }
+        });
+        frame.setFocusTraversable(false);
+        frame.setClip(null);
+        if (frame.getScene() != null) {
+            frame.getScene().removePostLayoutPulseListener(frame.check);
+        }
+        frame.getChildren().setAll(new VirtualizedScrollPane<>(area));
+        if (snapshot != null) {
+            apply(snapshot, spans, checked); // the colours already computed for this text
+        }
+    }
+
+    /** Makes the area when the frame is near the visible part of a showing window (once a layout or scroll says so). */
+    private void materializeIfNear() {
+        if (area != null || materializing || !near()) {
+            return;
+        }
+        materializing = true;
+        Platform.runLater(() -> {
+            if (area == null) {
+                materialize();
+            }
+        });
+    }
+
+    private boolean near() {
+        Scene scene = frame.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing() || frame.getHeight() <= 0) {
+            return false;
+        }
+        Bounds b = frame.localToScene(frame.getLayoutBounds());
+        Bounds view = new BoundingBox(-AHEAD, -AHEAD, scene.getWidth() + 2 * AHEAD, scene.getHeight() + 2 * AHEAD);
+        for (Node n = frame; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+            if (n instanceof ScrollPane sp) {
+                Bounds v = sp.localToScene(sp.getLayoutBounds());
+                view = intersection(view, new BoundingBox(v.getMinX() - AHEAD, v.getMinY() - AHEAD,
+                        v.getWidth() + 2 * AHEAD, v.getHeight() + 2 * AHEAD));
+                if (view == null) {
+                    return false;
+                }
+            }
+        }
+        return view.intersects(b);
+    }
+
+    private static Bounds intersection(Bounds a, Bounds b) {
+        double x0 = Math.max(a.getMinX(), b.getMinX());
+        double y0 = Math.max(a.getMinY(), b.getMinY());
+        double x1 = Math.min(a.getMaxX(), b.getMaxX());
+        double y1 = Math.min(a.getMaxY(), b.getMaxY());
+        return x1 < x0 || y1 < y0 ? null : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /**
+     * The frame. Until the area exists it asks after each layout pass of its scene whether the area is due (a
+     * pulse comes with every scroll, unfolding, tab switch or visibility change), and places the preview.
+     */
+    private final class Frame extends StackPane {
+        private final Runnable check = CodeEditor.this::materializeIfNear;
+
+        Frame() {
+            sceneProperty().addListener((o, was, now) -> {
+                if (was != null) {
+                    was.removePostLayoutPulseListener(check);
+                }
+                if (now != null && area == null) {
+                    now.addPostLayoutPulseListener(check);
+                }
+            });
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            if (area == null) {
+                Insets in = getInsets();
+                preview.relocate(in.getLeft() + 2, in.getTop());
+                // Prose wraps, code does not; the placeholder hint always does (as the area's own placeholder).
+                preview.setWrappingWidth(wrap || text.get().isEmpty()
+                        ? Math.max(1, getWidth() - in.getLeft() - in.getRight() - 4) : 0);
+            }
+        }
+    }
+
     /** Snapshots the settled text and styles and checks it on a worker; stale results are dropped. */
     private void refresh() {
-        String snapshot = area.getText();
+        String snapshot = text.get();
         long gen = ++generation;
         WORKER.execute(() -> {
             List<Span> spans = highlighter.spans(snapshot);
@@ -188,7 +383,10 @@ public final class CodeEditor extends VBox {
     }
 
     private void apply(String snapshot, List<Span> spans, Diagnostic d) {
-        if (!snapshot.equals(area.getText()) || snapshot.isEmpty()) {
+        this.snapshot = snapshot;
+        this.spans = spans;
+        this.checked = d;
+        if (area == null || !snapshot.equals(area.getText()) || snapshot.isEmpty()) {
             return;
         }
         StyleSpans<Collection<String>> styles = styles(snapshot.length(), spans);

@@ -1,6 +1,12 @@
-package org.userlm.workbench.ui.shell;
+package org.userlm.workbench.ui.common;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -25,8 +31,24 @@ public final class StartProbe {
     public static final String PREFIX = "userlm-start-probe first-frame ";
     /** The line prefix the benchmark reads for the restored, complete window. */
     public static final String READY = "userlm-start-probe ready ";
+    /** With {@code -Duserlm.startProbe.threads=true}: CPU ms per thread (grouped by name) at ready. */
+    public static final String READY_THREADS = "userlm-start-probe ready threads ";
 
     private StartProbe() {
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("userlm.trace.startup");
+
+    /**
+     * With {@code -Duserlm.trace.startup=true}: prints the JVM uptime and the thread of one start-up step to stderr
+     * ("{@code start-trace 1480 ms [JavaFX Application Thread] start}"); the log itself starts in the middle of
+     * start-up, so it cannot time it.
+     */
+    public static void mark(String step) {
+        if (TRACE) {
+            System.err.println("start-trace " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms ["
+                    + Thread.currentThread().getName() + "] " + step);
+        }
     }
 
     /** True when the probe is on. */
@@ -65,11 +87,42 @@ public final class StartProbe {
         }.start();
     }
 
+    /**
+     * CPU ms of each live thread, grouped by name without its number (Linux {@code /proc/self/task}; USER_HZ 100,
+     * so 10 ms steps), biggest first: "{@code C2 CompilerThre=1610 JavaFX Applicat=1370 ...}" (the kernel keeps 15
+     * characters of a name). Threads that ended before are not counted.
+     */
+    static String threadCpu() {
+        Map<String, Long> groups = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(Path.of("/proc/self/task"))) {
+            dirs.forEach(d -> {
+                try {
+                    String name = Files.readString(d.resolve("comm")).trim().replaceAll("[#\\d-]+$", "");
+                    String stat = Files.readString(d.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    groups.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we read it
+                }
+            });
+        } catch (IOException e) {
+            return "n/a";
+        }
+        StringBuilder b = new StringBuilder();
+        groups.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> b.append(b.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue()));
+        return b.toString();
+    }
+
     private static void print(String prefix) {
         // The process's CPU time too: on a shared machine it varies far less with the load than the uptime does.
         long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1_000_000 : -1;
         System.out.println(prefix + ManagementFactory.getRuntimeMXBean().getUptime() + " cpu " + cpu);
+        if (prefix.equals(READY) && Boolean.getBoolean("userlm.startProbe.threads")) {
+            System.out.println(READY_THREADS + threadCpu());
+        }
         System.out.flush();
     }
 }
