@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.userlm.workbench.domain.Role;
@@ -72,8 +71,6 @@ public final class StreamBench {
             probe.start();
             ConversationViewModel vm = new ConversationViewModel(null, new ThreadPoolTaskExecutor(Platform::runLater));
             ConversationView view = new ConversationView(vm, () -> { });
-            Pane warmHost = ConversationWarmup.host();
-            view.getChildren().add(warmHost);
             Scene scene = new Scene(view, 1000, 760);
             scene.getStylesheets().setAll(css);
             scene.addPostLayoutPulseListener(probe::afterLayout);
@@ -84,7 +81,7 @@ public final class StreamBench {
             vm.watch(buffer);
             ready.complete(vm);
             // As the window does once complete (before anyone can start a conversation).
-            ConversationWarmup.schedule(warmHost, warmupRounds, warmed::complete);
+            ConversationWarmup.schedule(view, warmupRounds, warmed::complete);
         });
         ready.get(30, TimeUnit.SECONDS);
         double warmupCpuMs = warmed.get(120, TimeUnit.SECONDS);

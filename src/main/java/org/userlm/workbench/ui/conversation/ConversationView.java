@@ -322,4 +322,12 @@ public final class ConversationView extends BorderPane {
                     + s.title());
         }
     }
+
+    /**
+     * Shows {@code bubble} (null: none) where the transcript's bubbles go, invisible and outside layout: for the
+     * conversation warm-up, whose CSS must run with the ancestors real bubbles have.
+     */
+    public void warm(Region bubble) {
+        turnList.warm(bubble);
+    }
 }

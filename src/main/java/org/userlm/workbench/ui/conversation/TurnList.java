@@ -27,6 +27,8 @@ final class TurnList extends Region {
     private double[] tops = new double[0];
     private double[] heights = new double[0];
     private double lastWidth = -1;
+    /** A warm-up bubble (ConversationWarmup), or null: an extra child, never laid out here, never visible. */
+    private Region warm;
     private double viewTop;
     private double viewBottom = 1000;
 
@@ -53,6 +55,24 @@ final class TurnList extends Region {
         getChildren().clear();
         updateWindow();
         requestLayout();
+    }
+
+    /**
+     * Puts {@code bubble} into this list as an extra child, unmanaged, invisible and mouse-transparent (null takes it
+     * out): the conversation warm-up's bubbles then get their CSS with the ancestors real bubbles have, which is what
+     * the scene's CSS match cache is keyed by, so the first real turn boundary finds it filled.
+     */
+    void warm(Region bubble) {
+        if (warm != null) {
+            getChildren().remove(warm);
+        }
+        warm = bubble;
+        if (bubble != null) {
+            bubble.setManaged(false);
+            bubble.setMouseTransparent(true);
+            bubble.setVisible(false);
+            getChildren().add(bubble);
+        }
     }
 
     /** The viewport in this list's coordinates; adds bubbles that came near it and drops those that left. */
@@ -84,13 +104,24 @@ final class TurnList extends Region {
             }
             y = top + h + SPACING;
         }
-        if (!want.equals(getChildren())) {
+        List<Node> shown = getChildren();
+        if (warm != null) {
+            shown = new ArrayList<>(shown);
+            shown.remove(warm);
+        }
+        if (!want.equals(shown)) {
+            if (warm != null) {
+                getChildren().remove(warm); // back at the end below
+            }
             // Keep what stays, in place: re-adding a node re-applies its CSS.
             getChildren().retainAll(want);
             for (int i = 0; i < want.size(); i++) {
                 if (i >= getChildren().size() || getChildren().get(i) != want.get(i)) {
                     getChildren().add(i, want.get(i));
                 }
+            }
+            if (warm != null) {
+                getChildren().add(warm);
             }
             requestLayout();
         } else if (grew) {

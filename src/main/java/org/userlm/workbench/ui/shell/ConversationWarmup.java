@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import org.userlm.workbench.domain.Role;
+import org.userlm.workbench.ui.conversation.ConversationView;
 import org.userlm.workbench.ui.conversation.TurnSample;
 
 /**
@@ -18,10 +18,11 @@ import org.userlm.workbench.ui.conversation.TurnSample;
  * boundaries only: interpreted CSS, text-layout and markdown code, the first use of a font, and the scene's CSS
  * match caches (kept per scene, so a warm-up in a scene of its own leaves them cold), all paid on a frame.
  *
- * <p>The turns go into a {@link #host()} pane that the caller puts into the conversation view: unmanaged, mouse
- * transparent and invisible (made visible only inside a step, for the snapshot, so no frame ever shows it). They are
- * real turn views ({@link TurnSample}), streamed and then settled, so the code warmed is the code a turn boundary
- * runs. The work is split into steps, one per streamed or settled turn, each its own {@code runLater}, so input and
+ * <p>The turns go where the transcript's bubbles go ({@link ConversationView#warm}): unmanaged, mouse transparent
+ * and invisible (made visible only inside a step, for the snapshot, so no frame ever shows it). The scene's CSS match
+ * cache is keyed by a node's ancestors, so bubbles warmed in a pane of their own left it cold for the real place
+ * (bench-ui's first turn boundary was still its slowest frame). They are real turn views ({@link TurnSample}),
+ * streamed and then settled, so the code warmed is the code a turn boundary runs. The work is split into steps, one per streamed or settled turn, each its own {@code runLater}, so input and
  * pulses get through between them.
  */
 public final class ConversationWarmup {
@@ -36,21 +37,11 @@ public final class ConversationWarmup {
     private ConversationWarmup() {
     }
 
-    /** The pane to add to the conversation view's children; empty and invisible outside a warm-up step. */
-    public static Pane host() {
-        Pane host = new Pane();
-        host.setManaged(false);
-        host.setMouseTransparent(true);
-        host.setVisible(false);
-        host.resize(820, 600);
-        return host;
-    }
-
     /**
-     * Schedules {@code rounds} rounds on the FX thread, one bubble per {@code runLater}, into {@code host} (which must
+     * Schedules {@code rounds} rounds on the FX thread, one bubble per {@code runLater}, into {@code view} (which must
      * be in the shown scene); {@code done} gets the FX thread's CPU time spent, in ms.
      */
-    public static void schedule(Pane host, int rounds, DoubleConsumer done) {
+    public static void schedule(ConversationView view, int rounds, DoubleConsumer done) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] cpu = {0};
         List<Runnable> steps = new ArrayList<>();
@@ -59,14 +50,14 @@ public final class ConversationWarmup {
             TurnSample[] sample = new TurnSample[1];
             steps.add(() -> {
                 sample[0] = new TurnSample(role, SAMPLE);
-                show(host, sample[0].node());
+                show(view, sample[0].node());
             });
             steps.add(() -> {
                 sample[0].settle();
-                show(host, sample[0].node());
+                show(view, sample[0].node());
             });
         }
-        steps.add(() -> host.getChildren().clear());
+        steps.add(() -> view.warm(null));
         next(steps, 0, threads, cpu, done);
     }
 
@@ -83,13 +74,14 @@ public final class ConversationWarmup {
         });
     }
 
-    private static void show(Pane host, Region bubble) {
-        host.getChildren().setAll(bubble);
+    private static void show(ConversationView view, Region bubble) {
+        view.warm(bubble);
         bubble.applyCss();
-        bubble.resize(host.getWidth(), bubble.prefHeight(host.getWidth()));
+        double width = bubble.getParent() instanceof Region list && list.getWidth() > 0 ? list.getWidth() : 820;
+        bubble.resize(width, bubble.prefHeight(width));
         bubble.layout();
-        host.setVisible(true);
+        bubble.setVisible(true);
         bubble.snapshot(null, null);
-        host.setVisible(false);
+        bubble.setVisible(false);
     }
 }

@@ -3,29 +3,35 @@ package org.userlm.workbench.ui.shell;
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 
 /**
- * Runs start-up work that the first frame does not need once that frame is out: the work is posted when the pulse
- * after the first one begins (the first frame has been laid out and handed to the renderer), so it runs between
- * pulses and its nodes get their CSS and layout on the next one.
+ * Runs start-up work that the first frame does not need once that frame is laid out and handed to the renderer;
+ * the work runs between pulses and its nodes get their CSS and layout on the next one.
  */
 final class FirstFrame {
     private FirstFrame() {
     }
 
-    /** Call on the FX thread after {@code stage.show()}. */
-    static void after(Runnable work) {
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses == 2) {
-                    stop();
-                    Platform.runLater(work);
-                }
+    /**
+     * Posts {@code work} right after the layout pass of the first pulse, when that frame's scene graph is settled and
+     * handed to the renderer: the work runs on the FX thread while the render thread draws the frame (on a cold JVM
+     * the first render of a large window takes a few hundred ms, which waiting for the next pulse would spend idle).
+     * Call on the FX thread after {@code stage.show()}.
+     */
+    static void afterFirstLayout(Scene scene, Runnable work) {
+        Runnable[] once = new Runnable[1];
+        boolean[] posted = {false};
+        once[0] = () -> {
+            if (!posted[0]) {
+                posted[0] = true;
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(once[0]); // not while the scene walks its listeners
+                    work.run();
+                });
             }
-        }.start();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /**

@@ -21,7 +21,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Screen;
@@ -111,8 +110,6 @@ public final class MainWindow {
         left.getStyleClass().add("side-tabs");
         Fit.keep(left);
         ConversationView conv = new ConversationView(conversation, this::start);
-        Pane warmHost = ConversationWarmup.host();
-        conv.getChildren().add(warmHost);
         left.setMinWidth(210);
         conv.setMinWidth(380);
         SplitPane split = new SplitPane(left, conv);
@@ -148,14 +145,14 @@ public final class MainWindow {
         StartProbe.mark("scene built");
         s.show();
         StartProbe.mark("shown");
-        // The settings drawer's content comes on the frame after the first one (see SettingsDrawer).
-        FirstFrame.after(() -> {
+        // The settings drawer's content is built while the first frame renders (see SettingsDrawer).
+        FirstFrame.afterFirstLayout(scene, () -> {
             StartProbe.mark("drawer build");
             drawer.build();
             StartProbe.mark("drawer built");
         });
         // Once complete: the first turn boundary's code runs once in a hidden pane (ConversationWarmup, bench-ui).
-        FirstFrame.when(this::restored, 10, () -> ConversationWarmup.schedule(warmHost, ConversationWarmup.ROUNDS,
+        FirstFrame.when(this::restored, 10, () -> ConversationWarmup.schedule(conv, ConversationWarmup.ROUNDS,
                 ms -> LoggerFactory.getLogger(MainWindow.class).info("conversation warm-up: {} ms of FX CPU", ms)));
         conversation.stateProperty().addListener((o, was, now) -> {
             if (now == ConversationViewModel.RunState.IDLE && was != null) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * unless the user closed it. The tasks divider and the drawer width are kept in {@code ui-layout.json}.
  *
  * <p>Its content (the settings view, about two thirds of the window's nodes) is built on first need: when the
- * drawer opens, or by {@link #build()}, which the window calls after its first frame. Until then an empty holder of
+ * drawer opens, or by {@link #build()}, which the window calls once its first frame is laid out (while that frame
+ * renders). Until then an empty holder of
  * the same width keeps the place, so the first frame has the final layout and costs a third less (bench-start).
  */
 final class SettingsDrawer {

@@ -68,4 +68,42 @@ class TurnListTest {
             return null;
         }).get(20, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aWarmUpBubbleStaysAnInvisibleExtraChildThroughScrolling() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            TurnList list = new TurnList();
+            List<TurnView> views = new ArrayList<>();
+            String text = "a line of text that wraps in the bubble\n\n".repeat(20);
+            for (int i = 0; i < 10; i++) {
+                views.add(new TurnView(TurnViewModel.settled(new Turn(i, Role.USER, text, text, TurnStatus.COMPLETE,
+                        null, 0L, 1L, 10L, null, 10, null, "m", List.of(), false, null)), NONE));
+            }
+            list.setAll(views);
+            StackPane root = new StackPane(list);
+            new Scene(root, 800, 600);
+            root.applyCss();
+            root.resize(800, 600);
+            root.layout();
+            double height = list.prefHeight(800);
+            TurnView warm = new TurnView(TurnViewModel.settled(new Turn(0, Role.ASSISTANT, "warm", "warm",
+                    TurnStatus.COMPLETE, null, 0L, 1L, 10L, null, 1, null, "m", List.of(), false, null)), NONE);
+            list.warm(warm);
+            assertTrue(list.getChildrenUnmodifiable().contains(warm));
+            assertTrue(!warm.isVisible() && !warm.isManaged() && warm.isMouseTransparent());
+            list.window(height - 600, height); // scrolled to the end: other bubbles come and go
+            root.applyCss();
+            root.layout();
+            assertTrue(list.getChildrenUnmodifiable().contains(views.get(9)));
+            assertEquals(warm, list.getChildrenUnmodifiable().get(list.getChildrenUnmodifiable().size() - 1),
+                    "still there, after the bubbles");
+            assertEquals(10, list.turns().size(), "not a turn");
+            double with = list.prefHeight(800);
+            list.warm(null);
+            assertTrue(!list.getChildrenUnmodifiable().contains(warm));
+            assertEquals(with, list.prefHeight(800), 0.5, "it took no height");
+            return null;
+        }).get(20, TimeUnit.SECONDS);
+    }
 }
