@@ -87,8 +87,8 @@ final class BenchStartCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "workbench with CDS against the bare window without: ready %.2fx%n",
                         median(t[3], 1) / median(t[0], 1));
             }
-            System.out.println("CPU ms by thread at ready, last run: bare: " + threads.getOrDefault(bare.get(0), "n/a")
-                    + "; workbench: " + threads.getOrDefault("org.userlm.workbench.app.Main", "n/a"));
+            System.out.println("CPU ms by thread at ready, last run: bare: " + threads.getOrDefault(mainClass(bare),
+                    "n/a") + "; workbench: " + threads.getOrDefault(mainClass(app), "n/a"));
             System.out.println("runs (first frame/ready ms, CPU ms at ready): bare " + runs(t[0]) + "; workbench " + runs(t[1])
                     + (cds ? "; bare+CDS " + runs(t[2]) + "; workbench+CDS " + runs(t[3]) : ""));
             System.out.println("load average: " + BenchCommand.loadAverage());
@@ -145,7 +145,7 @@ final class BenchStartCommand implements Callable<Integer> {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith(StartProbe.READY_THREADS)) {
-                        threads.put(mainAndArgs.get(0), line.substring(StartProbe.READY_THREADS.length()));
+                        threads.put(mainClass(mainAndArgs), line.substring(StartProbe.READY_THREADS.length()));
                     } else if (line.startsWith(StartProbe.PREFIX)) {
                         read(line.substring(StartProbe.PREFIX.length()), at, 0);
                     } else if (line.startsWith(StartProbe.READY)) {
@@ -167,6 +167,11 @@ final class BenchStartCommand implements Callable<Integer> {
             throw new IOException("no first frame or no ready line from " + mainAndArgs + ":\n" + log);
         }
         return at;
+    }
+
+    /** The main class of a child's arguments: the first that is not a JVM option. */
+    private static String mainClass(List<String> mainAndArgs) {
+        return mainAndArgs.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("?");
     }
 
     /** "{@code <uptime ms> cpu <cpu ms>}" into {@code at[i]} and {@code at[i + 2]}. */
