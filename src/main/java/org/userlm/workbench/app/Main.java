@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import org.userlm.workbench.ui.common.StartProbe;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code target/userlm-workbench.jar}: the GUI with no arguments, CLI subcommands otherwise.

@@ -105,8 +105,15 @@ public class WorkbenchApp extends Application {
         Opening p = prepared;
         prepared = null;
         List<String> raw = getParameters().getRaw();
-        Opened o = p != null && p.args().equals(raw) ? p.opened().join()
-                : open(requireFactory(), databaseFile(raw), false);
+        boolean usable = p != null && p.args().equals(raw);
+        if (p != null && !usable) { // prepared for other arguments: not this launch's database
+            p.opened().thenAccept(other -> {
+                if (other.services() != null) {
+                    other.services().close();
+                }
+            });
+        }
+        Opened o = usable ? p.opened().join() : open(requireFactory(), databaseFile(raw), false);
         services = o.services();
         startupError = o.error();
         trace("services ready");

@@ -23,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.userlm.workbench.app.GuiServices;
 import org.userlm.workbench.domain.BackendKind;
 import org.userlm.workbench.inference.ChatTemplate;
+import org.userlm.workbench.testing.Fx;
 import org.userlm.workbench.ui.common.CurrentThreadTaskExecutor;
 import org.userlm.workbench.ui.common.editor.CodeEditor;
 
@@ -41,15 +42,7 @@ class SettingsEditorsTest extends FxRobot {
     void open() throws Exception {
         services = GuiServices.open(dir.resolve("s.db"));
         vm = new SettingsViewModel(services, new CurrentThreadTaskExecutor(), new ProfileStore(dir.resolve("cfg")));
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            scene = new Scene(new SettingsView(vm), 480, 1000);
-            scene.getStylesheets().add(getClass().getResource("/assets/css/workbench.css").toExternalForm());
-            scene.getStylesheets().add(getClass().getResource("/assets/css/light.css").toExternalForm());
-            s.setScene(scene);
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        scene = Fx.showThemed(() -> new SettingsView(vm), 480, 1000);
     }
 
     @AfterEach

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
+import org.userlm.workbench.testing.Fx;
 
 /**
  * The code area is made when the editor comes near the visible part of the window, not before: an editor below
@@ -35,8 +33,7 @@ class CodeEditorLazyTest extends FxRobot {
 
     @BeforeEach
     void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
+        Fx.showThemed(() -> {
             nearEditor = CodeEditors.prose(Validator.NONE).identify("near").bindBidirectional(near);
             hiddenEditor = CodeEditors.prose(Validator.NONE).identify("hidden").bindBidirectional(hiddenText);
             hiddenEditor.setVisible(false);
@@ -45,13 +42,8 @@ class CodeEditorLazyTest extends FxRobot {
             spacer.setMinHeight(2000);
             scroll = new ScrollPane(new VBox(10, nearEditor, hiddenEditor, spacer, belowEditor));
             scroll.setFitToWidth(true);
-            Scene scene = new Scene(scroll, 600, 400);
-            scene.getStylesheets().add(getClass().getResource("/assets/css/workbench.css").toExternalForm());
-            scene.getStylesheets().add(getClass().getResource("/assets/css/light.css").toExternalForm());
-            s.setScene(scene);
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+            return scroll;
+        }, 600, 400);
     }
 
     @AfterEach
@@ -60,11 +52,11 @@ class CodeEditorLazyTest extends FxRobot {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return Fx.call(c);
     }
 
-    private void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(c));
+    private static void await(Callable<Boolean> c) throws Exception {
+        Fx.await(c);
     }
 
     @Test

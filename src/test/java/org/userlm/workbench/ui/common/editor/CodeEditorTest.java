@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collection;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
@@ -18,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 import org.userlm.workbench.simulation.Intents;
+import org.userlm.workbench.testing.Fx;
 
 /** Typing into an editor: the message and the error style come and go as the text settles; the property follows. */
 class CodeEditorTest extends FxRobot {
@@ -30,17 +28,11 @@ class CodeEditorTest extends FxRobot {
 
     @BeforeEach
     void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
+        Fx.showThemed(() -> {
             intent = CodeEditors.intentTemplate().identify("tpl").bindBidirectional(template);
             json = CodeEditors.json(t -> null).identify("json").bindBidirectional(schema);
-            Scene scene = new Scene(new VBox(10, intent, json), 600, 400);
-            scene.getStylesheets().add(getClass().getResource("/assets/css/workbench.css").toExternalForm());
-            scene.getStylesheets().add(getClass().getResource("/assets/css/light.css").toExternalForm());
-            s.setScene(scene);
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+            return new VBox(10, intent, json);
+        }, 600, 400);
     }
 
     @AfterEach
@@ -49,11 +41,11 @@ class CodeEditorTest extends FxRobot {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return Fx.call(c);
     }
 
-    private void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(c));
+    private static void await(Callable<Boolean> c) throws Exception {
+        Fx.await(c);
     }
 
     private Label message(String id) throws Exception {
