@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
@@ -51,74 +50,66 @@ class CodeEditorLazyTest extends FxRobot {
         FxToolkit.cleanupStages();
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return Fx.call(c);
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        Fx.await(c);
-    }
-
     @Test
     void onlyTheEditorInViewHasACodeArea() throws Exception {
-        await(() -> nearEditor.materialized());
-        assertFalse(fx(() -> belowEditor.materialized()), "2000 px below the fold");
-        assertFalse(fx(() -> hiddenEditor.materialized()), "hidden");
-        assertEquals(1, (int) fx(() -> lookup(".styled-text-area").queryAll().size()), "one code area in the scene");
-        assertEquals("{\"a\": 1}", fx(() -> belowEditor.getText()));
+        Fx.await(() -> nearEditor.materialized());
+        assertFalse(Fx.call(() -> belowEditor.materialized()), "2000 px below the fold");
+        assertFalse(Fx.call(() -> hiddenEditor.materialized()), "hidden");
+        assertEquals(1, (int) Fx.call(() -> lookup(".styled-text-area").queryAll().size()), "one code area in the scene");
+        assertEquals("{\"a\": 1}", Fx.call(() -> belowEditor.getText()));
     }
 
     @Test
     void theTextIsCheckedAndFollowsThePropertyBeforeTheAreaExists() throws Exception {
-        fx(() -> {
+        Fx.call(() -> {
             below.set("{\"a\": }");
             return null;
         });
-        await(() -> lookup("#below-message").queryAs(Label.class).isVisible());
-        assertTrue(fx(() -> lookup("#below-message").queryAs(Label.class).getText()).startsWith("Line 1, column 7"));
-        assertFalse(fx(() -> belowEditor.materialized()));
-        fx(() -> {
+        Fx.await(() -> lookup("#below-message").queryAs(Label.class).isVisible());
+        assertTrue(Fx.call(() -> lookup("#below-message").queryAs(Label.class).getText()).startsWith("Line 1, column 7"));
+        assertFalse(Fx.call(() -> belowEditor.materialized()));
+        Fx.call(() -> {
             belowEditor.replace("{\"b\": 2}");
             return null;
         });
-        assertEquals("{\"b\": 2}", fx(below::get), "the editor's text reaches the property");
+        assertEquals("{\"b\": 2}", Fx.call(below::get), "the editor's text reaches the property");
     }
 
     @Test
     void scrollingToTheEditorMakesItsAreaWithTheCurrentTextAndColours() throws Exception {
-        fx(() -> {
+        Fx.call(() -> {
             below.set("{\"key\": 12}");
             return null;
         });
-        fx(() -> {
+        Fx.call(() -> {
             scroll.setVvalue(1.0);
             return null;
         });
-        await(() -> belowEditor.materialized());
-        assertEquals("{\"key\": 12}", fx(() -> belowEditor.area().getText()));
-        await(() -> belowEditor.area().getStyleOfChar(9).contains(Tok.NUMBER));
-        fx(() -> {
+        Fx.await(() -> belowEditor.materialized());
+        assertEquals("{\"key\": 12}", Fx.call(() -> belowEditor.area().getText()));
+        Fx.await(() -> belowEditor.area().getStyleOfChar(9).contains(Tok.NUMBER));
+        Fx.call(() -> {
             belowEditor.area().appendText(" ");
             return null;
         });
-        assertEquals("{\"key\": 12} ", fx(below::get), "typing in the area reaches the property");
-        assertFalse(fx(() -> belowEditor.area().getUndoManager().isUndoAvailable() && belowEditor.area().getText()
+        assertEquals("{\"key\": 12} ", Fx.call(below::get), "typing in the area reaches the property");
+        assertFalse(Fx.call(() -> belowEditor.area().getUndoManager().isUndoAvailable() && belowEditor.area().getText()
                 .isEmpty()), "the area starts with the text, not with an undoable insertion of it");
     }
 
     @Test
     void showingAHiddenEditorMakesItsArea() throws Exception {
-        fx(() -> {
+        Fx.call(() -> {
             hiddenEditor.setVisible(true);
             return null;
         });
-        await(() -> hiddenEditor.materialized());
-        assertEquals("hidden", fx(() -> hiddenEditor.area().getText()));
+        Fx.await(() -> hiddenEditor.materialized());
+        assertEquals("hidden", Fx.call(() -> hiddenEditor.area().getText()));
     }
 
     @Test
     void askingForTheAreaMakesItAtOnce() throws Exception {
-        assertEquals("{\"a\": 1}", fx(() -> belowEditor.area().getText()));
-        assertTrue(fx(() -> belowEditor.materialized()));
+        assertEquals("{\"a\": 1}", Fx.call(() -> belowEditor.area().getText()));
+        assertTrue(Fx.call(() -> belowEditor.materialized()));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collection;
-import java.util.concurrent.Callable;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
@@ -40,70 +39,62 @@ class CodeEditorTest extends FxRobot {
         FxToolkit.cleanupStages();
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return Fx.call(c);
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        Fx.await(c);
-    }
-
     private Label message(String id) throws Exception {
-        return fx(() -> lookup("#" + id + "-message").queryAs(Label.class));
+        return Fx.call(() -> lookup("#" + id + "-message").queryAs(Label.class));
     }
 
     private Collection<String> styleAt(CodeEditor e, int pos) throws Exception {
-        return fx(() -> e.area().getStyleOfChar(pos));
+        return Fx.call(() -> e.area().getStyleOfChar(pos));
     }
 
     @Test
     void anUnknownPlaceholderIsFlaggedWhileTypedAndClearedWhenErased() throws Exception {
-        await(() -> styleAt(intent, intent.getText().indexOf("{goal}")).contains(Tok.PLACEHOLDER));
-        assertFalse(fx(() -> message("tpl").isVisible()), "the shipped template is fine");
+        Fx.await(() -> styleAt(intent, intent.getText().indexOf("{goal}")).contains(Tok.PLACEHOLDER));
+        assertFalse(Fx.call(() -> message("tpl").isVisible()), "the shipped template is fine");
         clickOn("#tpl-area");
         press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
         write(" {typo}");
-        await(() -> message("tpl").isVisible());
-        assertTrue(fx(() -> message("tpl").getText()).startsWith("Line 3, column "), fx(() -> message("tpl").getText()));
-        assertTrue(fx(() -> message("tpl").getText()).contains("Unknown placeholder {typo}"));
-        assertTrue(fx(() -> message("tpl").getStyleClass().contains("editor-error")));
-        assertEquals(Intents.DEFAULT_TEMPLATE + " {typo}", fx(template::get), "the property follows the typing");
-        int at = fx(() -> intent.getText().indexOf("{typo}"));
-        await(() -> styleAt(intent, at + 1).contains(Tok.ERROR));
+        Fx.await(() -> message("tpl").isVisible());
+        assertTrue(Fx.call(() -> message("tpl").getText()).startsWith("Line 3, column "), Fx.call(() -> message("tpl").getText()));
+        assertTrue(Fx.call(() -> message("tpl").getText()).contains("Unknown placeholder {typo}"));
+        assertTrue(Fx.call(() -> message("tpl").getStyleClass().contains("editor-error")));
+        assertEquals(Intents.DEFAULT_TEMPLATE + " {typo}", Fx.call(template::get), "the property follows the typing");
+        int at = Fx.call(() -> intent.getText().indexOf("{typo}"));
+        Fx.await(() -> styleAt(intent, at + 1).contains(Tok.ERROR));
         assertTrue(styleAt(intent, at + 1).contains(Tok.UNKNOWN));
         for (int i = 0; i < " {typo}".length(); i++) {
             type(KeyCode.BACK_SPACE);
         }
-        await(() -> !message("tpl").isVisible());
-        assertEquals(Intents.DEFAULT_TEMPLATE, fx(template::get));
+        Fx.await(() -> !message("tpl").isVisible());
+        assertEquals(Intents.DEFAULT_TEMPLATE, Fx.call(template::get));
         assertFalse(styleAt(intent, intent.getText().length() - 1).contains(Tok.ERROR));
     }
 
     @Test
     void brokenJsonShowsItsLineAndMarksTheCharacter() throws Exception {
-        await(() -> styleAt(json, 1).contains(Tok.KEY));
-        fx(() -> {
+        Fx.await(() -> styleAt(json, 1).contains(Tok.KEY));
+        Fx.call(() -> {
             schema.set("{\n  \"a\": 1,\n  \"b\" 2\n}");
             return null;
         });
-        assertEquals(fx(schema::get), fx(json::getText), "a model change reaches the editor");
-        await(() -> message("json").isVisible());
-        assertTrue(fx(() -> message("json").getText()).startsWith("Line 3, column 7: Not valid JSON"),
-                fx(() -> message("json").getText()));
-        int two = fx(() -> json.getText().indexOf('2'));
-        await(() -> styleAt(json, two).contains(Tok.ERROR));
+        assertEquals(Fx.call(schema::get), Fx.call(json::getText), "a model change reaches the editor");
+        Fx.await(() -> message("json").isVisible());
+        assertTrue(Fx.call(() -> message("json").getText()).startsWith("Line 3, column 7: Not valid JSON"),
+                Fx.call(() -> message("json").getText()));
+        int two = Fx.call(() -> json.getText().indexOf('2'));
+        Fx.await(() -> styleAt(json, two).contains(Tok.ERROR));
         assertTrue(styleAt(json, two).contains(Tok.NUMBER), "the error underline keeps the token colour");
-        assertEquals(Diagnostic.Severity.ERROR, fx(() -> json.diagnosticProperty().get().severity()));
+        assertEquals(Diagnostic.Severity.ERROR, Fx.call(() -> json.diagnosticProperty().get().severity()));
     }
 
     @Test
     void aMissingTaskPlaceholderIsAWarning() throws Exception {
-        fx(() -> {
+        Fx.call(() -> {
             template.set("You are a user who wants to {goal}");
             return null;
         });
-        await(() -> message("tpl").isVisible());
-        assertTrue(fx(() -> message("tpl").getStyleClass().contains("editor-warning")));
-        assertTrue(fx(() -> message("tpl").getText()).contains("{problem}"));
+        Fx.await(() -> message("tpl").isVisible());
+        assertTrue(Fx.call(() -> message("tpl").getStyleClass().contains("editor-warning")));
+        assertTrue(Fx.call(() -> message("tpl").getText()).contains("{problem}"));
     }
 }
