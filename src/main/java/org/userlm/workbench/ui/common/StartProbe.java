@@ -1,15 +1,19 @@
 package org.userlm.workbench.ui.common;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
 
 /**
  * For {@code bench-start}: with {@code -Duserlm.startProbe=true}, prints two JVM uptimes and exits the application:
@@ -79,6 +83,7 @@ public final class StartProbe {
                     afterReady = ready.getAsBoolean() ? 0 : -1;
                 } else if (afterReady++ == 0) {
                     print(READY); // the pulse that began ready has done its CSS and layout
+                    snapshot();
                 } else if (afterReady > 5) {
                     stop();
                     Platform.exit();
@@ -113,6 +118,24 @@ public final class StartProbe {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> b.append(b.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue()));
         return b.toString();
+    }
+
+    /**
+     * With {@code -Duserlm.startProbe.snapshot=FILE}: the window as it was at ready, as a PNG (what "ready" looked
+     * like; taken after the ready line, so it does not count).
+     */
+    private static void snapshot() {
+        String file = System.getProperty("userlm.startProbe.snapshot");
+        if (file == null) {
+            return;
+        }
+        Window.getWindows().stream().filter(Window::isShowing).findFirst().ifPresent(w -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(w.getScene().snapshot(null), null), "png", new File(file));
+            } catch (IOException e) {
+                System.err.println("cannot write the snapshot " + file + ": " + e.getMessage());
+            }
+        });
     }
 
     private static void print(String prefix) {

@@ -21,6 +21,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,6 +29,7 @@ import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.Role;
 import org.userlm.workbench.domain.TurnCategory;
 import org.userlm.workbench.storage.ConversationSummary;
+import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.conversation.ConversationViewModel.RunState;
 
 /**
@@ -62,6 +64,7 @@ public final class ConversationView extends BorderPane {
         endReason.setMaxWidth(Double.MAX_VALUE);
         endReason.setAlignment(Pos.CENTER);
         empty.getStyleClass().add("empty-state");
+        empty.setWrapText(true); // a narrow column (the drawer docked on a 1280-px window) wraps it, never cuts it
         scroll.setId("conversationView");
         VBox content = new VBox(12, turnList, extras, endReason);
         content.getStyleClass().add("turn-list");
@@ -152,7 +155,12 @@ public final class ConversationView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox titleRow = new HBox(8, title, branches);
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        HBox controls = new HBox(6, start, pause, step, resume, stop, spacer, takeOver);
+        // The run buttons wrap onto a second line when the column is narrow (the settings drawer docked beside it
+        // on a 1280-px window); "Take over user" keeps its place at the right.
+        FlowPane run = Fit.row(start, pause, step, resume, stop);
+        run.setPrefWrapLength(560);
+        HBox.setHgrow(run, Priority.SOMETIMES);
+        HBox controls = new HBox(6, run, spacer, takeOver);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(8, titleRow, controls);
         bar.getStyleClass().add("run-toolbar");

@@ -1,5 +1,9 @@
 package org.userlm.workbench.ui.settings;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -24,29 +28,110 @@ import org.controlsfx.control.ToggleSwitch;
 import org.userlm.workbench.domain.GuardrailSettings.TerminationMode;
 import org.userlm.workbench.domain.SimulatorKind;
 import org.userlm.workbench.simulation.GuardrailPreset;
+import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.common.Owners;
+import org.userlm.workbench.ui.common.Viewport;
 import org.userlm.workbench.ui.common.editor.CodeEditor;
 import org.userlm.workbench.ui.common.editor.CodeEditors;
 import org.userlm.workbench.ui.common.editor.Diagnostic;
 import org.userlm.workbench.ui.common.editor.Validator;
 import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
 
-/** The right-hand settings column: simulator, guardrails, assistant, intent. Binds only. */
+/**
+ * The right-hand settings column: simulator, guardrails, assistant, intent. Binds only.
+ *
+ * <p>{@link #deferring} (the main window's drawer) builds the cards below the fold (Assistant, Intent &amp; run,
+ * Protocol &amp; grading) when first needed: when scrolled near the view, or one by one once the window has been up
+ * for a second ({@link #IDLE_PULSES}). A placeholder of about their height keeps the scroll bar close meanwhile.
+ * The window's first complete frame then costs about a third less (bench-start); nothing the user can see waits.
+ */
 public final class SettingsView extends ScrollPane {
     /** Rows of {@link #backendGrid} (the last holds the chat template); the cards add theirs below. */
     private static final int BACKEND_ROWS = 11;
+    /** Pulses after the view is first shown before the cards still waiting are built, one per {@link #GAP}. */
+    static final int IDLE_PULSES = 60;
+    private static final int GAP = 8;
+    /** How near the view (pixels) a waiting card must come to be built at once. */
+    private static final double AHEAD = 300;
     private final SettingsViewModel vm;
+    /** The builds of the cards still waiting, in order (FX thread). */
+    private final List<Runnable> waiting = new ArrayList<>();
+    /** The placeholders of the cards still waiting. */
+    private final List<Region> placeholders = new ArrayList<>();
 
+    /** Every card built now (dialogs, tests). */
     public SettingsView(SettingsViewModel vm) {
+        this(vm, false, 0);
+    }
+
+    /** The cards below the fold built when first needed (see the class comment). */
+    public static SettingsView deferring(SettingsViewModel vm) {
+        return new SettingsView(vm, true, IDLE_PULSES);
+    }
+
+    /** {@code idlePulses}: when the waiting cards are built anyway (tests; {@link Integer#MAX_VALUE}: never). */
+    SettingsView(SettingsViewModel vm, boolean defer, int idlePulses) {
         this.vm = vm;
         setId("settingsPane");
         getStyleClass().add("settings-pane");
         setFitToWidth(true);
         VBox cards = new VBox(10, card("User simulator", simulatorCard()), card("Guardrails", guardrailCard()),
-                card("Assistant", assistantCard()), card("Intent & run", intentCard()),
-                card("Protocol & grading", new ProtocolPane(vm.protocol, "live", false)));
+                card("Assistant", this::assistantCard, 520, defer), card("Intent & run", this::intentCard, 240, defer),
+                card("Protocol & grading", () -> new ProtocolPane(vm.protocol, "live", false), 460, defer));
         cards.getStyleClass().add("settings-cards");
         setContent(cards);
+        if (!waiting.isEmpty() && idlePulses < Integer.MAX_VALUE) {
+            buildWhenIdle(idlePulses);
+        }
+    }
+
+    /** Whether every card is built. */
+    public boolean complete() {
+        return waiting.isEmpty();
+    }
+
+    /** Whether every card that shows in the view, if only a pixel of it, is built (bench-start's "ready"). */
+    public boolean completeInView() {
+        return placeholders.stream().noneMatch(p -> Viewport.near(p, 0));
+    }
+
+    private TitledPane card(String title, Supplier<Node> content, double height, boolean defer) {
+        if (!defer) {
+            return card(title, content.get());
+        }
+        Region placeholder = new Region();
+        placeholder.setPrefHeight(height);
+        placeholder.getStyleClass().add("settings-card-waiting");
+        TitledPane p = card(title, placeholder);
+        Runnable[] build = new Runnable[1];
+        Runnable unwatch = Viewport.whenNear(placeholder, AHEAD, () -> build[0].run());
+        build[0] = () -> {
+            unwatch.run();
+            if (waiting.remove(build[0])) {
+                placeholders.remove(placeholder);
+                p.setContent(Fit.keep(content.get()));
+            }
+        };
+        waiting.add(build[0]);
+        placeholders.add(placeholder);
+        return p;
+    }
+
+    /** Builds the waiting cards one by one, from {@code idlePulses} pulses after the view is first shown. */
+    private void buildWhenIdle(int idlePulses) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (waiting.isEmpty()) {
+                    stop();
+                } else if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()
+                        && ++pulses >= idlePulses && (pulses - idlePulses) % GAP == 0) {
+                    waiting.get(0).run();
+                }
+            }
+        }.start();
     }
 
     private static TitledPane card(String title, Node content) {

@@ -114,7 +114,7 @@ public final class MainWindow {
         conv.setMinWidth(380);
         SplitPane split = new SplitPane(left, conv);
         SplitPane.setResizableWithParent(left, false);
-        drawer = new SettingsDrawer(split, () -> Fit.keep(new SettingsView(settings)), configDir);
+        drawer = new SettingsDrawer(split, () -> Fit.keep(SettingsView.deferring(settings)), configDir);
         workspaces = new Workspaces(services, drawer.node(), bg);
         workspaces.profiles(new ProfileStore(configDir));
         workspaces.experiments(() -> new ProfileStore(configDir).load(), id -> {
@@ -375,11 +375,11 @@ public final class MainWindow {
     }
 
     /**
-     * Whether the window is complete: the deferred settings view built and the task list loaded with the last task
-     * selected (bench-start's "ready"; {@code -Duserlm.trace.startup} marks the first time it is).
+     * Whether the window is complete: the deferred settings view built with every card that shows (the ones below
+     * the fold come later, see SettingsView) and the task list loaded with the last task selected (bench-start's "ready"; {@code -Duserlm.trace.startup} marks the first time it is).
      */
     boolean restored() {
-        boolean r = drawer.isBuilt() && !tasks.statusProperty().get().isEmpty();
+        boolean r = drawer.isCompleteInView() && !tasks.statusProperty().get().isEmpty();
         if (r && !restoredSeen) {
             restoredSeen = true;
             StartProbe.mark("restored");

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.userlm.workbench.ui.settings.SettingsView;
 
 /**
  * The Live workspace's settings column as a drawer. On a wide window it is docked at the right (drag its edge
@@ -44,6 +45,8 @@ final class SettingsDrawer {
     /** Holds the settings view once built; sized and placed as the drawer. */
     private final StackPane drawer = new StackPane();
     private Supplier<? extends Region> content;
+    /** The settings view once built. */
+    private Region view;
     private final HBox dock;
     private final BorderPane base;
     private final StackPane root;
@@ -106,10 +109,20 @@ final class SettingsDrawer {
     /** Builds the settings view if not yet done (on the FX thread). */
     void build() {
         if (content != null) {
-            Region view = content.get();
+            view = content.get();
             content = null;
             drawer.getChildren().setAll(view);
         }
+    }
+
+    /** Whether the settings view exists with every card in view built (a deferring view builds the others later). */
+    boolean isCompleteInView() {
+        return isBuilt() && (!(view instanceof SettingsView v) || v.completeInView());
+    }
+
+    /** Whether the settings view exists with every card built (a deferring view builds some later). */
+    boolean isComplete() {
+        return isBuilt() && (!(view instanceof SettingsView v) || v.complete());
     }
 
     /** Whether the settings view exists. */

@@ -44,10 +44,11 @@ final class WorkbenchFixture {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(WorkbenchApp.class, "--db", db.toString());
         WaitForAsyncUtils.waitForFxEvents();
-        // The settings drawer's content is built after the first frame: tests look its controls up at once.
+        // The settings drawer's content is built after the first frame, its cards below the fold a second later:
+        // tests look their controls up at once.
         waitFor(() -> WaitForAsyncUtils.asyncFx(() -> {
             MainWindow w = ((WorkbenchApp) app).window();
-            return w == null || w.drawer().isBuilt();
+            return w == null || w.drawer().isComplete();
         }).get(10, TimeUnit.SECONDS));
     }
 

@@ -16,14 +16,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
-import javafx.geometry.BoundingBox;
-import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -35,6 +30,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.userlm.workbench.ui.common.Viewport;
 
 /**
  * A RichTextFX code area with syntax highlighting and a validation line under it. Highlighting and validation run
@@ -77,7 +73,8 @@ public final class CodeEditor extends VBox {
     private final PauseTransition settle = new PauseTransition(javafx.util.Duration.millis(SETTLE.toMillis()));
     private String placeholder;
     private boolean editable = true;
-    private boolean materializing;
+    /** Stops watching for the frame to come near the view (see {@link Viewport#whenNear}). */
+    private final Runnable unwatch;
     private String snapshot;
     private List<Span> spans = List.of();
     private Diagnostic checked;
@@ -134,6 +131,11 @@ public final class CodeEditor extends VBox {
         showMessage(null);
         getChildren().addAll(frame, message);
         setRows(4);
+        unwatch = Viewport.whenNear(frame, AHEAD, () -> {
+            if (area == null) {
+                materialize();
+            }
+        });
         settle.setOnFinished(e -> refresh());
         text.addListener((o, was, now) -> {
             if (area != null && !now.equals(area.getText())) {
@@ -269,77 +271,15 @@ public final class CodeEditor extends VBox {
         });
         frame.setFocusTraversable(false);
         frame.setClip(null);
-        if (frame.getScene() != null) {
-            frame.getScene().removePostLayoutPulseListener(frame.check);
-        }
+        unwatch.run();
         frame.getChildren().setAll(new VirtualizedScrollPane<>(area));
         if (snapshot != null) {
             apply(snapshot, spans, checked); // the colours already computed for this text
         }
     }
 
-    /** Makes the area when the frame is near the visible part of a showing window (once a layout or scroll says so). */
-    private void materializeIfNear() {
-        if (area != null || materializing || !near()) {
-            return;
-        }
-        materializing = true;
-        Platform.runLater(() -> {
-            if (area == null) {
-                materialize();
-            }
-        });
-    }
-
-    private boolean near() {
-        Scene scene = frame.getScene();
-        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing() || frame.getHeight() <= 0) {
-            return false;
-        }
-        Bounds b = frame.localToScene(frame.getLayoutBounds());
-        Bounds view = new BoundingBox(-AHEAD, -AHEAD, scene.getWidth() + 2 * AHEAD, scene.getHeight() + 2 * AHEAD);
-        for (Node n = frame; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-            if (n instanceof ScrollPane sp) {
-                Bounds v = sp.localToScene(sp.getLayoutBounds());
-                view = intersection(view, new BoundingBox(v.getMinX() - AHEAD, v.getMinY() - AHEAD,
-                        v.getWidth() + 2 * AHEAD, v.getHeight() + 2 * AHEAD));
-                if (view == null) {
-                    return false;
-                }
-            }
-        }
-        return view.intersects(b);
-    }
-
-    private static Bounds intersection(Bounds a, Bounds b) {
-        double x0 = Math.max(a.getMinX(), b.getMinX());
-        double y0 = Math.max(a.getMinY(), b.getMinY());
-        double x1 = Math.min(a.getMaxX(), b.getMaxX());
-        double y1 = Math.min(a.getMaxY(), b.getMaxY());
-        return x1 < x0 || y1 < y0 ? null : new BoundingBox(x0, y0, x1 - x0, y1 - y0);
-    }
-
-    /**
-     * The frame. Until the area exists it asks after each layout pass of its scene whether the area is due (a
-     * pulse comes with every scroll, unfolding, tab switch or visibility change), and places the preview.
-     */
+    /** The frame: places the preview until the area exists. */
     private final class Frame extends StackPane {
-        private final Runnable check = CodeEditor.this::materializeIfNear;
-
-        Frame() {
-            sceneProperty().addListener((o, was, now) -> {
-                if (was != null) {
-                    was.removePostLayoutPulseListener(check);
-                }
-                if (now != null && area == null) {
-                    now.addPostLayoutPulseListener(check);
-                }
-            });
-        }
-
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
