@@ -1,5 +1,7 @@
 package org.userlm.workbench.ui.shell;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +40,9 @@ public class WorkbenchApp extends Application {
 
     /**
      * Starts what the window needs and the toolkit does not, on its own thread, before {@code Application.launch}
-     * (the launcher calls it): the log, the database (SQLite, migrations, crash recovery) and the classes that read
-     * the saved window state. It runs on the second core while the first starts the JavaFX toolkit (bench-start);
+     * (the launcher calls it): the log and the database (SQLite, migrations, crash recovery), and on another thread
+     * the JSON library that reads the saved window state. They run while the main thread starts the JavaFX toolkit
+     * (bench-start);
      * {@link #init()} waits for it. Nothing here touches the FX thread or the scene.
      */
     public static void prepare(String[] args) {
@@ -48,13 +51,18 @@ public class WorkbenchApp extends Application {
         CompletableFuture<Opened> opened = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                opened.complete(open(f, databaseFile(raw), true));
+                opened.complete(open(f, databaseFile(raw)));
             } catch (Throwable e) { // init() must never wait for a thread that died
                 opened.completeExceptionally(e);
             }
         }, "workbench-start");
         t.setDaemon(true);
         t.start();
+        // Jackson's first use (~600 classes, a third of a second) on a thread of its own, beside the database: the
+        // saved window state and the bundled tasks are JSON. No logger, no file: the log starts on the other thread.
+        Thread json = new Thread(WorkbenchApp::warmJson, "workbench-json");
+        json.setDaemon(true);
+        json.start();
         prepared = new Opening(raw, opened);
     }
 
@@ -73,7 +81,20 @@ public class WorkbenchApp extends Application {
     private record Opening(List<String> args, CompletableFuture<Opened> opened) {
     }
 
-    private static Opened open(Function<Path, WorkbenchServices> f, Path db, boolean warmWindowState) {
+    /** A record read as the window's state files are: loads Jackson's parser, data binding and record support. */
+    private static void warmJson() {
+        try {
+            new ObjectMapper().readValue("{\"name\": \"x\", \"width\": 1.5, \"on\": true, \"ids\": [\"a\"]}",
+                    JsonWarmUp.class);
+        } catch (IOException e) {
+            // cannot happen with this text; the real reads will load what this did not
+        }
+    }
+
+    private record JsonWarmUp(String name, Double width, Boolean on, List<String> ids) {
+    }
+
+    private static Opened open(Function<Path, WorkbenchServices> f, Path db) {
         // The log first: its set-up then never runs on the FX thread, and every logger made later finds it done.
         LoggerFactory.getILoggerFactory();
         trace("log ready");
@@ -91,10 +112,6 @@ public class WorkbenchApp extends Application {
             return new Opened(null, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         trace("services open");
-        if (warmWindowState) {
-            UiState.load(UiState.configDir()); // Jackson's start-up (~600 classes) off the FX thread's path
-            trace("window state read");
-        }
         return new Opened(s, null);
     }
 
@@ -113,7 +130,7 @@ public class WorkbenchApp extends Application {
                 }
             });
         }
-        Opened o = usable ? p.opened().join() : open(requireFactory(), databaseFile(raw), false);
+        Opened o = usable ? p.opened().join() : open(requireFactory(), databaseFile(raw));
         services = o.services();
         startupError = o.error();
         trace("services ready");
