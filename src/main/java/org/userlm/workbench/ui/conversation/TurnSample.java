@@ -12,20 +12,6 @@ import org.userlm.workbench.domain.TurnStatus;
  * editable. FX thread.
  */
 public final class TurnSample {
-    private static final TurnView.Actions NONE = new TurnView.Actions() {
-        @Override
-        public void fork(int index, String newText) {
-        }
-
-        @Override
-        public void retry() {
-        }
-
-        @Override
-        public boolean editable() {
-            return false;
-        }
-    };
     private final TurnViewModel vm;
     private final TurnView view;
     private final String text;
@@ -33,7 +19,7 @@ public final class TurnSample {
     /** A streaming turn of {@code role} that has received {@code text} in a few deltas. */
     public TurnSample(Role role, String text) {
         this.vm = new TurnViewModel(1, role);
-        this.view = new TurnView(vm, NONE);
+        this.view = new TurnView(vm, TurnView.Actions.NONE);
         this.text = text;
         int step = Math.max(1, text.length() / 4);
         for (int i = 0; i < text.length(); i += step) {

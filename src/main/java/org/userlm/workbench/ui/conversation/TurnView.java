@@ -46,6 +46,22 @@ final class TurnView extends VBox {
         /** An annotator set the category of an assistant turn. */
         default void relabel(int index, TurnCategory category) {
         }
+
+        /** A read-only bubble's: nothing to fork, retry or edit (warm-up samples, tests). */
+        Actions NONE = new Actions() {
+            @Override
+            public void fork(int index, String newText) {
+            }
+
+            @Override
+            public void retry() {
+            }
+
+            @Override
+            public boolean editable() {
+                return false;
+            }
+        };
     }
 
     private final TurnViewModel vm;

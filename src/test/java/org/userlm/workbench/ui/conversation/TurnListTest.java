@@ -17,20 +17,11 @@ import org.userlm.workbench.domain.TurnStatus;
 
 /** The bubble list keeps only the bubbles near the viewport in the scene graph, and counts every bubble's height. */
 class TurnListTest {
-    private static final TurnView.Actions NONE = new TurnView.Actions() {
-        @Override
-        public void fork(int index, String newText) {
-        }
-
-        @Override
-        public void retry() {
-        }
-
-        @Override
-        public boolean editable() {
-            return false;
-        }
-    };
+    /** A completed, read-only bubble of {@code text}. */
+    private static TurnView settled(int index, Role role, String text) {
+        return new TurnView(TurnViewModel.settled(new Turn(index, role, text, text, TurnStatus.COMPLETE, null, 0L, 1L,
+                10L, null, 10, null, "m", List.of(), false, null)), TurnView.Actions.NONE);
+    }
 
     @Test
     void onlyBubblesNearTheViewportAreInTheScene() throws Exception {
@@ -41,8 +32,7 @@ class TurnListTest {
             String text = "a line of text that wraps in the bubble\n\n".repeat(20);
             for (int i = 0; i < 40; i++) {
                 Role role = i % 2 == 0 ? Role.USER : Role.ASSISTANT;
-                views.add(new TurnView(TurnViewModel.settled(new Turn(i, role, text, text, TurnStatus.COMPLETE, null,
-                        0L, 1L, 10L, null, 10, null, "m", List.of(), false, null)), NONE));
+                views.add(settled(i, role, text));
             }
             list.setAll(views);
             StackPane root = new StackPane(list);
@@ -77,8 +67,7 @@ class TurnListTest {
             List<TurnView> views = new ArrayList<>();
             String text = "a line of text that wraps in the bubble\n\n".repeat(20);
             for (int i = 0; i < 10; i++) {
-                views.add(new TurnView(TurnViewModel.settled(new Turn(i, Role.USER, text, text, TurnStatus.COMPLETE,
-                        null, 0L, 1L, 10L, null, 10, null, "m", List.of(), false, null)), NONE));
+                views.add(settled(i, Role.USER, text));
             }
             list.setAll(views);
             StackPane root = new StackPane(list);
@@ -87,8 +76,7 @@ class TurnListTest {
             root.resize(800, 600);
             root.layout();
             double height = list.prefHeight(800);
-            TurnView warm = new TurnView(TurnViewModel.settled(new Turn(0, Role.ASSISTANT, "warm", "warm",
-                    TurnStatus.COMPLETE, null, 0L, 1L, 10L, null, 1, null, "m", List.of(), false, null)), NONE);
+            TurnView warm = settled(0, Role.ASSISTANT, "warm");
             list.warm(warm);
             assertTrue(list.getChildrenUnmodifiable().contains(warm));
             assertTrue(!warm.isVisible() && !warm.isManaged() && warm.isMouseTransparent());

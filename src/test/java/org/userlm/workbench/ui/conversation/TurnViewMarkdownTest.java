@@ -26,21 +26,6 @@ import org.userlm.workbench.ui.common.editor.Tok;
 class TurnViewMarkdownTest {
     private static final String ANSWER = "Here is the function:\n\n```python\ndef add(a, b):\n    return a + b  # sum\n"
             + "```\n\nCall it with **two** numbers.";
-    private static final TurnView.Actions NONE = new TurnView.Actions() {
-        @Override
-        public void fork(int index, String newText) {
-        }
-
-        @Override
-        public void retry() {
-        }
-
-        @Override
-        public boolean editable() {
-            return false;
-        }
-    };
-
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
@@ -58,7 +43,7 @@ class TurnViewMarkdownTest {
     @Test
     void aPythonBlockInASettledTurnHasHighlightedTokens() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            TurnView v = new TurnView(TurnViewModel.settled(turn(ANSWER)), NONE);
+            TurnView v = new TurnView(TurnViewModel.settled(turn(ANSWER)), TurnView.Actions.NONE);
             Scene scene = new Scene(new StackPane(v), 600, 400);
             scene.getStylesheets().add(TurnViewMarkdownTest.class.getResource("/assets/css/workbench.css")
                     .toExternalForm());
@@ -81,7 +66,7 @@ class TurnViewMarkdownTest {
     void finishedChunksRenderWhileStreamingAndStayWhenTheTurnSettles() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             TurnViewModel vm = new TurnViewModel(1, Role.ASSISTANT);
-            TurnView v = new TurnView(vm, NONE);
+            TurnView v = new TurnView(vm, TurnView.Actions.NONE);
             StackPane root = new StackPane(v);
             new Scene(root, 600, 400);
             for (int i = 0; i < ANSWER.length(); i += 5) {
@@ -111,10 +96,10 @@ class TurnViewMarkdownTest {
     void aStreamedTurnSettlesToWhatALoadedTurnShows() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             TurnViewModel vm = new TurnViewModel(1, Role.ASSISTANT);
-            TurnView streamed = new TurnView(vm, NONE);
+            TurnView streamed = new TurnView(vm, TurnView.Actions.NONE);
             vm.append(ANSWER);
             vm.finish(turn(ANSWER));
-            TurnView loaded = new TurnView(TurnViewModel.settled(turn(ANSWER)), NONE);
+            TurnView loaded = new TurnView(TurnViewModel.settled(turn(ANSWER)), TurnView.Actions.NONE);
             assertEquals(shape(loaded), shape(streamed));
             return null;
         }).get(20, TimeUnit.SECONDS);
