@@ -123,6 +123,10 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bandwidth bound: %.1f tok/s (%.1f GB/s measured matrix-vector bandwidth on %s"
                         + " / %.1f MB per token); decode reaches %.0f%% of it%n", r.boundTokPerS(),
                 r.bandwidthGBs(), m.device(), r.bytesPerToken() / 1e6, 100 * r.decodeTokPerS() / r.boundTokPerS());
+        System.out.printf(Locale.ROOT, "weight products alone (this model's shapes, no other operation): %.1f tok/s"
+                        + " (%.2f ms/token), %.0f%% of the bound; decode reaches %.0f%% of them%n", r.productsTokPerS(),
+                1000 / r.productsTokPerS(), 100 * r.productsTokPerS() / r.boundTokPerS(),
+                100 * r.decodeTokPerS() / r.productsTokPerS());
         if (bandwidthGbs != null && bandwidthGbs > 0) {
             double bound = bandwidthGbs * 1e9 / r.bytesPerToken();
             System.out.printf(Locale.ROOT, "against the given %.1f GB/s: bound %.1f tok/s;"

@@ -43,10 +43,13 @@ public final class BenchRunner {
      * @param bytesPerToken        weight bytes read per decode step (embedding table excluded unless tied)
      * @param bandwidthGBs         measured weight-streaming (matrix-vector) bandwidth of the device, GB/s
      * @param boundTokPerS         bandwidthGBs / bytesPerToken
+     * @param productsTokPerS      one decode step's weight products alone (this model's shapes, no other op), as
+     *                             tokens/s: how close PyTorch's products at these shapes come to the bound, and
+     *                             so how much of the gap the engine's other operations make
      */
     public record Result(int promptTokens, int newTokens, double prefillTokPerS, double decodeTokPerS,
                          double sampledDecodeTokPerS, double sampleMillis, double ttftMillis, long bytesPerToken,
-                         double bandwidthGBs, double boundTokPerS) {
+                         double bandwidthGBs, double boundTokPerS, double productsTokPerS) {
     }
 
     /**
@@ -85,8 +88,44 @@ public final class BenchRunner {
         }
         long bytes = bytesPerToken(model);
         double bw = model.onWorker(() -> bandwidth(model.forward().manager()));
+        double products = model.onWorker(() -> productsOnly(model.forward().weights(), model.forward().manager(), runs));
         return new Result(promptTokens, newTokens, median(prefill), median(decode), median(sampled),
-                median(sampleMs), median(ttft), bytes, bw, bw * 1e9 / bytes);
+                median(sampleMs), median(ttft), bytes, bw, bw * 1e9 / bytes, products);
+    }
+
+    /**
+     * Tokens/s of the weight products of one decode step alone, median of {@code runs} (at least 5): every layer's
+     * QKV, output, gate/up and down product and the head, each a one-row product with the weights as the engine
+     * holds them, and nothing else. The same bytes a step reads, in the same calls, without attention, norms,
+     * RoPE, activations or the cache.
+     */
+    static double productsOnly(LlamaWeights w, NDManager base, int runs) {
+        int n = Math.max(5, runs);
+        double[] t = new double[n];
+        try (NDManager m = base.newSubManager()) {
+            DataType dt = w.lmHeadT.getDataType();
+            NDArray x = m.ones(new Shape(1, w.lmHeadT.getShape().get(0)), dt);
+            NDArray attn = m.ones(new Shape(1, w.layers.get(0).woT().getShape().get(0)), dt);
+            NDArray act = m.ones(new Shape(1, w.layers.get(0).wdT().getShape().get(0)), dt);
+            for (int i = -1; i < n; i++) {
+                long t0 = System.nanoTime();
+                try (NDManager step = m.newSubManager()) {
+                    for (LlamaWeights.Layer l : w.layers) {
+                        x.matMul(l.wqkvT()).attach(step);
+                        attn.matMul(l.woT()).attach(step);
+                        x.matMul(l.wguT()).attach(step);
+                        act.matMul(l.wdT()).attach(step);
+                    }
+                    NDArray logits = x.matMul(w.lmHeadT);
+                    logits.attach(step);
+                    logits.get(0, 0).getFloat(); // synchronise (GPU)
+                }
+                if (i >= 0) {
+                    t[i] = System.nanoTime() - t0;
+                }
+            }
+        }
+        return 1e9 / median(t);
     }
 
     private static Sampler sampler() {

@@ -32,6 +32,10 @@ final class LlamaForward implements AutoCloseable {
     private final NDIndex vHeads;
     private final NDIndex qHeads;
     private final NDIndex kHeads;
+    /** The one-token step on the CPU in float32 (null on a GPU or in another dtype): {@link CpuDecodeStep}. */
+    private final CpuDecodeStep cpuStep;
+    /** Whether one-token steps take {@link #cpuStep}; {@code -Duserlm.engine.cpuStep=false} keeps the tensor path. */
+    private boolean useCpuStep = !"false".equals(System.getProperty("userlm.engine.cpuStep"));
     /** The id at each cached position (0 .. length - 1). */
     private final long[] history;
     private int length;
@@ -76,11 +80,28 @@ final class LlamaForward implements AutoCloseable {
         this.vHeads = new NDIndex().addAllDim().addSliceDim(nh + nkv, nh + 2L * nkv);
         this.qHeads = new NDIndex().addAllDim().addSliceDim(0, nh);
         this.kHeads = new NDIndex().addAllDim().addSliceDim(nh, nh + nkv);
+        this.cpuStep = !base.getDevice().isGpu() && dt == DataType.FLOAT32
+                ? CpuDecodeStep.create(c, w, base, cs, sn) : null;
+    }
+
+    /** Turns the Java one-token step on or off (tests compare the two paths; benchmarks measure both). */
+    void setCpuStep(boolean on) {
+        useCpuStep = on;
+    }
+
+    /** Whether one-token steps run {@link CpuDecodeStep}. */
+    boolean cpuStepActive() {
+        return useCpuStep && cpuStep != null;
     }
 
     /** The manager that owns the weights and the cache. */
     NDManager manager() {
         return base;
+    }
+
+    /** The weights this pass reads. */
+    LlamaWeights weights() {
+        return w;
     }
 
     /** Tokens in the cache. */
@@ -126,9 +147,17 @@ final class LlamaForward implements AutoCloseable {
             throw new IllegalStateException("context full: " + (length + t) + " tokens > cache of " + maxSeq);
         }
         int p = length;
+        if (t == 1 && cpuStepActive()) {
+            try (NDManager s = base.newSubManager()) {
+                float[] out = cpuStep.step(ids[0], p, cacheK, cacheV, s);
+                history[p] = ids[0];
+                length = p + 1;
+                return out;
+            }
+        }
         try (NDManager s = base.newSubManager()) {
             NDArray idArr = s.create(ids);
-            NDArray x = local(w.embed.get(new NDIndex("{}", idArr)), s);
+            NDArray x = w.embedRows(idArr, s);
             NDIndex rows = new NDIndex().addSliceDim(p, p + t);
             NDArray cosT = local(cos.get(rows), s).reshape(t, 1, c.headDim());
             NDArray sinT = local(sin.get(rows), s).reshape(t, 1, c.headDim());
@@ -211,6 +240,9 @@ final class LlamaForward implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cpuStep != null) {
+            cpuStep.close();
+        }
         for (NDArray a : cacheK) {
             a.close();
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
@@ -15,8 +16,15 @@ import java.util.stream.IntStream;
 
 /**
  * The weights of a Llama model as NDArrays on one device, in the compute dtype, with Q/K/V and gate/up fused
- * and every projection kept as a transposed view ({@code x @ W^T}). Owned by the model's worker thread.
- * BF16 (and any dtype differing from the compute dtype) is converted in Java before DJL sees it.
+ * and every projection stored transposed, as a contiguous {@code [in, out]} matrix, so that a step computes
+ * {@code x @ W^T} by streaming it in memory order. Owned by the model's worker thread. BF16 (and any dtype
+ * differing from the compute dtype) is converted in Java before DJL sees it.
+ *
+ * <p>Why contiguous rather than a transposed view of the checkpoint's {@code [out, in]} tensor: on the CPU a
+ * one-row product with the view streamed 13–16 GB/s at this model family's shapes, with the contiguous copy
+ * 19–25 GB/s, in the same run (docs/performance.md, "Decode"). The copy is made one tensor at a time at load.
+ * With tied embeddings the transposed head is the only copy kept: {@link #embed} is then null and a token's
+ * embedding is read as a column of {@link #lmHeadT}.
  */
 final class LlamaWeights {
     /** Largest block converted at once; tensors above it are converted by rows and concatenated. */
@@ -27,6 +35,7 @@ final class LlamaWeights {
     record Layer(NDArray inNorm, NDArray postNorm, NDArray wqkvT, NDArray woT, NDArray wguT, NDArray wdT) {
     }
 
+    /** {@code [vocab, hidden]}; null when the embeddings are tied to the head (read {@link #lmHeadT}'s columns). */
     final NDArray embed;
     final List<Layer> layers;
     final NDArray norm;
@@ -44,6 +53,7 @@ final class LlamaWeights {
                              BooleanSupplier cancelled) throws ModelLoadException, InterruptedException {
         LlamaConfig c = folder.config();
         Loader ld = new Loader(folder, m, dt);
+        boolean tied = !folder.tensors().containsKey("lm_head.weight") || c.tieWordEmbeddings();
         NDArray embed = ld.tensor("model.embed_tokens.weight");
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < c.numLayers(); i++) {
@@ -55,14 +65,37 @@ final class LlamaWeights {
                     p + "self_attn.v_proj.weight");
             NDArray gu = ld.fused(p + "mlp.gate_proj.weight", p + "mlp.up_proj.weight");
             layers.add(new Layer(ld.tensor(p + "input_layernorm.weight"), ld.tensor(p + "post_attention_layernorm.weight"),
-                    qkv.transpose(), ld.tensor(p + "self_attn.o_proj.weight").transpose(), gu.transpose(),
-                    ld.tensor(p + "mlp.down_proj.weight").transpose()));
+                    inputMajor(qkv), inputMajor(ld.tensor(p + "self_attn.o_proj.weight")), inputMajor(gu),
+                    inputMajor(ld.tensor(p + "mlp.down_proj.weight"))));
             progress.onProgress("weights", 0.1 + 0.85 * (i + 1) / c.numLayers());
         }
         NDArray norm = ld.tensor("model.norm.weight");
-        NDArray head = folder.tensors().containsKey("lm_head.weight") && !c.tieWordEmbeddings()
-                ? ld.tensor("lm_head.weight") : embed;
-        return new LlamaWeights(embed, layers, norm, head.transpose());
+        if (tied) {
+            return new LlamaWeights(null, layers, norm, inputMajor(embed));
+        }
+        return new LlamaWeights(embed, layers, norm, inputMajor(ld.tensor("lm_head.weight")));
+    }
+
+    /** The rows of {@code ids} of the embedding table, {@code [t, hidden]}, owned by {@code step}. */
+    NDArray embedRows(NDArray ids, NDManager step) {
+        NDArray rows = embed != null ? embed.get(new NDIndex("{}", ids)) : lmHeadT.get(new NDIndex(":, {}", ids));
+        rows.attach(step);
+        return embed != null ? rows : rows.transpose();
+    }
+
+    /**
+     * {@code w^T} of an {@code [out, in]} weight as a contiguous {@code [in, out]} array; {@code w} is closed.
+     * ({@code flatten} of the transposed view is what copies: a view cannot be flattened.)
+     */
+    private static NDArray inputMajor(NDArray w) {
+        Shape s = w.getShape();
+        NDArray view = w.transpose();
+        NDArray flat = view.flatten();
+        NDArray out = flat.reshape(s.get(1), s.get(0));
+        flat.close();
+        view.close();
+        w.close();
+        return out;
     }
 
     /** Copies tensors from the mapped files into device arrays of the compute dtype. */
