@@ -157,9 +157,9 @@ final class CpuDecodeStep implements AutoCloseable {
             addInto(x, out);
         }
         rmsNorm(x, finalNorm, h);
-        NDArray logits = hArr.matMul(w.lmHeadT);
-        logits.attach(s);
-        return logits.toFloatArray();
+        float[] logits = new float[Math.toIntExact(w.lmHeadT.getShape().get(1))];
+        read(hArr.matMul(w.lmHeadT), s, logits);
+        return logits;
     }
 
     private static NDArray attach(NDArray a, NDManager s) {
@@ -167,7 +167,11 @@ final class CpuDecodeStep implements AutoCloseable {
         return a;
     }
 
-    /** Copies a product's result into {@code dst}; the array stays owned by the step's manager. */
+    /**
+     * Copies a product's result into {@code dst} through a direct view of its memory (one bulk copy;
+     * {@code toFloatArray} went through a heap buffer float by float, ~1 ns each: 0.1 ms at 128k logits); the
+     * array stays owned by the step's manager.
+     */
     private static void read(NDArray a, NDManager s, float[] dst) {
         a.attach(s);
         a.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(dst);
