@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,6 +37,12 @@ final class LlamaForward implements AutoCloseable {
     private final CpuDecodeStep cpuStep;
     /** Whether one-token steps take {@link #cpuStep}; {@code -Duserlm.engine.cpuStep=false} keeps the tensor path. */
     private boolean useCpuStep = !"false".equals(System.getProperty("userlm.engine.cpuStep"));
+    /**
+     * Tokens per prefill chunk: 256 unless {@code -Duserlm.engine.prefillChunk=N}. A whole 1,856-token prefill of the
+     * 30M model took 16 s (its scores, 110 MB a layer, and their temporaries all held to the end); see
+     * docs/performance.md, "Prefix reuse".
+     */
+    private int prefillChunk = Math.max(1, Integer.getInteger("userlm.engine.prefillChunk", 256));
     /** The id at each cached position (0 .. length - 1). */
     private final long[] history;
     private int length;
@@ -136,7 +143,9 @@ final class LlamaForward implements AutoCloseable {
 
     /**
      * Runs {@code ids} at positions {@code length() ..}, appends them to the cache, and returns the float32
-     * logits of the last position.
+     * logits of the last position. A long prompt runs in chunks of {@link #prefillChunk} tokens, each attending to
+     * the cache and to itself, so the attention scores of a chunk are {@code chunk x length} instead of
+     * {@code length x length}.
      */
     float[] forward(long[] ids) {
         int t = ids.length;
@@ -146,8 +155,8 @@ final class LlamaForward implements AutoCloseable {
         if (length + t > maxSeq) {
             throw new IllegalStateException("context full: " + (length + t) + " tokens > cache of " + maxSeq);
         }
-        int p = length;
         if (t == 1 && cpuStepActive()) {
+            int p = length;
             try (NDManager s = base.newSubManager()) {
                 float[] out = cpuStep.step(ids[0], p, cacheK, cacheV, s);
                 history[p] = ids[0];
@@ -155,6 +164,28 @@ final class LlamaForward implements AutoCloseable {
                 return out;
             }
         }
+        for (int from = 0; ; from += prefillChunk) {
+            int to = Math.min(t, from + prefillChunk);
+            long[] chunk = from == 0 && to == t ? ids : Arrays.copyOfRange(ids, from, to);
+            if (to == t) {
+                return run(chunk, true);
+            }
+            run(chunk, false);
+        }
+    }
+
+    /** Sets the prefill chunk (tests compare chunked and whole prefills). */
+    void setPrefillChunk(int tokens) {
+        if (tokens < 1) {
+            throw new IllegalArgumentException("chunk < 1");
+        }
+        prefillChunk = tokens;
+    }
+
+    /** Runs {@code ids} through the tensor path; the last position's logits when {@code logits}, else null. */
+    private float[] run(long[] ids, boolean logits) {
+        int t = ids.length;
+        int p = length;
         try (NDManager s = base.newSubManager()) {
             NDArray idArr = s.create(ids);
             NDArray x = w.embedRows(idArr, s);
@@ -163,11 +194,18 @@ final class LlamaForward implements AutoCloseable {
             NDArray sinT = local(sin.get(rows), s).reshape(t, 1, c.headDim());
             NDArray mask = t > 1 ? causalMask(s, p, t) : null;
             for (int l = 0; l < c.numLayers(); l++) {
-                x = layer(l, x, p, t, cosT, sinT, mask);
+                // each layer's temporaries (a prefill's attention scores above all) are freed after it
+                try (NDManager layerScope = s.newSubManager()) {
+                    x.attach(layerScope);
+                    x = layer(l, x, p, t, cosT, sinT, mask);
+                    x.attach(s);
+                }
             }
-            NDArray last = x.get(new NDIndex().addSliceDim(t - 1, t));
-            NDArray logits = rmsNorm(last, w.norm).matMul(w.lmHeadT);
-            float[] out = logits.toType(DataType.FLOAT32, false).toFloatArray();
+            float[] out = null;
+            if (logits) {
+                NDArray last = x.get(new NDIndex().addSliceDim(t - 1, t));
+                out = rmsNorm(last, w.norm).matMul(w.lmHeadT).toType(DataType.FLOAT32, false).toFloatArray();
+            }
             System.arraycopy(ids, 0, history, p, t);
             length = p + t;
             return out;
