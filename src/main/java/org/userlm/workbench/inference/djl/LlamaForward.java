@@ -39,10 +39,17 @@ final class LlamaForward implements AutoCloseable {
     private boolean useCpuStep = !"false".equals(System.getProperty("userlm.engine.cpuStep"));
     /**
      * Tokens per prefill chunk: 256 unless {@code -Duserlm.engine.prefillChunk=N}. A whole 1,856-token prefill of the
-     * 30M model took 16 s (its scores, 110 MB a layer, and their temporaries all held to the end); see
+     * 30M model took 15–16 s (its scores, 110 MB a layer, and their temporaries all held to the end); see
      * docs/performance.md, "Prefix reuse".
      */
     private int prefillChunk = Math.max(1, Integer.getInteger("userlm.engine.prefillChunk", 256));
+    /**
+     * Whether each layer's temporaries (a prefill's attention scores above all) are freed after the layer rather
+     * than with the chunk: on a GPU, whose caching allocator reuses the memory at once. On the CPU, freeing and
+     * allocating tens of megabytes per layer through glibc made a 129-token prefill over 1,727 cached tokens take
+     * 140–660 ms instead of 141–174 ms (fresh pages are expensive there), so the chunk bounds the memory instead.
+     */
+    private boolean freeEachLayer;
     /** The id at each cached position (0 .. length - 1). */
     private final long[] history;
     private int length;
@@ -87,6 +94,7 @@ final class LlamaForward implements AutoCloseable {
         this.vHeads = new NDIndex().addAllDim().addSliceDim(nh + nkv, nh + 2L * nkv);
         this.qHeads = new NDIndex().addAllDim().addSliceDim(0, nh);
         this.kHeads = new NDIndex().addAllDim().addSliceDim(nh, nh + nkv);
+        this.freeEachLayer = base.getDevice().isGpu();
         this.cpuStep = !base.getDevice().isGpu() && dt == DataType.FLOAT32
                 ? CpuDecodeStep.create(c, w, base, cs, sn) : null;
     }
@@ -174,6 +182,11 @@ final class LlamaForward implements AutoCloseable {
         }
     }
 
+    /** Frees each layer's temporaries after it (the GPU's default; tests run it on the CPU). */
+    void setFreeEachLayer(boolean on) {
+        freeEachLayer = on;
+    }
+
     /** Sets the prefill chunk (tests compare chunked and whole prefills). */
     void setPrefillChunk(int tokens) {
         if (tokens < 1) {
@@ -194,7 +207,10 @@ final class LlamaForward implements AutoCloseable {
             NDArray sinT = local(sin.get(rows), s).reshape(t, 1, c.headDim());
             NDArray mask = t > 1 ? causalMask(s, p, t) : null;
             for (int l = 0; l < c.numLayers(); l++) {
-                // each layer's temporaries (a prefill's attention scores above all) are freed after it
+                if (!freeEachLayer) {
+                    x = layer(l, x, p, t, cosT, sinT, mask);
+                    continue;
+                }
                 try (NDManager layerScope = s.newSubManager()) {
                     x.attach(layerScope);
                     x = layer(l, x, p, t, cosT, sinT, mask);

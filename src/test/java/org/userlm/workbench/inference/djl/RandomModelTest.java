@@ -125,27 +125,32 @@ class RandomModelTest {
         for (int i = 0; i < prompt.length; i++) {
             prompt[i] = (i * 37 + 11) % 300;
         }
-        List<float[]> whole = prefillThenStep(prompt, 1000);
-        for (int chunk : new int[] {1, 7, 40}) {
-            List<float[]> chunked = prefillThenStep(prompt, chunk);
-            assertArrayEquals(whole.get(0), chunked.get(0), 2e-5f, "prefill logits, chunk " + chunk);
-            assertArrayEquals(whole.get(1), chunked.get(1), 2e-5f, "next step over the cache, chunk " + chunk);
+        List<float[]> whole = prefillThenStep(prompt, 1000, false);
+        for (boolean freeEachLayer : new boolean[] {false, true}) {
+            for (int chunk : new int[] {1, 7, 40}) {
+                String what = "chunk " + chunk + (freeEachLayer ? ", freed per layer" : "");
+                List<float[]> chunked = prefillThenStep(prompt, chunk, freeEachLayer);
+                assertArrayEquals(whole.get(0), chunked.get(0), 2e-5f, "prefill logits, " + what);
+                assertArrayEquals(whole.get(1), chunked.get(1), 2e-5f, "next step over the cache, " + what);
+            }
+            int before = f32.onWorker(() -> f32.forward().manager().getManagedArrays().size());
+            prefillThenStep(prompt, 7, freeEachLayer);
+            assertEquals(before, (int) f32.onWorker(() -> f32.forward().manager().getManagedArrays().size()));
         }
-        int before = f32.onWorker(() -> f32.forward().manager().getManagedArrays().size());
-        prefillThenStep(prompt, 7);
-        assertEquals(before, (int) f32.onWorker(() -> f32.forward().manager().getManagedArrays().size()));
     }
 
     /** Logits of a prefill of {@code prompt} in chunks of {@code chunk}, then of one more token over the cache. */
-    private static List<float[]> prefillThenStep(long[] prompt, int chunk) throws Exception {
+    private static List<float[]> prefillThenStep(long[] prompt, int chunk, boolean freeEachLayer) throws Exception {
         return f32.onWorker(() -> {
             LlamaForward fw = f32.forward();
             fw.setPrefillChunk(chunk);
+            fw.setFreeEachLayer(freeEachLayer);
             try {
                 fw.reset();
                 return List.of(fw.forward(prompt), fw.forward(new long[] {42}));
             } finally {
                 fw.setPrefillChunk(256);
+                fw.setFreeEachLayer(false);
             }
         });
     }
