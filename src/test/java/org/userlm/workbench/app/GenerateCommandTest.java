@@ -73,7 +73,10 @@ class GenerateCommandTest {
         assertTrue(r[1].contains("prefill:") && r[1].contains("decode:") && r[1].contains("bandwidth bound:")
                 && r[1].contains("sampled (temperature 1.0, top-p 0.8") && r[1].contains("sampling at vocab 128256")
                 && r[1].matches("(?s).*weight products alone \\(this model's shapes, no other operation\\): [0-9.]+"
-                        + " tok/s \\([0-9.]+ ms/token\\), [0-9]+% of the bound; decode reaches [0-9]+% of them.*"),
+                        + " tok/s \\([0-9.]+ ms/token\\), [0-9]+% of the bound; decode reaches [0-9]+% of them.*")
+                && r[1].matches("(?s).*sampling at vocab 128256 \\(normal logits, sd 2\\): [0-9.]+ ms/token wall.*"
+                        + "sampling at vocab 128256 \\(normal logits, sd 0\\.01\\): [0-9.]+ ms/token wall, [0-9.]+ ms"
+                        + " CPU; goal 0\\.5 ms.*"),
                 r[1]);
     }
 }

@@ -186,11 +186,11 @@ public final class BenchRunner {
      * Sampling cost over {@code vocab} logits drawn once from a normal distribution (sd 2: every token within the
      * 40-nat window, as with a random model, the worst case for the sampler), median of 5 rounds of 200 tokens.
      */
-    public static SamplingCost samplingCost(int vocab) {
+    public static SamplingCost samplingCost(int vocab, double sd) {
         SplittableRandom r = new SplittableRandom(3);
         float[] logits = new float[vocab];
         for (int i = 0; i < vocab; i++) {
-            logits[i] = (float) (r.nextGaussian() * 2);
+            logits[i] = (float) (r.nextGaussian() * sd);
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Sampler s = sampler();

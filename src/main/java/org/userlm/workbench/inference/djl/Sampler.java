@@ -27,6 +27,9 @@ import java.util.Random;
 public final class Sampler {
     static final double CUTOFF_NATS = 40;
     static final int BINS = 2048;
+    /** A boundary bin with more members than this is split into {@value #SUB} sub-bins before anything is sorted. */
+    static final int SORT_AT_MOST = 256;
+    static final int SUB = 256;
     /** Bin width in nats (after temperature). */
     private static final double WIDTH = CUTOFF_NATS / BINS;
     /** e^(-b * WIDTH): the weight of a bin's centre. */
@@ -51,7 +54,14 @@ public final class Sampler {
     private final int topK;
     private final Random random;
     private short[] bin = new short[0];
-    private long[] keys = new long[0];
+    /** The members of the boundary bin still undecided (ids). */
+    private int[] cand = new int[0];
+    /** Sort keys for at most {@value #SORT_AT_MOST} members. */
+    private final long[] keys = new long[SORT_AT_MOST];
+    private final int[] subCount = new int[SUB];
+    private final double[] subMass = new double[SUB];
+    /** The sub-bin of each member of {@link #cand} while a boundary bin is split. */
+    private byte[] sub = new byte[0];
     private final int[] count = new int[BINS + 1];
     /** Mass of each bin; the extra last one collects the tokens left out and is never read. */
     private final double[] mass = new double[BINS + 1];
@@ -93,17 +103,15 @@ public final class Sampler {
         while (b < lastBin && r >= mass[b]) {
             r -= mass[b++];
         }
-        int last = -1;
-        for (int i = 0; i < logits.length; i++) {
-            if (bin[i] == b) {
-                last = i;
-                r -= weightOf(logits[i], bin[i]);
-                if (r < 0) {
-                    return i;
-                }
+        int m = members(logits, b);
+        for (int k = 0; k < m; k++) {
+            int i = cand[k];
+            r -= weightOf(logits[i], b);
+            if (r < 0) {
+                return i;
             }
         }
-        return last >= 0 ? last : argmax(logits); // rounding left r a hair above zero
+        return m > 0 ? cand[m - 1] : argmax(logits); // rounding left r a hair above zero
     }
 
     /** The probability of every id as {@link #sample} draws it (tests). */
@@ -144,7 +152,8 @@ public final class Sampler {
         int v = logits.length;
         if (bin.length < v) {
             bin = new short[v];
-            keys = new long[v];
+            cand = new int[v];
+            sub = new byte[v];
         }
         Arrays.fill(mass, 0);
         scale = (float) (1 / (temperature * WIDTH));
@@ -167,18 +176,7 @@ public final class Sampler {
                 above += count[b++];
             }
             if (b < BINS) {
-                int m = sortedMembers(logits, b);
-                float kth = logits[(int) keys[topK - above - 1]];
-                double kept = 0;
-                for (int k = 0; k < m; k++) {
-                    int i = (int) keys[k];
-                    if (logits[i] >= kth) {
-                        kept += weightOf(logits[i], bin[i]);
-                    } else {
-                        bin[i] = OUT;
-                    }
-                }
-                mass[b] = kept;
+                mass[b] = keepTopK(logits, members(logits, b), topK - above);
                 lastBin = b;
             }
         }
@@ -194,17 +192,7 @@ public final class Sampler {
             while (b < lastBin && cum + mass[b] < target) {
                 cum += mass[b++];
             }
-            int m = sortedMembers(logits, b);
-            double kept = 0;
-            for (int k = 0; k < m; k++) {
-                int i = (int) keys[k];
-                if (cum + kept < target) {
-                    kept += weightOf(logits[i], bin[i]);
-                } else {
-                    bin[i] = OUT;
-                }
-            }
-            mass[b] = kept;
+            mass[b] = keepTopP(logits, members(logits, b), cum, target);
             lastBin = b;
             nucleus = cum + mass[b];
         }
@@ -237,21 +225,189 @@ public final class Sampler {
         return EDGE[b] * (1f + t * (Q1 + t * Q2));
     }
 
-    /** Fills {@code keys} with the ids of one bin, largest logit first and lower id first on ties; returns how many. */
-    private int sortedMembers(float[] logits, int b) {
+    /** Puts the ids of bin {@code b} into {@code cand}, in id order; returns how many. */
+    private int members(float[] logits, int b) {
+        // a bin's mass over its centre's weight is about its count (each member within e^0.01 of the centre)
+        boolean many = mass[b] > EDGE[b] * (logits.length >> 6);
+        return many ? membersMany(bin, logits.length, (short) b, cand) : membersFew(bin, logits.length, (short) b, cand);
+    }
+
+    /** A branch that is rarely taken: cheapest when the bin holds few of the ids. */
+    private static int membersFew(short[] bin, int v, short b, int[] cand) {
         int m = 0;
-        for (int i = 0; i < logits.length; i++) {
+        for (int i = 0; i < v; i++) {
             if (bin[i] == b) {
-                int bits = Float.floatToIntBits(logits[i]);
-                int ordered = bits ^ ((bits >> 31) & 0x7fffffff); // ascending with the float value
-                keys[m++] = ((long) ~ordered << 32) | i;
+                cand[m++] = i;
             }
+        }
+        return m;
+    }
+
+    /** No branch to mispredict when the bin holds a good part of the ids: every id is written, members counted. */
+    private static int membersMany(short[] bin, int v, short b, int[] cand) {
+        int m = 0;
+        for (int i = 0; i < v; i++) {
+            cand[m] = i;
+            m += bin[i] == b ? 1 : 0;
+        }
+        return m;
+    }
+
+    /**
+     * Top-k inside the boundary bin: keeps the members of {@code cand[0..m)} at least as large as the
+     * {@code need}-th largest of them (ties kept), marks the others out, and returns the kept mass.
+     */
+    private double keepTopK(float[] logits, int m, int need) {
+        double taken = 0;
+        while (m > SORT_AT_MOST && split(logits, m)) {
+            int j = 0;
+            int before = 0;
+            while (before + subCount[j] < need) {
+                before += subCount[j++];
+            }
+            taken += subMassBefore(j);
+            m = narrow(m, j);
+            need -= before;
+        }
+        if (m > SORT_AT_MOST) {
+            return taken + keepAll(logits, m); // all equal: every one ties with the need-th
+        }
+        sortDescending(logits, m);
+        float kth = logits[cand[need - 1]];
+        double kept = 0;
+        for (int k = 0; k < m; k++) {
+            int i = cand[k];
+            if (logits[i] >= kth) {
+                kept += weightOf(logits[i], bin[i]);
+            } else {
+                bin[i] = OUT;
+            }
+        }
+        return taken + kept;
+    }
+
+    /**
+     * Top-p inside the boundary bin: walks the members of {@code cand[0..m)} from the largest (lower id first on
+     * ties), keeping each while the mass before it ({@code cum} from the bins above, plus what this bin kept so far)
+     * is below {@code target}; marks the rest out and returns the kept mass.
+     */
+    private double keepTopP(float[] logits, int m, double cum, double target) {
+        double taken = 0;
+        while (m > SORT_AT_MOST && split(logits, m)) {
+            int j = 0;
+            while (j < SUB - 1 && cum + (taken + subMass[j]) < target) {
+                taken += subMass[j++];
+            }
+            m = narrow(m, j);
+        }
+        if (m > SORT_AT_MOST) {
+            // all equal: id order is their order; no sort needed
+        } else {
+            sortDescending(logits, m);
+        }
+        double kept = taken;
+        for (int k = 0; k < m; k++) {
+            int i = cand[k];
+            if (cum + kept < target) {
+                kept += weightOf(logits[i], bin[i]);
+            } else {
+                bin[i] = OUT;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Splits {@code cand[0..m)} (members of one bin) into {@value #SUB} sub-bins by logit, sub-bin 0 holding the
+     * largest: the nearest integer to (largest - logit) * (SUB - 1) / (largest - smallest), a monotone map, so a
+     * sub-bin's members are all at least as large as every later one's. Stores each member's sub-bin in
+     * {@link #sub} and fills {@link #subCount} and {@link #subMass}; false when all members are equal.
+     */
+    private boolean split(float[] logits, int m) {
+        float hi = Float.NEGATIVE_INFINITY;
+        float lo = Float.POSITIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            float l = logits[cand[k]];
+            hi = Math.max(hi, l);
+            lo = Math.min(lo, l);
+        }
+        if (hi == lo) {
+            return false;
+        }
+        Arrays.fill(subCount, 0);
+        Arrays.fill(subMass, 0);
+        int b = bin[cand[0]];
+        subAll(logits, cand, m, hi, (SUB - 1) / (hi - lo), sub, subCount, subMass, b, max, scale);
+        for (int j = 0; j < SUB; j++) {
+            subMass[j] *= EDGE[b];
+        }
+        return true;
+    }
+
+    /** {@link #split}'s loop, static over locals like {@link #binAll}; the weights are {@link #weightOf}'s. */
+    private static void subAll(float[] logits, int[] cand, int m, float hi, float f, byte[] sub, int[] subCount,
+                               double[] subMass, int b, float max, float scale) {
+        for (int k = 0; k < m; k++) {
+            float l = logits[cand[k]];
+            float u = (hi - l) * f; // in [0, SUB - 1]
+            int j = Math.min(Float.floatToRawIntBits(u + MAGIC) - MAGIC_BITS, SUB - 1);
+            sub[k] = (byte) j;
+            subCount[j]++;
+            float t = b - (max - l) * scale;
+            subMass[j] += 1f + t * (Q1 + t * Q2);
+        }
+    }
+
+    private double subMassBefore(int j) {
+        double s = 0;
+        for (int k = 0; k < j; k++) {
+            s += subMass[k];
+        }
+        return s;
+    }
+
+    /**
+     * Keeps the members of sub-bins above {@code j} as they are, marks those below it out, and leaves the members
+     * of sub-bin {@code j} in {@code cand}, still in id order; returns how many.
+     */
+    private int narrow(int m, int j) {
+        return m == 0 ? 0 : narrowAll(cand, m, sub, j, bin, bin[cand[0]]);
+    }
+
+    /** No branch on the sub-bin (they come in no order): every member is written and its bin rewritten. */
+    private static int narrowAll(int[] cand, int m, byte[] sub, int j, short[] bin, short b) {
+        int n = 0;
+        for (int k = 0; k < m; k++) {
+            int i = cand[k];
+            int s = sub[k] & 0xff;
+            cand[n] = i; // n <= k: never overwrites a member not yet read
+            n += s == j ? 1 : 0;
+            bin[i] = s > j ? OUT : b;
+        }
+        return n;
+    }
+
+    private double keepAll(float[] logits, int m) {
+        double kept = 0;
+        for (int k = 0; k < m; k++) {
+            int i = cand[k];
+            kept += weightOf(logits[i], bin[i]);
+        }
+        return kept;
+    }
+
+    /** Orders {@code cand[0..m)} largest logit first, lower id first on ties. */
+    private void sortDescending(float[] logits, int m) {
+        for (int k = 0; k < m; k++) {
+            int i = cand[k];
+            int bits = Float.floatToIntBits(logits[i]);
+            int ordered = bits ^ ((bits >> 31) & 0x7fffffff); // ascending with the float value
+            keys[k] = ((long) ~ordered << 32) | i;
         }
         Arrays.sort(keys, 0, m);
         for (int k = 0; k < m; k++) {
-            keys[k] &= 0xffffffffL;
+            cand[k] = (int) keys[k];
         }
-        return m;
     }
 
     /** Index of the largest logit (the first one on ties). */

@@ -215,4 +215,75 @@ class SamplerTest {
         assertEquals(0, p[2]);
         assertEquals(0, p[3]);
     }
+
+    /**
+     * Nearly flat logits (a random model's, or a high temperature's): tens of thousands of tokens share the
+     * boundary bin, which the sampler splits instead of sorting. Kept sets and probabilities equal the reference.
+     */
+    @Test
+    void flatLogitsAtTheFullVocabularyMatchTheReference() {
+        int v = 128_256;
+        SplittableRandom r = new SplittableRandom(21);
+        float[] spread = new float[v];
+        float[] stepped = new float[v];
+        float[] halfEqual = new float[v];
+        float[] equal = new float[v];
+        for (int i = 0; i < v; i++) {
+            double x = r.nextGaussian() * 0.01;
+            spread[i] = (float) x;
+            stepped[i] = (float) (Math.round(x * 2000) / 2000.0); // ~40 distinct values, thousands of each
+            halfEqual[i] = i % 2 == 0 ? 0.25f : (float) x;
+            equal[i] = 0.5f;
+        }
+        double[][] configs = {{1.0, 0, 0.8}, {1.0, 40_000, 1.0}, {1.0, 300, 0.9}, {1.0, 70_000, 0.5}, {1.0, 0, 0.3}};
+        float[][] cases = {spread, stepped, halfEqual, equal};
+        String[] names = {"spread", "stepped", "half equal", "all equal"};
+        for (int c = 0; c < cases.length; c++) {
+            float[] l = cases[c];
+            l[3] = Float.NEGATIVE_INFINITY;
+            l[5] = Float.NEGATIVE_INFINITY; // 128,254 allowed: no top-p mass lands exactly on a token's edge
+            for (double[] cfg : configs) {
+                double[] want = reference(l, cfg[0], (int) cfg[1], cfg[2]);
+                double[] got = new Sampler(cfg[0], cfg[2], (int) cfg[1], 1L).probabilities(l);
+                int keptWant = 0;
+                for (int i = 0; i < v; i++) {
+                    String what = names[c] + " " + Arrays.toString(cfg) + " id " + i;
+                    assertEquals(want[i] > 0, got[i] > 0, what + " kept");
+                    assertEquals(want[i], got[i], 1e-9 + 1e-4 * want[i], what);
+                    keptWant += want[i] > 0 ? 1 : 0;
+                }
+                assertTrue(keptWant > 256, names[c] + " " + Arrays.toString(cfg) + " keeps " + keptWant);
+            }
+        }
+    }
+
+    /** Draws from a nearly flat 128k vocabulary land only in the kept set, spread over all of it. */
+    @Test
+    void drawsFromFlatLogitsStayInTheKeptSetAndCoverIt() {
+        int v = 128_256;
+        SplittableRandom r = new SplittableRandom(5);
+        float[] l = new float[v];
+        for (int i = 0; i < v; i++) {
+            l[i] = (float) (r.nextGaussian() * 0.001);
+        }
+        double[] p = reference(l, 1.0, 0, 0.5);
+        Sampler s = new Sampler(1.0, 0.5, 0, 11L);
+        int draws = 4_000;
+        int[] byDecile = new int[10];
+        double keptMass = 0;
+        for (int i = 0; i < v; i++) {
+            keptMass += p[i];
+        }
+        assertEquals(1.0, keptMass, 1e-9);
+        for (int k = 0; k < draws; k++) {
+            int id = s.sample(l);
+            assertTrue(p[id] > 0, "drew " + id + ", outside the kept set");
+            byDecile[id * 10 / v]++;
+        }
+        // about half the ids are kept, spread evenly over the vocabulary: each tenth of it gets ~10% of the draws
+        for (int d = 0; d < 10; d++) {
+            assertTrue(byDecile[d] > draws / 10 * 0.75 && byDecile[d] < draws / 10 * 1.25,
+                    "draws by tenth of the vocabulary " + Arrays.toString(byDecile));
+        }
+    }
 }
