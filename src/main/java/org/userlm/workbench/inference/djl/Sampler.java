@@ -15,7 +15,9 @@ import java.util.Random;
  * is nearest; its weight e^x is the bin centre's tabulated e^c times a quadratic in the remainder x - c (|x - c| at
  * most half a bin: truncation error below 2e-7, the order of float rounding, and far cheaper than {@code Math.exp});
  * the bins above the top-k or top-p boundary are taken whole, and only the members of the one boundary bin are
- * sorted. A draw picks a bin by its mass, then a token inside it. Tokens more than about {@value #CUTOFF_NATS} nats
+ * ordered: sorted when there are at most {@value #SORT_AT_MOST}, else split into {@value #SUB} sub-bins by logit in
+ * the same way, level after level, until that few remain (nearly flat logits put tens of thousands of ids into one
+ * bin). A draw picks a bin by its mass, then a token inside it. Tokens more than about {@value #CUTOFF_NATS} nats
  * (after temperature) below the best are left out; each has a probability below e^-39.9 relative to the best one.
  * Scratch arrays are reused between calls, so a sampler belongs to one thread (the model's worker).
  *
