@@ -24,6 +24,9 @@ public final class BenchRunner {
     private BenchRunner() {
     }
 
+    /** How long {@link #run} warms up before it times anything. */
+    static final long WARMUP_NANOS = 1_500_000_000L;
+
     /** The sampling the benchmark uses next to greedy: UserLM's card (temperature 1.0, top-p 0.8). */
     static final double TEMPERATURE = 1.0;
     static final double TOP_P = 0.8;
@@ -62,7 +65,7 @@ public final class BenchRunner {
     public record SamplingCost(int vocab, double wallMillis, double cpuMillis) {
     }
 
-    /** Runs one warm-up and {@code runs} timed runs with a random byte-token prompt. */
+    /** Warms up (whole runs, at least {@link #WARMUP_NANOS}), then times {@code runs} runs with a random byte-token prompt. */
     public static Result run(LocalLlamaModel model, int promptTokens, int newTokens, int runs)
             throws InferenceException {
         if (promptTokens < 1 || newTokens < 2 || promptTokens + newTokens > model.forward().capacity()) {
@@ -70,8 +73,14 @@ public final class BenchRunner {
                     + model.forward().capacity());
         }
         long[] prompt = randomPrompt(model, promptTokens, 1);
-        once(model, prompt, Math.min(newTokens, 4), null);
-        once(model, prompt, Math.min(newTokens, 4), sampler());
+        // Warm-up: whole greedy and sampled runs until WARMUP_NANOS have passed, so that the JIT has compiled the
+        // step's Java loops and the sampler (C2 within about a second) before the first timed run; the 4-token
+        // warm-up this replaces left that compilation inside the first timed runs of a small model.
+        long until = System.nanoTime() + WARMUP_NANOS;
+        do {
+            once(model, prompt, newTokens, null);
+            once(model, prompt, newTokens, sampler());
+        } while (System.nanoTime() < until);
         double[] prefill = new double[runs];
         double[] decode = new double[runs];
         double[] sampled = new double[runs];
