@@ -105,7 +105,22 @@ public final class Sampler {
         while (b < lastBin && r >= mass[b]) {
             r -= mass[b++];
         }
-        int m = members(logits, b);
+        if (!crowded(b, logits.length)) {
+            // a scan that stops at the drawn id (halfway on average)
+            int last = -1;
+            for (int i = 0; i < logits.length; i++) {
+                if (bin[i] == b) {
+                    last = i;
+                    r -= weightOf(logits[i], b);
+                    if (r < 0) {
+                        return i;
+                    }
+                }
+            }
+            return last >= 0 ? last : argmax(logits); // rounding left r a hair above zero
+        }
+        // a crowded bin: its ids gathered without a branch first (see members), then walked
+        int m = membersMany(bin, logits.length, (short) b, cand);
         for (int k = 0; k < m; k++) {
             int i = cand[k];
             r -= weightOf(logits[i], b);
@@ -113,7 +128,7 @@ public final class Sampler {
                 return i;
             }
         }
-        return m > 0 ? cand[m - 1] : argmax(logits); // rounding left r a hair above zero
+        return m > 0 ? cand[m - 1] : argmax(logits);
     }
 
     /** The probability of every id as {@link #sample} draws it (tests). */
@@ -229,20 +244,25 @@ public final class Sampler {
 
     /** Puts the ids of bin {@code b} into {@code cand}, in id order; returns how many. */
     private int members(float[] logits, int b) {
-        // a bin's mass over its centre's weight is about its count (each member within e^0.01 of the centre)
-        boolean many = mass[b] > EDGE[b] * (logits.length >> 6);
-        return many ? membersMany(bin, logits.length, (short) b, cand) : membersFew(bin, logits.length, (short) b, cand);
-    }
-
-    /** A branch that is rarely taken: cheapest when the bin holds few of the ids. */
-    private static int membersFew(short[] bin, int v, short b, int[] cand) {
+        if (crowded(b, logits.length)) {
+            return membersMany(bin, logits.length, (short) b, cand);
+        }
+        // a branch that is rarely taken: cheapest when the bin holds few of the ids
         int m = 0;
-        for (int i = 0; i < v; i++) {
+        for (int i = 0; i < logits.length; i++) {
             if (bin[i] == b) {
                 cand[m++] = i;
             }
         }
         return m;
+    }
+
+    /**
+     * Whether bin {@code b} holds more than 1/64 of the vocabulary, where a branch on membership would mispredict
+     * often. A bin's mass over its centre's weight is about its count (each member within e^0.01 of the centre).
+     */
+    private boolean crowded(int b, int v) {
+        return mass[b] > EDGE[b] * (v >> 6);
     }
 
     /** No branch to mispredict when the bin holds a good part of the ids: every id is written, members counted. */
@@ -321,7 +341,7 @@ public final class Sampler {
 
     /**
      * Splits {@code cand[0..m)} (members of one bin) into {@value #SUB} sub-bins by logit, sub-bin 0 holding the
-     * largest: the nearest integer to (largest - logit) * (SUB - 1) / (largest - smallest), a monotone map, so a
+     * largest: (largest - logit) * (SUB - 1) / (largest - smallest), rounded: a monotone map, so a
      * sub-bin's members are all at least as large as every later one's. Stores each member's sub-bin in
      * {@link #sub} and fills {@link #subCount} and {@link #subMass}; false when all members are equal.
      */
@@ -339,7 +359,12 @@ public final class Sampler {
         Arrays.fill(subCount, 0);
         Arrays.fill(subMass, 0);
         int b = bin[cand[0]];
-        subAll(logits, cand, m, hi, (SUB - 1) / (hi - lo), sub, subCount, subMass, b, max, scale);
+        // Scaled by a power of two (exact) where the range would overflow a float: two floats a subnormal apart (0
+        // and 1e-40) make (SUB - 1) / (hi - lo) infinite, and hi - lo itself overflows for hi = -lo = 3e38.
+        double d = (double) hi - lo;
+        float pre = d < 1e-30 ? 0x1p100f : d > 1e30 ? 0x1p-100f : 1f;
+        float f = (float) ((SUB - 1) / (d * pre));
+        subAll(logits, cand, m, hi * pre, pre, f, sub, subCount, subMass, b, max, scale);
         for (int j = 0; j < SUB; j++) {
             subMass[j] *= EDGE[b];
         }
@@ -347,12 +372,12 @@ public final class Sampler {
     }
 
     /** {@link #split}'s loop, static over locals like {@link #binAll}; the weights are {@link #weightOf}'s. */
-    private static void subAll(float[] logits, int[] cand, int m, float hi, float f, byte[] sub, int[] subCount,
-                               double[] subMass, int b, float max, float scale) {
+    private static void subAll(float[] logits, int[] cand, int m, float hiScaled, float pre, float f, byte[] sub,
+                               int[] subCount, double[] subMass, int b, float max, float scale) {
         for (int k = 0; k < m; k++) {
             float l = logits[cand[k]];
-            float u = (hi - l) * f; // in [0, SUB - 1]
-            int j = Math.min(Float.floatToRawIntBits(u + MAGIC) - MAGIC_BITS, SUB - 1);
+            float u = (hiScaled - l * pre) * f; // in [0, SUB - 1]: the largest at 0, the smallest at SUB - 1
+            int j = Math.min(Float.floatToRawIntBits(u + MAGIC) - MAGIC_BITS, SUB - 1); // rounded
             sub[k] = (byte) j;
             subCount[j]++;
             float t = b - (max - l) * scale;

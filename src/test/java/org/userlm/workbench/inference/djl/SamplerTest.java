@@ -2,8 +2,10 @@ package org.userlm.workbench.inference.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
@@ -284,6 +286,29 @@ class SamplerTest {
         for (int d = 0; d < 10; d++) {
             assertTrue(byDecile[d] > draws / 10 * 0.75 && byDecile[d] < draws / 10 * 1.25,
                     "draws by tenth of the vocabulary " + Arrays.toString(byDecile));
+        }
+    }
+
+    /**
+     * Two values a subnormal apart (0 and 1e-40) share the boundary bin: 255 / (largest - smallest) overflows a
+     * float, so a split computed in float would put every member into one sub-bin and never finish.
+     */
+    @Test
+    void membersASubnormalApartAreSplitAndFinish() {
+        int v = 128_256;
+        float[] l = new float[v];
+        for (int i = 0; i < v; i++) {
+            l[i] = i % 3 == 0 ? 1e-40f : 0f;
+        }
+        double[][] configs = {{1.0, 0, 0.5}, {1.0, 1_000, 1.0}};
+        for (double[] cfg : configs) {
+            double[] want = reference(l, cfg[0], (int) cfg[1], cfg[2]);
+            double[] got = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> new Sampler(cfg[0], cfg[2], (int) cfg[1], 1L).probabilities(l));
+            for (int i = 0; i < v; i++) {
+                assertEquals(want[i] > 0, got[i] > 0, Arrays.toString(cfg) + " id " + i + " kept");
+                assertEquals(want[i], got[i], 1e-9 + 1e-4 * want[i], Arrays.toString(cfg) + " id " + i);
+            }
         }
     }
 }
