@@ -325,9 +325,8 @@ public final class Sampler {
             }
             m = narrow(m, j);
         }
-        if (m > SORT_AT_MOST) {
-            // all equal: id order is their order; no sort needed
-        } else {
+        // more than SORT_AT_MOST left means all are equal, and their order is their ids'
+        if (m <= SORT_AT_MOST) {
             sortDescending(logits, m);
         }
         double kept = taken;
