@@ -291,7 +291,8 @@ class SamplerTest {
 
     /**
      * Two values a subnormal apart (0 and 1e-40) share the boundary bin: 255 / (largest - smallest) overflows a
-     * float, so a split computed in float would put every member into one sub-bin and never finish.
+     * float (a first version of the split did that, got infinite and NaN positions, and failed on an array index).
+     * The timeout stands for a split that would never narrow.
      */
     @Test
     void membersASubnormalApartAreSplitAndFinish() {
@@ -314,8 +315,8 @@ class SamplerTest {
 
     /**
      * Two ids in one bin (0.0097 nats apart): the draw inside a crowded bin keeps each id in proportion to its
-     * weight, not uniformly. 1.6M draws put the share of id 0 within 0.0004 (one sd) of 0.50242; a uniform pick
-     * would be 6 sd off.
+     * weight, not uniformly. With 1.6M draws one sd of the share of id 0 is 0.0004; the share must be within 4 sd
+     * of 0.50242, and a uniform pick (0.5) is 6 sd off.
      */
     @Test
     void drawsInsideACrowdedBinFollowTheWeights() {
