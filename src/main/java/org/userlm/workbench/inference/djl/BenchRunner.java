@@ -65,7 +65,10 @@ public final class BenchRunner {
     public record SamplingCost(int vocab, double wallMillis, double cpuMillis) {
     }
 
-    /** Warms up (whole runs, at least {@link #WARMUP_NANOS}), then times {@code runs} runs with a random byte-token prompt. */
+    /**
+     * Warms up (whole runs, for at least {@link #WARMUP_NANOS}), then times {@code runs} runs with a random
+     * byte-token prompt.
+     */
     public static Result run(LocalLlamaModel model, int promptTokens, int newTokens, int runs)
             throws InferenceException {
         if (promptTokens < 1 || newTokens < 2 || promptTokens + newTokens > model.forward().capacity()) {
