@@ -191,9 +191,11 @@ public final class StreamBench {
                 cpu[frames] = threads.getCurrentThreadCpuTime() - pulseCpu;
                 work[frames++] = System.nanoTime() - pulseStart;
                 if (TRACE && traced != null && work[frames - 1] > 16_000_000L) {
+                    // the JVM uptime lines the frame up with -Xlog:gc*:file=F:uptime and -Xlog:safepoint
                     System.out.println(String.format(Locale.ROOT, "slow frame %d: %.1f ms (FX CPU %.1f ms), %d ms into"
-                            + " the run, %d tokens shown", frames, work[frames - 1] / 1e6, cpu[frames - 1] / 1e6,
-                            (System.nanoTime() - traceStart) / 1_000_000, traced.textEventsDrained()));
+                            + " the run (JVM uptime %d ms), %d tokens shown", frames, work[frames - 1] / 1e6,
+                            cpu[frames - 1] / 1e6, (System.nanoTime() - traceStart) / 1_000_000,
+                            ManagementFactory.getRuntimeMXBean().getUptime(), traced.textEventsDrained()));
                 }
                 pulseStart = 0;
             }
