@@ -61,6 +61,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " the measured one.")
     Double bandwidthGbs;
 
+    @Option(names = "--warmup-seconds", defaultValue = "" + BenchRunner.DEFAULT_WARMUP_SECONDS,
+            description = "Decode whole greedy and sampled runs for this long before timing anything (default:"
+                    + " ${DEFAULT-VALUE}); a small model decodes ~2x slower in its first seconds while the JIT works.")
+    double warmupSeconds;
+
     @Option(names = "--turns", defaultValue = "0",
             description = "Also run a conversation of N turns (each adding --prompt-tokens new tokens) and compare"
                     + " the time to first token of the last turn with the first, with and without prefix reuse.")
@@ -87,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             int seq = Math.max(1, turns) * (promptTokens + newTokens) + 8;
             try (LocalLlamaModel m = LocalModels.load(dir, new LoadOptions(device, seq, true, threads), (s, f) -> { },
                     new CancellationToken())) {
-                BenchRunner.Result r = BenchRunner.run(m, promptTokens, newTokens, runs);
+                BenchRunner.Result r = BenchRunner.run(m, promptTokens, newTokens, runs, warmupSeconds);
                 print(label, m, r);
                 if (turns > 1) {
                     printTurns(BenchRunner.turns(m, turns, promptTokens, newTokens, runs));

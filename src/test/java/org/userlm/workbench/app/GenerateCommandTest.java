@@ -68,7 +68,7 @@ class GenerateCommandTest {
     @Test
     void benchTinyPrintsRatesAndBound() {
         String[] r = run("bench", "--random-config", "tiny", "--prompt-tokens", "16", "--new-tokens", "8",
-                "--runs", "1", "--device", "cpu");
+                "--warmup-seconds", "0.2", "--runs", "1", "--device", "cpu");
         assertEquals("0", r[0]);
         assertTrue(r[1].contains("prefill:") && r[1].contains("decode:") && r[1].contains("bandwidth bound:")
                 && r[1].contains("sampled (temperature 1.0, top-p 0.8") && r[1].contains("sampling at vocab 128256")
