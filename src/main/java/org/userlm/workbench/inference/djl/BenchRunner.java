@@ -110,13 +110,13 @@ public final class BenchRunner {
     }
 
     /**
-     * Tokens/s of the weight products of one decode step alone, median of {@code runs} (at least 5): every layer's
-     * QKV, output, gate/up and down product and the head, each a one-row product with the weights as the engine
-     * holds them, and nothing else. The same bytes a step reads, in the same calls, without attention, norms,
-     * RoPE, activations or the cache.
+     * Tokens/s of the weight products of one decode step alone, median of {@code runs} (at least 21): every
+     * layer's QKV, output, gate/up and down product and the head, each a one-row product with the weights as the
+     * engine holds them, and nothing else. The same bytes a step reads, in the same calls, without attention,
+     * norms, RoPE, activations or the cache.
      */
     static double productsOnly(LlamaWeights w, NDManager base, int runs) {
-        int n = Math.max(5, runs);
+        int n = Math.max(21, runs); // 5 gave medians below the decode they are part of, on a noisy machine
         double[] t = new double[n];
         try (NDManager m = base.newSubManager()) {
             DataType dt = w.lmHeadT.getDataType();
