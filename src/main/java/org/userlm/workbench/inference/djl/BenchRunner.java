@@ -199,8 +199,10 @@ public final class BenchRunner {
     }
 
     /**
-     * Sampling cost over {@code vocab} logits drawn once from a normal distribution (sd 2: every token within the
-     * 40-nat window, as with a random model, the worst case for the sampler), median of 5 rounds of 200 tokens.
+     * Sampling cost over {@code vocab} logits drawn once from a normal distribution of standard deviation
+     * {@code sd}, median of 5 rounds of 200 tokens. sd 2 puts every token within the sampler's 40-nat window, as a
+     * trained model's logits spread; sd 0.01 is nearly flat, as a random model's or a high temperature's, and puts
+     * tens of thousands of tokens into the top-p boundary bin.
      */
     public static SamplingCost samplingCost(int vocab, double sd) {
         SplittableRandom r = new SplittableRandom(3);
