@@ -9,11 +9,15 @@ JAR="${USERLM_JAR:-$(dirname "$0")/../target/userlm-workbench.jar}"
 DIR="${XDG_CACHE_HOME:-$HOME/.cache}/userlm-workbench"
 JSA="$DIR/cds-$(stat -c %s-%Y "$JAR").jsa"
 mkdir -p "$DIR"
+# The installed launcher's JVM options (C2 later: docs/decisions/i15-jit-start-up.md), from the source tree beside
+# this script; without it the JDK's defaults apply.
+OPTS="$(dirname "$0")/../src/main/resources/org/userlm/workbench/app/launcher-jvm-options.txt"
+JVM=$(grep -v '^[[:space:]]*#' "$OPTS" 2>/dev/null) # one option per line, none with a space: split unquoted below
 if [ -f "$JSA" ]; then
-    exec java -XX:SharedArchiveFile="$JSA" -Xshare:auto -jar "$JAR" "$@"
+    exec java $JVM -XX:SharedArchiveFile="$JSA" -Xshare:auto -jar "$JAR" "$@"
 fi
 TMP="$JSA.$$.tmp"
-java -XX:ArchiveClassesAtExit="$TMP" -jar "$JAR" "$@"
+java $JVM -XX:ArchiveClassesAtExit="$TMP" -jar "$JAR" "$@"
 rc=$?
 if [ -s "$TMP" ]; then
     mv -f "$TMP" "$JSA"

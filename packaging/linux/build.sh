@@ -34,6 +34,11 @@ JAVA_OPTS=(--java-options "-Dai.djl.offline=true" --java-options "-DOPT_OUT_TRAC
            # the image's own place (step 2b) and again by the .deb's postinst under /opt; when it is missing or was
            # made for another place, -Xshare:auto starts without it.
            --java-options "-XX:SharedArchiveFile=\$APPDIR/userlm-workbench.jsa" --java-options "-Xshare:auto")
+# The launcher's JVM options that bench-start --launcher-options times too (C2 later; why: the file's comments and
+# docs/decisions/i15-jit-start-up.md).
+while read -r opt; do
+  case $opt in ''|'#'*) ;; *) JAVA_OPTS+=(--java-options "$opt");; esac
+done < src/main/resources/org/userlm/workbench/app/launcher-jvm-options.txt
 COMMON=(--name userlm-workbench --app-version "$VERSION" --vendor "UserLM Workbench"
         --description "Workbench for studying user simulators (UserLM-8b) against assistant LLMs"
         --copyright "UserLM Workbench authors")

@@ -15,10 +15,15 @@ for s in 16 32 128 256 512; do sips -z $s $s assets/icons/userlm-workbench-512.p
 iconutil -c icns "$ICONSET" -o "$OUT/userlm-workbench.icns"
 jlink --add-modules "$(cat packaging/common/modules.txt)" --strip-debug --no-man-pages --no-header-files \
   --compress=2 --output "$OUT/runtime"
+# The launcher's JVM options, shared with bench-start --launcher-options (docs/decisions/i15-jit-start-up.md).
+LAUNCHER_OPTS=()
+while read -r opt; do
+  case $opt in ''|'#'*) ;; *) LAUNCHER_OPTS+=(--java-options "$opt");; esac
+done < src/main/resources/org/userlm/workbench/app/launcher-jvm-options.txt
 jpackage --type dmg --name "UserLM Workbench" --app-version "$VERSION" --input "$OUT/input" \
   --main-jar userlm-workbench.jar --main-class org.userlm.workbench.app.Main --runtime-image "$OUT/runtime" \
   --icon "$OUT/userlm-workbench.icns" --mac-package-identifier org.userlm.workbench \
-  --java-options "-Dai.djl.offline=true" --java-options "-DOPT_OUT_TRACKING=true" \
+  --java-options "-Dai.djl.offline=true" --java-options "-DOPT_OUT_TRACKING=true" "${LAUNCHER_OPTS[@]}" \
   --file-associations packaging/common/tasks.properties --file-associations packaging/common/annotations.properties \
   --dest "$OUT"
 ls -la "$OUT"/*.dmg

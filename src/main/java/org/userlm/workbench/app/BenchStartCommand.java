@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}). Times are JVM uptimes (see
  * {@link StartProbe}): the first frame, and "ready": the window complete with the last state restored (the task list
  * loaded with the last task selected, the settings drawer built), judged against the bare window's ready; both
- * kinds of child get the same JVM flags (the archive's, and any {@code --jvm-flag}).
+ * kinds of child get the same JVM flags (the archive's, the launcher's with {@code --launcher-options}, and any
+ * {@code --jvm-flag}).
  */
 @Command(name = "bench-start", mixinStandardHelpOptions = true,
         description = "Time to the first frame of the workbench vs a bare JavaFX window (needs an X display).")
@@ -40,6 +41,10 @@ final class BenchStartCommand implements Callable<Integer> {
             + " (repeatable), e.g. -XX:+UseSerialGC.")
     List<String> jvmFlags = new ArrayList<>();
 
+    @Option(names = "--launcher-options", description = "Give both kinds of child the JVM options the installed"
+            + " app's launcher uses (the jar's launcher-jvm-options.txt: C2 later); with --cds, a start as installed.")
+    boolean launcherOptions;
+
     @Override
     public Integer call() throws Exception {
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
@@ -49,7 +54,9 @@ final class BenchStartCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("userlm-bench-start-");
         try {
             System.out.println("load average: " + BenchCommand.loadAverage());
-            extraFlags = List.copyOf(jvmFlags);
+            List<String> flags = new ArrayList<>(launcherOptions ? LauncherOptions.read() : List.of());
+            flags.addAll(jvmFlags);
+            extraFlags = List.copyOf(flags);
             if (!extraFlags.isEmpty()) {
                 System.out.println("JVM flags for every child: " + String.join(" ", extraFlags));
             }
