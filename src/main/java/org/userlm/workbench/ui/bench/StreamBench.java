@@ -161,8 +161,13 @@ public final class StreamBench {
 
     /** FX-thread frame timings. */
     private static final class Probe extends AnimationTimer {
-        /** {@code -Dbench.trace=true}: print each frame over 16 ms, when it came and how many tokens were in. */
+        /**
+         * {@code -Dbench.trace=true}: print each frame over 16 ms ({@code -Dbench.trace.ms}), when it came and how
+         * many tokens were in.
+         */
         private static final boolean TRACE = Boolean.getBoolean("bench.trace");
+        /** {@code -Dbench.trace.ms=N}: trace frames over N ms of wall time instead of 16. */
+        private static final long TRACE_NS = Long.getLong("bench.trace.ms", 16) * 1_000_000L;
         private volatile long traceStart;
         private volatile ConversationStreamBuffer traced;
         private final long[] work = new long[1 << 16];
@@ -190,7 +195,7 @@ public final class StreamBench {
             if (pulseStart != 0 && frames < work.length) {
                 cpu[frames] = threads.getCurrentThreadCpuTime() - pulseCpu;
                 work[frames++] = System.nanoTime() - pulseStart;
-                if (TRACE && traced != null && work[frames - 1] > 16_000_000L) {
+                if (TRACE && traced != null && work[frames - 1] > TRACE_NS) {
                     // the JVM uptime lines the frame up with -Xlog:gc*:file=F:uptime and -Xlog:safepoint
                     System.out.println(String.format(Locale.ROOT, "slow frame %d: %.1f ms (FX CPU %.1f ms), %d ms into"
                             + " the run (JVM uptime %d ms), %d tokens shown", frames, work[frames - 1] / 1e6,

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -269,13 +270,20 @@ final class TurnView extends VBox {
     private void settleStreamed(Turn t, StreamingMarkdown streamed) {
         String tail = streamed.tail();
         if (tail.length() < MarkdownRenderer.ASYNC_THRESHOLD) {
-            body.getChildren().setAll(streamed.settle(MarkdownRenderer.blocks(tail)));
+            showBody(streamed.settle(MarkdownRenderer.blocks(tail)));
         } else {
             MarkdownRenderer.blocksAsync(tail, nodes -> {
                 if (vm.settledProperty().get() == t) {
-                    body.getChildren().setAll(streamed.settle(nodes));
+                    showBody(streamed.settle(nodes));
                 }
             });
+        }
+    }
+
+    /** Shows {@code n} as the body; one already there stays put (re-adding it would re-run its CSS). */
+    private void showBody(Node n) {
+        if (body.getChildren().size() != 1 || body.getChildren().get(0) != n) {
+            body.getChildren().setAll(n);
         }
     }
 

@@ -78,11 +78,16 @@ class TurnViewMarkdownTest {
             assertEquals(1, v.lookupAll(".md-code-block").size(), "code block rendered before the turn settled");
             assertTrue(texts(v, "stream-line").stream().anyMatch(t -> t.getText().contains("**two**")));
             Node codeBlock = v.lookup(".md-code-block");
+            Parent box = codeBlock.getParent();
+            Parent boxParent = box.getParent();
             double before = v.prefHeight(600);
             vm.finish(turn(ANSWER));
             root.applyCss();
             root.layout();
             assertSame(codeBlock, v.lookup(".md-code-block"), "the rendered chunk is kept, not rebuilt");
+            // Moving the rendered blocks to another parent re-runs CSS on all of them (bench-ui's turn boundaries).
+            assertSame(box, codeBlock.getParent(), "the rendered chunk stays in its box");
+            assertSame(boxParent, box.getParent(), "the box stays where it was");
             assertTrue(texts(v, "md-strong").stream().anyMatch(t -> t.getText().equals("two")));
             assertTrue(v.lookupAll(".stream-line").stream().noneMatch(Node::isVisible) || v.lookup(".stream-line")
                     == null, "no raw lines left");
