@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The launcher's JVM options: a JVM takes each with its value, and every launcher reads the same file. */
@@ -30,12 +31,13 @@ class LauncherOptionsTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
         for (String o : options) {
-            assertTrue(o.matches("-XX:\\w+=\\d+"), "an -XX:Name=number option: " + o);
-            String name = o.substring(4, o.indexOf('='));
-            String value = o.substring(o.indexOf('=') + 1);
-            // PrintFlagsFinal: "     intx Tier4InvocationThreshold                 = 50000                   {product} {command line}"
-            assertTrue(out.lines().anyMatch(l -> l.matches("\\s*\\w+\\s+" + name + "\\s+=\\s+" + value
-                    + "\\s.*\\{command line\\}.*")), name + " = " + value + " in\n" + out.lines()
+            // -XX:Name=value, -XX:+Name or -XX:-Name
+            assertTrue(o.matches("-XX:(\\w+=\\S+|[+-]\\w+)"), "an -XX option: " + o);
+            String name = o.contains("=") ? o.substring(4, o.indexOf('=')) : o.substring(5);
+            String value = o.contains("=") ? o.substring(o.indexOf('=') + 1) : String.valueOf(o.charAt(4) == '+');
+            // PrintFlagsFinal: "intx Tier4InvocationThreshold   = 50000   {product} {command line}"
+            assertTrue(out.lines().anyMatch(l -> l.matches("\\s*\\w+\\s+" + Pattern.quote(name) + "\\s+=\\s+"
+                    + Pattern.quote(value) + "\\s.*\\{command line\\}.*")), name + " = " + value + " in\n" + out.lines()
                     .filter(l -> l.contains(name)).toList());
         }
     }

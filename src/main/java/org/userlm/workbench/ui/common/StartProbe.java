@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
@@ -157,11 +159,11 @@ public final class StartProbe {
         System.out.println(b);
     }
 
-    private static void count(javafx.scene.Node n, Map<String, Integer> byClass, int[] all) {
+    private static void count(Node n, Map<String, Integer> byClass, int[] all) {
         all[0]++;
         String name = n.getClass().getName();
         byClass.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
-        if (n instanceof javafx.scene.Parent p) {
+        if (n instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> count(c, byClass, all));
         }
     }

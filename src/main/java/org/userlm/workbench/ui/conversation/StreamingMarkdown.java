@@ -13,8 +13,8 @@ import javafx.scene.layout.VBox;
  *
  * <p>It is itself the settled box ({@link MarkdownRenderer#box()}'s kind: a {@code .md} box of blocks), so settling
  * only swaps the streaming text for the last blocks and nothing moves to another parent. Moving the rendered blocks
- * into a new box re-ran CSS on every one of them: bench-ui's turn boundaries cost 11 ms of FX CPU in the first
- * second, 2-4 ms of it applying the events and the rest CSS and layout.
+ * into a new box re-ran CSS on every one of them: bench-ui's first turn boundary cost 11-17 ms of FX CPU, 3-6 ms of
+ * it applying the events and the rest CSS and layout (docs/performance.md, "bench-ui", session 7).
  */
 final class StreamingMarkdown extends VBox {
     private MarkdownChunks chunks = new MarkdownChunks();
@@ -46,6 +46,7 @@ final class StreamingMarkdown extends VBox {
         chunks = new MarkdownChunks();
         text.setLength(0);
         getChildren().setAll(open);
+        setMinWidth(0);
         open.clear();
     }
 
