@@ -41,9 +41,12 @@ import org.userlm.workbench.ui.settings.SettingsViewModel.SamplingPreset;
  * The right-hand settings column: simulator, guardrails, assistant, intent. Binds only.
  *
  * <p>{@link #deferring} (the main window's drawer) builds the cards below the fold (Assistant, Intent &amp; run,
- * Protocol &amp; grading) when first needed: when scrolled near the view, or one by one once the window has been up
- * for a second ({@link #IDLE_PULSES}). A placeholder of about their height keeps the scroll bar close meanwhile.
- * The window is ready ~0.15 s sooner (bench-start, alternating runs); nothing the user can see waits for them.
+ * Protocol &amp; grading) when first needed: when they show, if only by a pixel, or one by one once the window has
+ * been up for a second ({@link #IDLE_PULSES}). A placeholder of about their height keeps the scroll bar close
+ * meanwhile. The window is ready ~0.15 s sooner (bench-start, alternating runs). A card that starts just below the
+ * fold waits too: building the cards within 300 px of the view at once put the Assistant card's ~180 nodes (of 830)
+ * into every start at 1280×900, ~5% of it (bench-start, session 7). Scrolled to in the first second, a card shows
+ * its placeholder for one frame.
  */
 public final class SettingsView extends ScrollPane {
     /** Rows of {@link #backendGrid} (the last holds the chat template); the cards add theirs below. */
@@ -51,8 +54,6 @@ public final class SettingsView extends ScrollPane {
     /** Pulses after the view is first shown before the cards still waiting are built, one per {@link #GAP}. */
     static final int IDLE_PULSES = 60;
     private static final int GAP = 8;
-    /** How near the view (pixels) a waiting card must come to be built at once. */
-    private static final double AHEAD = 300;
     private final SettingsViewModel vm;
     /** The builds of the cards still waiting, in order (FX thread). */
     private final List<Runnable> waiting = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class SettingsView extends ScrollPane {
         placeholder.getStyleClass().add("settings-card-waiting");
         TitledPane p = card(title, placeholder);
         Runnable[] build = new Runnable[1];
-        Runnable unwatch = Viewport.whenNear(placeholder, AHEAD, () -> build[0].run());
+        Runnable unwatch = Viewport.whenNear(placeholder, 0, () -> build[0].run());
         build[0] = () -> {
             unwatch.run();
             if (waiting.remove(build[0])) {

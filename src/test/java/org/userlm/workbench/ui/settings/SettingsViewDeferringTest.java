@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.Region;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 import org.userlm.workbench.app.GuiServices;
 import org.userlm.workbench.testing.Fx;
 import org.userlm.workbench.ui.common.ThreadPoolTaskExecutor;
@@ -50,7 +53,7 @@ class SettingsViewDeferringTest extends FxRobot {
 
     @Test
     void cardsBelowTheFoldComeWhenScrolledTo() throws Exception {
-        // 300 px tall: the assistant card starts ~750 px down, beyond the view and the 300 px looked ahead.
+        // 300 px tall: the assistant card starts ~750 px down, below the view.
         SettingsView view = Fx.showThemed(() -> new SettingsView(vm, true, Integer.MAX_VALUE), 460, 300)
                 .getRoot() instanceof SettingsView v ? v : null;
         assertEquals(1, count("#simBaseUrl"), "the first card is there at once");
@@ -64,9 +67,7 @@ class SettingsViewDeferringTest extends FxRobot {
             view.setVvalue(1.0);
             return null;
         });
-        Fx.await(() -> lookup("#maxUserTurns").queryAll().size() == 1);
-        assertEquals(7, (int) Fx.call(() -> ((Spinner<?>) lookup("#maxUserTurns").query()).getValue()),
-                "a card built late binds the current value");
+        Fx.await(() -> view.completeInView() && lookup(".settings-card-waiting").queryAll().size() < 3);
         for (double v = 0.8; v >= 0 && !Fx.call(view::complete); v -= 0.2) { // scrolling back up brings the rest
             double at = v;
             Fx.call(() -> {
@@ -77,7 +78,42 @@ class SettingsViewDeferringTest extends FxRobot {
         }
         Fx.await(view::complete);
         assertEquals(0, count(".settings-card-waiting"));
+        assertEquals(7, (int) Fx.call(() -> ((Spinner<?>) lookup("#maxUserTurns").query()).getValue()),
+                "a card built late binds the current value");
         assertEquals(1, count("#asstBaseUrl"));
+    }
+
+    @Test
+    void aCardJustBelowTheFoldWaitsUntilItShows() throws Exception {
+        SettingsView view = Fx.showThemed(() -> new SettingsView(vm, true, Integer.MAX_VALUE), 460, 300)
+                .getRoot() instanceof SettingsView v ? v : null;
+        // Scrolls so that the assistant card's (first waiting) content starts `below` px under the view's bottom.
+        double[] geometry = Fx.call(() -> {
+            Node placeholder = lookup(".settings-card-waiting").query();
+            double top = view.getContent().sceneToLocal(placeholder.localToScene(0, 0)).getY();
+            return new double[] {top, view.getViewportBounds().getHeight(),
+                ((Region) view.getContent()).getHeight()};
+        });
+        double top = geometry[0];
+        double viewport = geometry[1];
+        double range = geometry[2] - viewport;
+        for (double below : new double[] {100, -40}) {
+            double offset = top - viewport - below;
+            Fx.call(() -> {
+                view.setVvalue(offset / range);
+                return null;
+            });
+            for (int i = 0; i < 3; i++) { // a few pulses: the watch runs after a layout, the build with runLater
+                Thread.sleep(50);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            if (below > 0) {
+                assertEquals(0, count("#asstBaseUrl"), "100 px below the view, the card waits");
+                assertTrue(Fx.call(view::completeInView));
+            } else {
+                Fx.await(() -> lookup("#asstBaseUrl").queryAll().size() == 1);
+            }
+        }
     }
 
     @Test
