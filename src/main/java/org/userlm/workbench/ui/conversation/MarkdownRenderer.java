@@ -79,9 +79,14 @@ public final class MarkdownRenderer {
 
     /** The box rendered blocks go in. */
     static VBox box() {
-        VBox box = new VBox(8);
-        box.getStyleClass().add("md");
-        return box;
+        return asBox(new VBox());
+    }
+
+    /** Gives {@code v} the rendered box's spacing and style class (a streaming turn is one: it settles in place). */
+    static VBox asBox(VBox v) {
+        v.setSpacing(8);
+        v.getStyleClass().add("md");
+        return v;
     }
 
     /** The blocks of one chunk of markdown (paragraphs, lists, code blocks...). */

@@ -22,8 +22,7 @@ final class StreamingMarkdown extends VBox {
     private final StringBuilder text = new StringBuilder();
 
     StreamingMarkdown() {
-        super(8);
-        getStyleClass().add("md");
+        MarkdownRenderer.asBox(this);
         setMinWidth(0);
         getChildren().add(open);
     }
