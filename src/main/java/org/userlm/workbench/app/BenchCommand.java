@@ -123,8 +123,8 @@ final class BenchCommand implements Callable<Integer> {
                         + " sampled (temperature 1.0, top-p 0.8, 3 bans), of which sampling %.3f ms/token at vocab %d%n",
                 r.decodeTokPerS(), 1000 / r.decodeTokPerS(), r.sampledDecodeTokPerS(),
                 1000 / r.sampledDecodeTokPerS(), r.sampleMillis(), m.folder().config().vocabSize());
-        // sd 2: a trained model's spread; sd 0.01: nearly flat (a random model's, or a high temperature's), where
-        // tens of thousands of tokens share the sampler's boundary bin
+        // sd 2: a trained model's spread; sd 0.01: nearly flat (a random model's, or a high temperature's), which the
+        // sampler spreads over narrower bins
         for (double sd : new double[] {2, 0.01}) {
             BenchRunner.SamplingCost sc = BenchRunner.samplingCost(BenchRunner.LLAMA3_VOCAB, sd);
             System.out.printf(Locale.ROOT, "sampling at vocab %d (normal logits, sd %s): %.3f ms/token wall, %.3f ms"

@@ -201,8 +201,8 @@ public final class BenchRunner {
     /**
      * Sampling cost over {@code vocab} logits drawn once from a normal distribution of standard deviation
      * {@code sd}, median of 5 rounds of 200 tokens. sd 2 puts every token within the sampler's 40-nat window, as a
-     * trained model's logits spread; sd 0.01 is nearly flat, as a random model's or a high temperature's, and puts
-     * tens of thousands of tokens into the top-p boundary bin.
+     * trained model's logits spread; sd 0.01 is nearly flat, as a random model's or a high temperature's, and spans
+     * 0.1 nats, which the sampler spreads over bins that narrow.
      */
     public static SamplingCost samplingCost(int vocab, double sd) {
         SplittableRandom r = new SplittableRandom(3);

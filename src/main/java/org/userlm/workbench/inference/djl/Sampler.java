@@ -11,14 +11,17 @@ import java.util.Random;
  * logits processor) and NaN are never chosen while any other token is allowed.
  *
  * <p>Cost per token is a few linear passes over the logits, with no sort and no copy of the vocabulary: tokens are
- * bucketed by logit into {@value #BINS} bins of 40/{@value #BINS} nats each, a token going to the bin whose centre
- * is nearest; its weight e^x is the bin centre's tabulated e^c times a quadratic in the remainder x - c (|x - c| at
- * most half a bin: truncation error below 2e-7, the order of float rounding, and far cheaper than {@code Math.exp});
+ * bucketed by logit into {@value #BINS} bins of 40/{@value #BINS} nats each, or narrower when the finite logits span
+ * less than that (nearly flat logits, a random model's or a high temperature's, are spread over the bins rather than
+ * piled into a handful), a token going to the bin whose centre is nearest; its weight e^x is the bin centre's
+ * tabulated e^c times a quadratic in the remainder x - c (|x - c| at most half a bin: truncation error below 2e-7,
+ * the order of float rounding, and far cheaper than {@code Math.exp});
  * the bins above the top-k or top-p boundary are taken whole, and only the members of the one boundary bin are
  * ordered: sorted when there are at most {@value #SORT_AT_MOST}, else split into {@value #SUB} sub-bins by logit in
- * the same way, level after level, until that few remain (nearly flat logits put tens of thousands of ids into one
- * bin). A draw picks a bin by its mass, then a token inside it. Tokens more than about {@value #CUTOFF_NATS} nats
- * (after temperature) below the best are left out; each has a probability below e^-39.9 relative to the best one.
+ * the same way, level after level, until that few remain (ties, or nearly flat logits with one id far below them,
+ * put tens of thousands of ids into one bin). A draw picks a bin by its mass, then a token inside it. Tokens more
+ * than about {@value #CUTOFF_NATS} nats (after temperature) below the best are left out; each has a probability
+ * below e^-39.9 relative to the best one.
  * Scratch arrays are reused between calls, so a sampler belongs to one thread (the model's worker).
  *
  * <p>The binning pass is the hot loop (docs/performance.md has the measurements): the bin index is rounded with the
@@ -32,24 +35,15 @@ public final class Sampler {
     /** A boundary bin with more members than this is split into {@value #SUB} sub-bins before anything is sorted. */
     static final int SORT_AT_MOST = 256;
     static final int SUB = 256;
-    /** Bin width in nats (after temperature). */
+    /** The widest bin, in nats (after temperature). */
     private static final double WIDTH = CUTOFF_NATS / BINS;
-    /** e^(-b * WIDTH): the weight of a bin's centre. */
-    private static final float[] EDGE = new float[BINS];
+    /** Bins per logit unit at most: two logits a subnormal apart must not make the scale infinite. */
+    private static final double MAX_SCALE = 1e30;
     /** Marks a token that is out (below the cutoff, banned, NaN, or cut by top-k/top-p); also its dump bin. */
     private static final short OUT = (short) BINS;
     /** 1.5 * 2^23: adding it to a float in [0, 2^22) leaves the nearest integer in the low mantissa bits. */
     private static final float MAGIC = 12582912f;
     private static final int MAGIC_BITS = Float.floatToRawIntBits(MAGIC);
-    /** e^(t * WIDTH) ~ 1 + t * (Q1 + t * Q2) for |t| <= 1/2 (t in bins). */
-    private static final float Q1 = (float) WIDTH;
-    private static final float Q2 = (float) (WIDTH * WIDTH / 2);
-
-    static {
-        for (int b = 0; b < BINS; b++) {
-            EDGE[b] = (float) Math.exp(-b * WIDTH);
-        }
-    }
 
     private final double temperature;
     private final double topP;
@@ -67,6 +61,13 @@ public final class Sampler {
     private final int[] count = new int[BINS + 1];
     /** Mass of each bin; the extra last one collects the tokens left out and is never read. */
     private final double[] mass = new double[BINS + 1];
+    /** e^(-b * width): the weight of a bin's centre, for the {@link #width} of the last call. */
+    private final float[] edge = new float[BINS];
+    /** This call's bin width in nats (after temperature); NaN before the first call. */
+    private double width = Double.NaN;
+    /** e^(t * width) ~ 1 + t * (q1 + t * q2) for |t| <= 1/2 (t in bins). */
+    private float q1;
+    private float q2;
     private int lastBin;
     private float max;
     /** Bins per logit unit: (max - logit) * scale is a token's distance below the best, in bins. */
@@ -125,7 +126,7 @@ public final class Sampler {
         // at most on average.
         int v = logits.length;
         float t = 0.5001f;
-        double top = EDGE[b] * (1f + t * (Q1 + t * Q2));
+        double top = edge[b] * (1f + t * (q1 + t * q2));
         while (true) {
             int i = random.nextInt(v);
             if (bin[i] == b && random.nextDouble() * top < weightOf(logits[i], b)) {
@@ -160,9 +161,13 @@ public final class Sampler {
      */
     private int prepare(float[] logits) {
         float top = Float.NEGATIVE_INFINITY;
+        float low = Float.POSITIVE_INFINITY; // the smallest finite logit (banned ones are -infinity)
         for (float v : logits) {
             if (v > top) {
                 top = v;
+            }
+            if (v < low && v != Float.NEGATIVE_INFINITY) {
+                low = v;
             }
         }
         max = top;
@@ -176,13 +181,18 @@ public final class Sampler {
             sub = new byte[v];
         }
         Arrays.fill(mass, 0);
-        scale = (float) (1 / (temperature * WIDTH));
-        if (scale == Float.POSITIVE_INFINITY) {
+        double widest = 1 / (temperature * WIDTH);
+        if ((float) widest == Float.POSITIVE_INFINITY) {
             return argmax(logits); // a temperature so small that only the best token has any weight
         }
-        binAll(logits, max, scale, bin, mass);
+        // The finite logits over BINS - 2 bins when that makes the bins narrower: the smallest then lands a bin and
+        // a half inside the last one, whatever the rounding.
+        double s = Math.max(widest, Math.min((BINS - 2) / ((double) top - low), MAX_SCALE));
+        scale = (float) s;
+        widthFor(1 / (s * temperature));
+        binAll(logits, max, scale, q1, q2, bin, mass);
         for (int b = 0; b < BINS; b++) {
-            mass[b] *= EDGE[b];
+            mass[b] *= edge[b];
         }
         lastBin = BINS - 1;
         if (topK > 0) {
@@ -219,11 +229,28 @@ public final class Sampler {
         return -1;
     }
 
+    /** Tabulates the bin centres' weights and the remainder's quadratic for bins {@code w} nats wide. */
+    private void widthFor(double w) {
+        if (w == width) {
+            return;
+        }
+        width = w;
+        q1 = (float) w;
+        q2 = (float) (w * w / 2);
+        double step = Math.exp(-w);
+        double e = 1;
+        for (int b = 0; b < BINS; b++) {
+            edge[b] = (float) e; // the product's relative error stays below 1e-12 over the 2,048 steps
+            e *= step;
+        }
+    }
+
     /**
      * The hot loop: each token's bin (0 = the best) into {@code bin}, its weight relative to the bin centre added to
      * the bin's mass. Static with everything passed in: the same loop reading the fields ran 1.5-2.5x slower.
      */
-    private static void binAll(float[] logits, float max, float scale, short[] bin, double[] mass) {
+    private static void binAll(float[] logits, float max, float scale, float q1, float q2, short[] bin,
+                               double[] mass) {
         for (int i = 0; i < logits.length; i++) {
             float u = (max - logits[i]) * scale; // >= 0; +inf when banned; NaN for NaN
             float f = u + MAGIC;
@@ -231,7 +258,7 @@ public final class Sampler {
             int b = Math.min((Float.floatToRawIntBits(f) - MAGIC_BITS) & 0x7fffffff, BINS);
             float t = (f - MAGIC) - u; // b - u, in [-1/2, 1/2] for the tokens kept
             bin[i] = (short) b;
-            mass[b] += 1f + t * (Q1 + t * Q2); // times EDGE[b] below
+            mass[b] += 1f + t * (q1 + t * q2); // times edge[b] below
         }
     }
 
@@ -242,7 +269,7 @@ public final class Sampler {
      */
     private float weightOf(float l, int b) {
         float t = b - (max - l) * scale;
-        return EDGE[b] * (1f + t * (Q1 + t * Q2));
+        return edge[b] * (1f + t * (q1 + t * q2));
     }
 
     /** Puts the ids of bin {@code b} into {@code cand}, in id order; returns how many. */
@@ -265,7 +292,7 @@ public final class Sampler {
      * often. A bin's mass over its centre's weight is about its count (each member within e^0.01 of the centre).
      */
     private boolean crowded(int b, int v) {
-        return mass[b] > EDGE[b] * (v >> 6);
+        return mass[b] > edge[b] * (v >> 6);
     }
 
     /** No branch to mispredict when the bin holds a good part of the ids: every id is written, members counted. */
@@ -366,16 +393,17 @@ public final class Sampler {
         double d = (double) hi - lo;
         float pre = d < 1e-30 ? 0x1p100f : d > 1e30 ? 0x1p-100f : 1f;
         float f = (float) ((SUB - 1) / (d * pre));
-        subAll(logits, cand, m, hi * pre, pre, f, sub, subCount, subMass, b, max, scale);
+        subAll(logits, cand, m, hi * pre, pre, f, sub, subCount, subMass, b, max, scale, q1, q2);
         for (int j = 0; j < SUB; j++) {
-            subMass[j] *= EDGE[b];
+            subMass[j] *= edge[b];
         }
         return true;
     }
 
     /** {@link #split}'s loop, static over locals like {@link #binAll}; the weights are {@link #weightOf}'s. */
     private static void subAll(float[] logits, int[] cand, int m, float hiScaled, float pre, float f, byte[] sub,
-                               int[] subCount, double[] subMass, int b, float max, float scale) {
+                               int[] subCount, double[] subMass, int b, float max, float scale, float q1,
+                               float q2) {
         for (int k = 0; k < m; k++) {
             float l = logits[cand[k]];
             float u = (hiScaled - l * pre) * f; // in [0, SUB - 1]: the largest at 0, the smallest at SUB - 1
@@ -383,7 +411,7 @@ public final class Sampler {
             sub[k] = (byte) j;
             subCount[j]++;
             float t = b - (max - l) * scale;
-            subMass[j] += 1f + t * (Q1 + t * Q2);
+            subMass[j] += 1f + t * (q1 + t * q2);
         }
     }
 

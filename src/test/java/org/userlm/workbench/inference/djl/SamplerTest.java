@@ -177,17 +177,31 @@ class SamplerTest {
     }
 
     /**
-     * Logits placed on the rounding edges of the bins (half a bin from a centre, 40/2048 nats per bin) and just
-     * beside them: a token's weight must not depend on which side of an edge it rounds to.
+     * Logits placed on the rounding edges of the bins (half a bin from a centre) and just beside them: a token's
+     * weight must not depend on which side of an edge it rounds to. Once with the widest bins (40/2048 nats, kept
+     * when the logits span more than 2,046 of them: one id 39.99 nats down), once with the narrower bins of logits
+     * that span 5 nats (from 0 to -5 over 2,046 bins).
      */
     @Test
     void logitsOnBinEdgesMatchTheReference() {
-        double width = 40.0 / 2048;
-        float[] l = new float[4000];
-        for (int i = 0; i < l.length; i++) {
-            double edge = (i / 4 + 0.5) * width;
-            l[i] = (float) (-edge + (i % 4 - 1.5) * 1e-6);
+        float[] l = new float[4001];
+        double widest = 40.0 / 2048;
+        for (int i = 0; i < 4000; i++) {
+            l[i] = (float) (-(i / 4 + 0.5) * widest + (i % 4 - 1.5) * 1e-6);
         }
+        l[4000] = -39.99f;
+        assertEdgesMatchTheReference(l);
+        float[] narrow = new float[4002];
+        double width = 5.0 / 2046;
+        for (int i = 0; i < 4000; i++) {
+            narrow[i] = (float) (-(i / 4 + 0.5) * width + (i % 4 - 1.5) * 1e-7);
+        }
+        narrow[4000] = 0f;
+        narrow[4001] = -5f;
+        assertEdgesMatchTheReference(narrow);
+    }
+
+    private static void assertEdgesMatchTheReference(float[] l) {
         for (double[] c : new double[][] {{1.0, 0, 1.0}, {1.0, 0, 0.8}, {1.0, 1000, 0.9}}) {
             double[] want = reference(l, c[0], (int) c[1], c[2]);
             double[] got = new Sampler(c[0], c[2], (int) c[1], 1L).probabilities(l);
@@ -219,8 +233,11 @@ class SamplerTest {
     }
 
     /**
-     * Nearly flat logits (a random model's, or a high temperature's): tens of thousands of tokens share the
-     * boundary bin, which the sampler splits instead of sorting. Kept sets and probabilities equal the reference.
+     * Nearly flat logits (a random model's, or a high temperature's). Spread ones get bins narrow enough that the
+     * boundary bin holds a few hundred; with one id far below, the bins stay 40/2048 nats wide and tens of thousands
+     * of distinct logits share the boundary bin, which the sampler splits level by level instead of sorting; ties
+     * (stepped, half equal, all equal) crowd one bin whatever its width. Kept sets and probabilities equal the
+     * reference.
      */
     @Test
     void flatLogitsAtTheFullVocabularyMatchTheReference() {
@@ -230,16 +247,19 @@ class SamplerTest {
         float[] stepped = new float[v];
         float[] halfEqual = new float[v];
         float[] equal = new float[v];
+        float[] farBelow = new float[v];
         for (int i = 0; i < v; i++) {
             double x = r.nextGaussian() * 0.01;
             spread[i] = (float) x;
+            farBelow[i] = (float) x;
             stepped[i] = (float) (Math.round(x * 2000) / 2000.0); // ~40 distinct values, thousands of each
             halfEqual[i] = i % 2 == 0 ? 0.25f : (float) x;
             equal[i] = 0.5f;
         }
+        farBelow[7] = -1000f;
         double[][] configs = {{1.0, 0, 0.8}, {1.0, 40_000, 1.0}, {1.0, 300, 0.9}, {1.0, 70_000, 0.5}, {1.0, 0, 0.3}};
-        float[][] cases = {spread, stepped, halfEqual, equal};
-        String[] names = {"spread", "stepped", "half equal", "all equal"};
+        float[][] cases = {spread, stepped, halfEqual, equal, farBelow};
+        String[] names = {"spread", "stepped", "half equal", "all equal", "one far below"};
         for (int c = 0; c < cases.length; c++) {
             float[] l = cases[c];
             l[3] = Float.NEGATIVE_INFINITY;
@@ -314,13 +334,13 @@ class SamplerTest {
     }
 
     /**
-     * Two ids in one bin (0.0097 nats apart): the draw inside a crowded bin keeps each id in proportion to its
-     * weight, not uniformly. With 1.6M draws one sd of the share of id 0 is 0.0004; the share must be within 4 sd
-     * of 0.50242, and a uniform pick (0.5) is 6 sd off.
+     * Two ids in one bin (0.0097 nats apart; a third 100 nats down keeps the bins 40/2048 nats wide): the draw
+     * inside a crowded bin keeps each id in proportion to its weight, not uniformly. With 1.6M draws one sd of the
+     * share of id 0 is 0.0004; the share must be within 4 sd of 0.50242, and a uniform pick (0.5) is 6 sd off.
      */
     @Test
     void drawsInsideACrowdedBinFollowTheWeights() {
-        float[] l = {0f, -0.0097f};
+        float[] l = {0f, -0.0097f, -100f};
         double want = 1 / (1 + Math.exp(-0.0097));
         Sampler s = new Sampler(1.0, 1.0, 0, 99L);
         int draws = 1_600_000;
