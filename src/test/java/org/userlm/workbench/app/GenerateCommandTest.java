@@ -76,7 +76,8 @@ class GenerateCommandTest {
                         + " tok/s \\([0-9.]+ ms/token\\), [0-9]+% of the bound; decode reaches [0-9]+% of them.*")
                 && r[1].matches("(?s).*sampling at vocab 128256 \\(normal logits, sd 2\\): [0-9.]+ ms/token wall.*"
                         + "sampling at vocab 128256 \\(normal logits, sd 0\\.01\\): [0-9.]+ ms/token wall, [0-9.]+ ms"
-                        + " CPU; goal 0\\.5 ms.*"),
+                        + " CPU; goal 0\\.5 ms.*sampling at vocab 128256 \\(normal logits, sd 0\\.01, one id 1000"
+                        + " below\\): [0-9.]+ ms/token wall.*"),
                 r[1]);
     }
 }

@@ -202,13 +202,18 @@ public final class BenchRunner {
      * Sampling cost over {@code vocab} logits drawn once from a normal distribution of standard deviation
      * {@code sd}, median of 5 rounds of 200 tokens. sd 2 puts every token within the sampler's 40-nat window, as a
      * trained model's logits spread; sd 0.01 is nearly flat, as a random model's or a high temperature's, and spans
-     * 0.1 nats, which the sampler spreads over bins that narrow.
+     * 0.1 nats, which the sampler spreads over bins that narrow. With {@code oneFarBelow}, one id 1,000 below the
+     * rest keeps the bins 40/2048 nats wide: the sampler's worst case, where tens of thousands of distinct logits
+     * share the boundary bin and it is split.
      */
-    public static SamplingCost samplingCost(int vocab, double sd) {
+    public static SamplingCost samplingCost(int vocab, double sd, boolean oneFarBelow) {
         SplittableRandom r = new SplittableRandom(3);
         float[] logits = new float[vocab];
         for (int i = 0; i < vocab; i++) {
             logits[i] = (float) (r.nextGaussian() * sd);
+        }
+        if (oneFarBelow) {
+            logits[7] = -1000f;
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Sampler s = sampler();
