@@ -48,12 +48,15 @@ public final class StartProbe {
     /**
      * With {@code -Duserlm.trace.startup=true}: prints the JVM uptime and the thread of one start-up step to stderr
      * ("{@code start-trace 1480 ms [JavaFX Application Thread] start}"); the log itself starts in the middle of
-     * start-up, so it cannot time it.
+     * start-up, so it cannot time it. With {@code -Duserlm.startProbe.threads=true} as well, each line ends with the
+     * CPU ms of every thread so far ({@link #threadCpu}), so the CPU between two steps splits by thread; with the
+     * probe on, every pulse after the show is a step ("{@code pulse 3}").
      */
     public static void mark(String step) {
         if (TRACE) {
             System.err.println("start-trace " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms ["
-                    + Thread.currentThread().getName() + "] " + step);
+                    + Thread.currentThread().getName() + "] " + step
+                    + (Boolean.getBoolean("userlm.startProbe.threads") ? " | " + threadCpu() : ""));
         }
     }
 
@@ -81,6 +84,7 @@ public final class StartProbe {
                 if (frames++ == 0) {
                     print(PREFIX);
                 }
+                mark("pulse " + frames);
                 if (afterReady < 0) {
                     afterReady = ready.getAsBoolean() ? 0 : -1;
                 } else if (afterReady++ == 0) {
