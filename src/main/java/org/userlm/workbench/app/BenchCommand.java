@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure prefill tok/s, decode tok/s (greedy and sampled) and time to first token of the local"
                 + " engine, against the memory-bandwidth bound measured in the same run, and the sampler's cost per"
-                + " token at a 128,256-id vocabulary on normal (sd 2) and nearly flat (sd 0.01) logits.")
+                + " token at a 128,256-id vocabulary on normal (sd 2) and nearly flat (sd 0.01) logits, and on flat"
+                + " logits with one id far below (its worst case).")
 final class BenchCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
