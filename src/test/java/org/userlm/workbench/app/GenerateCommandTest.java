@@ -77,7 +77,8 @@ class GenerateCommandTest {
                 && r[1].matches("(?s).*sampling at vocab 128256 \\(normal logits, sd 2\\): [0-9.]+ ms/token wall.*"
                         + "sampling at vocab 128256 \\(normal logits, sd 0\\.01\\): [0-9.]+ ms/token wall, [0-9.]+ ms"
                         + " CPU; goal 0\\.5 ms.*sampling at vocab 128256 \\(normal logits, sd 0\\.01, one id 1000"
-                        + " below\\): [0-9.]+ ms/token wall.*"),
+                        + " below\\): [0-9.]+ ms/token wall.*sampling at vocab 128256 \\(normal logits, sd 0\\.01,"
+                        + " one id 39 below\\): [0-9.]+ ms/token wall.*"),
                 r[1]);
     }
 }

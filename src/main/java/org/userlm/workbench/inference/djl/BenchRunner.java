@@ -202,18 +202,19 @@ public final class BenchRunner {
      * Sampling cost over {@code vocab} logits drawn once from a normal distribution of standard deviation
      * {@code sd}, median of 5 rounds of 200 tokens. sd 2 puts every token within the sampler's 40-nat window, as a
      * trained model's logits spread; sd 0.01 is nearly flat, as a random model's or a high temperature's, and spans
-     * 0.1 nats, which the sampler spreads over bins that narrow. With {@code oneFarBelow}, one id 1,000 below the
-     * rest keeps the bins 40/2048 nats wide: the sampler's worst case, where tens of thousands of distinct logits
-     * share the boundary bin and it is split.
+     * 0.1 nats, which the sampler spreads over bins that narrow. With {@code oneBelow} above 0, id 7 is that many
+     * logits below 0: at 1,000 it is beyond the sampler's 40-nat window and the bins still narrow; at 39 it is within,
+     * the bins stay 40/2048 nats wide, and tens of thousands of distinct logits share the boundary bin, which is
+     * split: the sampler's worst case.
      */
-    public static SamplingCost samplingCost(int vocab, double sd, boolean oneFarBelow) {
+    public static SamplingCost samplingCost(int vocab, double sd, int oneBelow) {
         SplittableRandom r = new SplittableRandom(3);
         float[] logits = new float[vocab];
         for (int i = 0; i < vocab; i++) {
             logits[i] = (float) (r.nextGaussian() * sd);
         }
-        if (oneFarBelow) {
-            logits[7] = -1000f;
+        if (oneBelow > 0) {
+            logits[7] = -oneBelow;
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Sampler s = sampler();

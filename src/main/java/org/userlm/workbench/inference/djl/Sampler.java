@@ -11,17 +11,18 @@ import java.util.Random;
  * logits processor) and NaN are never chosen while any other token is allowed.
  *
  * <p>Cost per token is a few linear passes over the logits, with no sort and no copy of the vocabulary: tokens are
- * bucketed by logit into {@value #BINS} bins of 40/{@value #BINS} nats each, or narrower when the finite logits span
- * less than that (nearly flat logits, a random model's or a high temperature's, are spread over the bins rather than
- * piled into a handful), a token going to the bin whose centre is nearest; its weight e^x is the bin centre's
- * tabulated e^c times a quadratic in the remainder x - c (|x - c| at most half a bin: truncation error below 2e-7,
- * the order of float rounding, and far cheaper than {@code Math.exp});
- * the bins above the top-k or top-p boundary are taken whole, and only the members of the one boundary bin are
- * ordered: sorted when there are at most {@value #SORT_AT_MOST}, else split into {@value #SUB} sub-bins by logit in
- * the same way, level after level, until that few remain (ties, or nearly flat logits with one id far below them,
- * put tens of thousands of ids into one bin). A draw picks a bin by its mass, then a token inside it. Tokens more
- * than about {@value #CUTOFF_NATS} nats (after temperature) below the best are left out; each has a probability
- * below e^-39.9 relative to the best one.
+ * bucketed by logit into {@value #BINS} bins of 40/{@value #BINS} nats each, or narrower when the logits within those
+ * bins' reach span less than that (nearly flat logits, a random model's or a high temperature's, are spread over the
+ * bins rather than piled into a handful, also when an id lies far beyond the window), a token going to the bin whose
+ * centre is nearest; when every token kept has the same logit (ties) there are no bins to fill. A token's weight e^x
+ * is the bin centre's tabulated e^c times a quadratic in the remainder x - c (|x - c| at most half a bin: truncation
+ * error below 2e-7, the order of float rounding, and far cheaper than {@code Math.exp}); the bins above the top-k or
+ * top-p boundary are taken whole, and only the members of the one boundary bin are ordered: sorted when there are at
+ * most {@value #SORT_AT_MOST}, else split into {@value #SUB} sub-bins by logit in the same way, level after level,
+ * until that few remain (ties among other logits, or nearly flat logits with one id within reach but far below them,
+ * put tens of thousands of ids into one bin). A draw picks a bin by its mass, then a token inside it. Tokens more than
+ * about {@value #CUTOFF_NATS} nats (after temperature) below the best are left out; each has a probability below
+ * e^-39.9 relative to the best one.
  * Scratch arrays are reused between calls, so a sampler belongs to one thread (the model's worker).
  *
  * <p>The binning pass is the hot loop (docs/performance.md has the measurements): the bin index is rounded with the
@@ -160,14 +161,12 @@ public final class Sampler {
      * forced (everything banned, or an infinite logit), else -1.
      */
     private int prepare(float[] logits) {
+        // Two passes, the largest logit, then the smallest within reach of it: one pass for both cost about as much, and
+        // could not tell the span that counts from that of an id far below the window (a logit bias of -100, say).
         float top = Float.NEGATIVE_INFINITY;
-        float low = Float.POSITIVE_INFINITY; // the smallest finite logit (banned ones are -infinity)
         for (float v : logits) {
             if (v > top) {
                 top = v;
-            }
-            if (v < low && v != Float.NEGATIVE_INFINITY) {
-                low = v;
             }
         }
         max = top;
@@ -185,8 +184,12 @@ public final class Sampler {
         if ((float) widest == Float.POSITIVE_INFINITY) {
             return argmax(logits); // a temperature so small that only the best token has any weight
         }
-        // The finite logits over BINS - 2 bins when that makes the bins narrower: the smallest then lands a bin and
-        // a half inside the last one, whatever the rounding.
+        float low = lowestKept(logits, top, (float) widest);
+        if (low == top) {
+            return allEqual(logits, widest);
+        }
+        // The logits kept over BINS - 2 bins when that makes the bins narrower: the smallest then lands a bin and a
+        // half inside the last one, whatever the rounding; those beyond the widest bins stay beyond these.
         double s = Math.max(widest, Math.min((BINS - 2) / ((double) top - low), MAX_SCALE));
         scale = (float) s;
         widthFor(1 / (s * temperature));
@@ -227,6 +230,55 @@ public final class Sampler {
             nucleus = cum + mass[b];
         }
         return -1;
+    }
+
+    /**
+     * The smallest logit the widest bins keep: the same float product as {@link #binAll}'s, below BINS - 1/2 bins
+     * from the best (the nearest integer is then at most BINS - 1). Banned and NaN logits fail the comparison.
+     */
+    private static float lowestKept(float[] logits, float top, float widest) {
+        float low = top;
+        for (float l : logits) {
+            if (l < low && (top - l) * widest < BINS - 0.5f) {
+                low = l;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * Every token kept has the best logit (ties, or only ids beyond the window besides them): each weighs 1, top-k
+     * keeps all of them (ties kept), top-p the first ones in id order while the mass before them is below p times
+     * their number, as {@link #keepTopP} would. One bin, no sums.
+     */
+    private int allEqual(float[] logits, double widest) {
+        scale = (float) widest;
+        widthFor(WIDTH); // any width: every token kept sits at its bin's centre, where the weight is edge[0] = 1
+        int n = markEqual(logits, max, bin);
+        int keep = topP < 1 ? (int) Math.min(n, Math.ceil(topP * n)) : n;
+        if (keep < n) {
+            int seen = 0;
+            int i = 0;
+            while (seen < keep) {
+                seen += bin[i++] == 0 ? 1 : 0;
+            }
+            Arrays.fill(bin, i, logits.length, OUT); // the ids after the keep-th
+        }
+        mass[0] = keep;
+        lastBin = 0;
+        nucleus = keep;
+        return -1;
+    }
+
+    /** Bin 0 for the ids whose logit is {@code top}, out for the others; returns how many are in. */
+    private static int markEqual(float[] logits, float top, short[] bin) {
+        int n = 0;
+        for (int i = 0; i < logits.length; i++) {
+            boolean in = logits[i] == top;
+            bin[i] = in ? 0 : OUT;
+            n += in ? 1 : 0;
+        }
+        return n;
     }
 
     /** Tabulates the bin centres' weights and the remainder's quadratic for bins {@code w} nats wide. */

@@ -233,11 +233,34 @@ class SamplerTest {
     }
 
     /**
+     * The bins narrow to the span of the logits the widest bins keep: an id 39.985 nats down (in the widest bins' last
+     * one) keeps them wide and is kept; one 40.01 down is beyond them, out, and lets the other three narrow.
+     */
+    @Test
+    void theWindowsEdgeDecidesWhichLogitsSetTheBinWidth() {
+        for (float far : new float[] {-39.985f, -40.01f}) {
+            float[] l = {0f, -0.001f, -0.002f, far};
+            double[] p = new Sampler(1.0, 1.0, 0, 1L).probabilities(l);
+            double[] w = new double[l.length];
+            double z = 0;
+            for (int i = 0; i < l.length; i++) {
+                w[i] = i < 3 || far > -40 ? Math.exp(l[i]) : 0;
+                z += w[i];
+            }
+            for (int i = 0; i < l.length; i++) {
+                assertEquals(w[i] > 0, p[i] > 0, far + " id " + i + " kept");
+                assertEquals(w[i] / z, p[i], w[i] / z * 1e-4, far + " id " + i);
+            }
+        }
+    }
+
+    /**
      * Nearly flat logits (a random model's, or a high temperature's). Spread ones get bins narrow enough that the
-     * boundary bin holds a few hundred; with one id far below, the bins stay 40/2048 nats wide and tens of thousands
-     * of distinct logits share the boundary bin, which the sampler splits level by level instead of sorting; ties
-     * (stepped, half equal, all equal) crowd one bin whatever its width. Kept sets and probabilities equal the
-     * reference.
+     * boundary bin holds a few hundred, also with one id far below (beyond the window, so out); with one id within
+     * reach (39 nats down) the bins stay 40/2048 nats wide and tens of thousands of distinct logits share the boundary
+     * bin, which the sampler splits level by level instead of sorting; ties (stepped, half equal) crowd one bin
+     * whatever its width; all equal (with or without one id far below) takes no bins at all. Kept sets and
+     * probabilities equal the reference.
      */
     @Test
     void flatLogitsAtTheFullVocabularyMatchTheReference() {
@@ -248,18 +271,25 @@ class SamplerTest {
         float[] halfEqual = new float[v];
         float[] equal = new float[v];
         float[] farBelow = new float[v];
+        float[] withinReach = new float[v];
+        float[] equalFarBelow = new float[v];
         for (int i = 0; i < v; i++) {
             double x = r.nextGaussian() * 0.01;
             spread[i] = (float) x;
             farBelow[i] = (float) x;
+            withinReach[i] = (float) x;
+            equalFarBelow[i] = -2f;
             stepped[i] = (float) (Math.round(x * 2000) / 2000.0); // ~40 distinct values, thousands of each
             halfEqual[i] = i % 2 == 0 ? 0.25f : (float) x;
             equal[i] = 0.5f;
         }
         farBelow[7] = -1000f;
+        withinReach[7] = -39f;
+        equalFarBelow[7] = -1000f;
         double[][] configs = {{1.0, 0, 0.8}, {1.0, 40_000, 1.0}, {1.0, 300, 0.9}, {1.0, 70_000, 0.5}, {1.0, 0, 0.3}};
-        float[][] cases = {spread, stepped, halfEqual, equal, farBelow};
-        String[] names = {"spread", "stepped", "half equal", "all equal", "one far below"};
+        float[][] cases = {spread, stepped, halfEqual, equal, farBelow, withinReach, equalFarBelow};
+        String[] names = {"spread", "stepped", "half equal", "all equal", "one far below", "one within reach",
+            "all equal, one far below"};
         for (int c = 0; c < cases.length; c++) {
             float[] l = cases[c];
             l[3] = Float.NEGATIVE_INFINITY;
@@ -279,7 +309,7 @@ class SamplerTest {
         }
     }
 
-    /** Draws from a nearly flat 128k vocabulary land only in the kept set, spread over all of it. */
+    /** Draws from a nearly flat (or all equal) 128k vocabulary land only in the kept set, spread over all of it. */
     @Test
     void drawsFromFlatLogitsStayInTheKeptSetAndCoverIt() {
         int v = 128_256;
@@ -306,6 +336,19 @@ class SamplerTest {
         for (int d = 0; d < 10; d++) {
             assertTrue(byDecile[d] > draws / 10 * 0.75 && byDecile[d] < draws / 10 * 1.25,
                     "draws by tenth of the vocabulary " + Arrays.toString(byDecile));
+        }
+        // all equal: top-p 0.5 keeps the first half of the ids, and the draws cover that half evenly
+        Arrays.fill(l, 1.5f);
+        Sampler equal = new Sampler(1.0, 0.5, 0, 12L);
+        int[] byFifth = new int[10];
+        for (int k = 0; k < draws; k++) {
+            int id = equal.sample(l);
+            assertTrue(id < v / 2, "drew " + id + ", outside the first half");
+            byFifth[id * 10 / v]++;
+        }
+        for (int d = 0; d < 5; d++) {
+            assertTrue(byFifth[d] > draws / 5 * 0.8 && byFifth[d] < draws / 5 * 1.2,
+                    "draws by tenth of the vocabulary " + Arrays.toString(byFifth));
         }
     }
 
