@@ -161,8 +161,8 @@ public final class Sampler {
      * forced (everything banned, or an infinite logit), else -1.
      */
     private int prepare(float[] logits) {
-        // Two passes, the largest logit, then the smallest within reach of it: one pass for both cost about as much, and
-        // could not tell the span that counts from that of an id far below the window (a logit bias of -100, say).
+        // Two passes, the largest logit, then the smallest within reach of it: one pass for both cost about as much,
+        // and could not tell the span that counts from that of an id far below the window (a logit bias of -100).
         float top = Float.NEGATIVE_INFINITY;
         for (float v : logits) {
             if (v > top) {
@@ -191,11 +191,32 @@ public final class Sampler {
         // The logits kept over BINS - 2 bins when that makes the bins narrower: the smallest then lands a bin and a
         // half inside the last one, whatever the rounding; those beyond the widest bins stay beyond these.
         double s = Math.max(widest, Math.min((BINS - 2) / ((double) top - low), MAX_SCALE));
+        double crowd = (topK > 0 || topP < 1) && v >= 1 << 15 ? crowdScale(logits, (float) s) : 0;
+        if (crowd == 0 || !cut(logits, crowd, (float) widest)) {
+            cut(logits, s, Float.NaN);
+        }
+        return -1;
+    }
+
+    /**
+     * Bins every token at {@code s} bins per logit unit, then applies top-k and top-p. With a finite
+     * {@code tailReach} (the widest bins' scale) the bins may end before the window does: the tokens within reach
+     * past them (the tail) are weighed one by one, and they must all be cut; false (nothing kept yet) when they are
+     * too many or top-k or top-p would reach them.
+     */
+    private boolean cut(float[] logits, double s, float tailReach) {
+        int v = logits.length;
+        Arrays.fill(mass, 0);
         scale = (float) s;
         widthFor(1 / (s * temperature));
         binAll(logits, max, scale, q1, q2, bin, mass);
         for (int b = 0; b < BINS; b++) {
             mass[b] *= edge[b];
+        }
+        boolean tailed = !Float.isNaN(tailReach);
+        double tail = tailed ? tailMass(logits, tailReach) : 0;
+        if (tail < 0) {
+            return false;
         }
         lastBin = BINS - 1;
         if (topK > 0) {
@@ -211,6 +232,9 @@ public final class Sampler {
             if (b < BINS) {
                 mass[b] = keepTopK(logits, members(logits, b), topK - above);
                 lastBin = b;
+                tail = 0; // every tail token is below the k-th largest
+            } else if (tailed) {
+                return false;
             }
         }
         double z = 0;
@@ -219,7 +243,10 @@ public final class Sampler {
         }
         nucleus = z;
         if (topP < 1) {
-            double target = topP * z;
+            double target = topP * (z + tail);
+            if (z < target) {
+                return false; // the tail holds the boundary (only with a tail: else z + tail = z >= target)
+            }
             double cum = 0;
             int b = 0;
             while (b < lastBin && cum + mass[b] < target) {
@@ -229,7 +256,56 @@ public final class Sampler {
             lastBin = b;
             nucleus = cum + mass[b];
         }
-        return -1;
+        return true;
+    }
+
+    /**
+     * Bins per logit unit that spread a crowd, or 0 when there is none: where 99% of 2,048 evenly spaced tokens lie
+     * within the first 32 of the bins at scale {@code s} (nearly flat logits whose span is set by a few tokens far
+     * below them), bins spanning twice that reach and two bins more. The tokens past them form the tail.
+     */
+    private double crowdScale(float[] logits, float s) {
+        int step = logits.length >> 11;
+        Arrays.fill(count, 0);
+        for (int i = step >> 1; i < logits.length; i += step) {
+            float u = (max - logits[i]) * s;
+            count[Math.min((Float.floatToRawIntBits(u + MAGIC) - MAGIC_BITS) & 0x7fffffff, BINS)]++;
+        }
+        int in = 0;
+        for (int b = 0; b < BINS; b++) {
+            in += count[b];
+        }
+        int bulk = 0;
+        int b = 0;
+        while (b < 32 && (bulk += count[b]) < 0.99 * in) {
+            b++;
+        }
+        if (b == 32) {
+            return 0;
+        }
+        double narrower = Math.min(s * (BINS - 2) / (2 * (b + 0.5) + 2), MAX_SCALE);
+        return narrower >= 4 * s ? narrower : 0;
+    }
+
+    /**
+     * The tail's mass: the tokens the bins left out (dump bin {@code BINS}) that are within reach of the best (the
+     * widest bins' test, as {@link #lowestKept}), each weighed exactly; -1 when they are more than 1/64 of the ids.
+     */
+    private double tailMass(float[] logits, float widest) {
+        int n = 0;
+        double m = 0;
+        for (int i = 0; i < logits.length; i++) {
+            if (bin[i] == BINS) {
+                float d = max - logits[i];
+                if (d * widest < BINS - 0.5f) {
+                    if (++n > logits.length >> 6) {
+                        return -1;
+                    }
+                    m += Math.exp(-d / temperature);
+                }
+            }
+        }
+        return m;
     }
 
     /**

@@ -257,10 +257,14 @@ class SamplerTest {
     /**
      * Nearly flat logits (a random model's, or a high temperature's). Spread ones get bins narrow enough that the
      * boundary bin holds a few hundred, also with one id far below (beyond the window, so out); with one id within
-     * reach (39 nats down) the bins stay 40/2048 nats wide and tens of thousands of distinct logits share the boundary
-     * bin, which the sampler splits level by level instead of sorting; ties (stepped, half equal) crowd one bin
-     * whatever its width; all equal (with or without one id far below) takes no bins at all. Kept sets and
-     * probabilities equal the reference.
+     * reach (39 nats down), also with 640 more between 1 and 2 nats down, the bins narrow to the crowd that a sample of
+     * the logits shows, and the ids past them (the tail) are weighed one by one; with 2,069 such ids at every 62nd id,
+     * which
+     * that sample (every 62nd from id 31) misses, the tail is too large and the bins go back to the widest, where
+     * tens of thousands of distinct logits share the boundary bin and the sampler splits it level by level; top-p
+     * 0.9995 puts the boundary in the 640-id tail and top-k 128,254 keeps every id, so the bins go back to the widest
+     * too. Ties (stepped, half equal) crowd one bin whatever its width; all equal (with or without one id far below)
+     * takes no bins at all. Kept sets and probabilities equal the reference.
      */
     @Test
     void flatLogitsAtTheFullVocabularyMatchTheReference() {
@@ -273,12 +277,16 @@ class SamplerTest {
         float[] farBelow = new float[v];
         float[] withinReach = new float[v];
         float[] equalFarBelow = new float[v];
+        float[] tail = new float[v];
+        float[] unseenTail = new float[v];
         for (int i = 0; i < v; i++) {
             double x = r.nextGaussian() * 0.01;
             spread[i] = (float) x;
             farBelow[i] = (float) x;
             withinReach[i] = (float) x;
             equalFarBelow[i] = -2f;
+            tail[i] = i % 200 == 0 ? (float) (-1 - (i % 7) / 7.0) : (float) x;
+            unseenTail[i] = i % 62 == 0 ? (float) (-1 - (i % 11) / 11.0) : (float) x;
             stepped[i] = (float) (Math.round(x * 2000) / 2000.0); // ~40 distinct values, thousands of each
             halfEqual[i] = i % 2 == 0 ? 0.25f : (float) x;
             equal[i] = 0.5f;
@@ -286,10 +294,13 @@ class SamplerTest {
         farBelow[7] = -1000f;
         withinReach[7] = -39f;
         equalFarBelow[7] = -1000f;
-        double[][] configs = {{1.0, 0, 0.8}, {1.0, 40_000, 1.0}, {1.0, 300, 0.9}, {1.0, 70_000, 0.5}, {1.0, 0, 0.3}};
-        float[][] cases = {spread, stepped, halfEqual, equal, farBelow, withinReach, equalFarBelow};
+        tail[11] = -39f; // the span: the widest bins, which the crowd fills a handful of
+        unseenTail[11] = -39f;
+        double[][] configs = {{1.0, 0, 0.8}, {1.0, 40_000, 1.0}, {1.0, 300, 0.9}, {1.0, 70_000, 0.5}, {1.0, 0, 0.3},
+            {1.0, 0, 0.9995}, {1.0, 128_254, 1.0}};
+        float[][] cases = {spread, stepped, halfEqual, equal, farBelow, withinReach, equalFarBelow, tail, unseenTail};
         String[] names = {"spread", "stepped", "half equal", "all equal", "one far below", "one within reach",
-            "all equal, one far below"};
+            "all equal, one far below", "a tail of 640", "a tail the sample misses"};
         for (int c = 0; c < cases.length; c++) {
             float[] l = cases[c];
             l[3] = Float.NEGATIVE_INFINITY;
