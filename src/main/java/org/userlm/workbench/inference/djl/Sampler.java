@@ -179,20 +179,22 @@ public final class Sampler {
             cand = new int[v];
             sub = new byte[v];
         }
-        Arrays.fill(mass, 0);
         double widest = 1 / (temperature * WIDTH);
         if ((float) widest == Float.POSITIVE_INFINITY) {
             return argmax(logits); // a temperature so small that only the best token has any weight
         }
         float low = lowestKept(logits, top, (float) widest);
         if (low == top) {
-            return allEqual(logits, widest);
+            allEqual(logits, Float.NaN);
+            return -1;
         }
         // The logits kept over BINS - 2 bins when that makes the bins narrower: the smallest then lands a bin and a
         // half inside the last one, whatever the rounding; those beyond the widest bins stay beyond these.
         double s = Math.max(widest, Math.min((BINS - 2) / ((double) top - low), MAX_SCALE));
         double crowd = (topK > 0 || topP < 1) && v >= 1 << 15 ? crowdScale(logits, (float) s) : 0;
-        if (crowd == 0 || !cut(logits, crowd, (float) widest)) {
+        boolean done = crowd == Double.POSITIVE_INFINITY ? allEqual(logits, (float) widest)
+                : crowd > 0 && cut(logits, crowd, (float) widest);
+        if (!done) {
             cut(logits, s, Float.NaN);
         }
         return -1;
@@ -262,18 +264,24 @@ public final class Sampler {
     /**
      * Bins per logit unit that spread a crowd, or 0 when there is none: where 99% of 2,048 evenly spaced tokens lie
      * within the first 32 of the bins at scale {@code s} (nearly flat logits whose span is set by a few tokens far
-     * below them), bins spanning twice that reach and two bins more. The tokens past them form the tail.
+     * below them), bins spanning twice that reach and two bins more. The tokens past them form the tail. Infinity
+     * when 99% of them equal the best: the crowd is ties.
      */
     private double crowdScale(float[] logits, float s) {
         int step = logits.length >> 11;
         Arrays.fill(count, 0);
+        int best = 0;
         for (int i = step >> 1; i < logits.length; i += step) {
             float u = (max - logits[i]) * s;
             count[Math.min((Float.floatToRawIntBits(u + MAGIC) - MAGIC_BITS) & 0x7fffffff, BINS)]++;
+            best += logits[i] == max ? 1 : 0;
         }
         int in = 0;
         for (int b = 0; b < BINS; b++) {
             in += count[b];
+        }
+        if (best >= 0.99 * in) {
+            return Double.POSITIVE_INFINITY;
         }
         int bulk = 0;
         int b = 0;
@@ -323,15 +331,35 @@ public final class Sampler {
     }
 
     /**
-     * Every token kept has the best logit (ties, or only ids beyond the window besides them): each weighs 1, top-k
-     * keeps all of them (ties kept), top-p the first ones in id order while the mass before them is below p times
-     * their number, as {@link #keepTopP} would. One bin, no sums.
+     * The tokens equal to the best (ties) weigh 1 each and take bin 0, with no sums: top-k keeps all of them (ties
+     * kept), top-p the first ones in id order while the mass before them is below its share, as {@link #keepTopP}
+     * would. Without {@code tailReach} (NaN) they are every token within reach. With it (the widest bins' scale) the
+     * others within reach form a tail, weighed one by one, which top-k or top-p must cut whole: false (nothing kept
+     * yet) when it is too large or they would not.
      */
-    private int allEqual(float[] logits, double widest) {
-        scale = (float) widest;
+    private boolean allEqual(float[] logits, float tailReach) {
+        scale = (float) (1 / (temperature * WIDTH));
         widthFor(WIDTH); // any width: every token kept sits at its bin's centre, where the weight is edge[0] = 1
         int n = markEqual(logits, max, bin);
-        int keep = topP < 1 ? (int) Math.min(n, Math.ceil(topP * n)) : n;
+        double tail = Float.isNaN(tailReach) ? 0 : tailMass(logits, tailReach);
+        if (tail < 0) {
+            return false;
+        }
+        if (topK > 0 && n >= topK) {
+            tail = 0; // below the k-th largest
+        } else if (topK > 0 && tail > 0) {
+            return false; // top-k keeps some of the tail
+        }
+        int keep = n;
+        if (topP < 1) {
+            double target = topP * (n + tail);
+            if (n < target) {
+                return false;
+            }
+            keep = (int) Math.ceil(target);
+        } else if (tail > 0) {
+            return false; // nothing cuts the tail
+        }
         if (keep < n) {
             int seen = 0;
             int i = 0;
@@ -340,10 +368,11 @@ public final class Sampler {
             }
             Arrays.fill(bin, i, logits.length, OUT); // the ids after the keep-th
         }
+        Arrays.fill(mass, 0);
         mass[0] = keep;
         lastBin = 0;
         nucleus = keep;
-        return -1;
+        return true;
     }
 
     /** Bin 0 for the ids whose logit is {@code top}, out for the others; returns how many are in. */

@@ -263,8 +263,9 @@ class SamplerTest {
      * that sample (every 62nd from id 31) misses, the tail is too large and the bins go back to the widest, where
      * tens of thousands of distinct logits share the boundary bin and the sampler splits it level by level; top-p
      * 0.9995 puts the boundary in the 640-id tail and top-k 128,254 keeps every id, so the bins go back to the widest
-     * too. Ties (stepped, half equal) crowd one bin whatever its width; all equal (with or without one id far below)
-     * takes no bins at all. Kept sets and probabilities equal the reference.
+     * too (top-k 128,100 keeps part of a tail). Ties (stepped, half equal) crowd one bin whatever its width; all equal (with or without one id far below)
+     * takes no bins at all, and so do ties with a tail (641 ids 1 to 2 nats below them, one 39 below). Kept sets and
+     * probabilities equal the reference.
      */
     @Test
     void flatLogitsAtTheFullVocabularyMatchTheReference() {
@@ -279,6 +280,7 @@ class SamplerTest {
         float[] equalFarBelow = new float[v];
         float[] tail = new float[v];
         float[] unseenTail = new float[v];
+        float[] equalTail = new float[v];
         for (int i = 0; i < v; i++) {
             double x = r.nextGaussian() * 0.01;
             spread[i] = (float) x;
@@ -287,6 +289,7 @@ class SamplerTest {
             equalFarBelow[i] = -2f;
             tail[i] = i % 200 == 0 ? (float) (-1 - (i % 7) / 7.0) : (float) x;
             unseenTail[i] = i % 62 == 0 ? (float) (-1 - (i % 11) / 11.0) : (float) x;
+            equalTail[i] = i % 200 == 0 ? (float) (-3 - (i % 7) / 7.0) : -2f;
             stepped[i] = (float) (Math.round(x * 2000) / 2000.0); // ~40 distinct values, thousands of each
             halfEqual[i] = i % 2 == 0 ? 0.25f : (float) x;
             equal[i] = 0.5f;
@@ -296,11 +299,13 @@ class SamplerTest {
         equalFarBelow[7] = -1000f;
         tail[11] = -39f; // the span: the widest bins, which the crowd fills a handful of
         unseenTail[11] = -39f;
+        equalTail[11] = -41f;
         double[][] configs = {{1.0, 0, 0.8}, {1.0, 40_000, 1.0}, {1.0, 300, 0.9}, {1.0, 70_000, 0.5}, {1.0, 0, 0.3},
-            {1.0, 0, 0.9995}, {1.0, 128_254, 1.0}};
-        float[][] cases = {spread, stepped, halfEqual, equal, farBelow, withinReach, equalFarBelow, tail, unseenTail};
+            {1.0, 0, 0.9995}, {1.0, 128_254, 1.0}, {1.0, 128_100, 0.5}};
+        float[][] cases = {spread, stepped, halfEqual, equal, farBelow, withinReach, equalFarBelow, tail, unseenTail,
+            equalTail};
         String[] names = {"spread", "stepped", "half equal", "all equal", "one far below", "one within reach",
-            "all equal, one far below", "a tail of 640", "a tail the sample misses"};
+            "all equal, one far below", "a tail of 640", "a tail the sample misses", "all equal but a tail of 641"};
         for (int c = 0; c < cases.length; c++) {
             float[] l = cases[c];
             l[3] = Float.NEGATIVE_INFINITY;
