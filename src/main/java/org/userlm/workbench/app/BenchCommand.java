@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Measure prefill tok/s, decode tok/s (greedy and sampled) and time to first token of the local"
                 + " engine, against the memory-bandwidth bound measured in the same run, and the sampler's cost per"
                 + " token at a 128,256-id vocabulary on normal (sd 2) and nearly flat (sd 0.01) logits, and on flat"
-                + " logits with one id far below (out of reach) or 39 below (in reach: the sampler's worst case).")
+                + " logits with one id far below (out of reach) or 39 below (within reach).")
 final class BenchCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -126,8 +126,8 @@ final class BenchCommand implements Callable<Integer> {
                 1000 / r.sampledDecodeTokPerS(), r.sampleMillis(), m.folder().config().vocabSize());
         // sd 2: a trained model's spread; sd 0.01: nearly flat (a random model's, or a high temperature's), which the
         // sampler spreads over narrower bins; the same with one id 1000 below (beyond the 40-nat window: the bins
-        // still narrow) and with one id 39 below (within it: the bins stay wide and the flat ones crowd a few of
-        // them, the sampler's worst case)
+        // still narrow) and with one id 39 below (within it: the span is the widest bins', the flat ones crowd a few
+        // of them, and the sampler bins the crowd apart from its tail)
         int[] below = {0, 0, 1000, 39};
         for (int k = 0; k < below.length; k++) {
             double sd = k == 0 ? 2 : 0.01;

@@ -204,8 +204,8 @@ public final class BenchRunner {
      * trained model's logits spread; sd 0.01 is nearly flat, as a random model's or a high temperature's, and spans
      * 0.1 nats, which the sampler spreads over bins that narrow. With {@code oneBelow} above 0, id 7 is that many
      * logits below 0: at 1,000 it is beyond the sampler's 40-nat window and the bins still narrow; at 39 it is within,
-     * the bins stay 40/2048 nats wide, and tens of thousands of distinct logits share the boundary bin, which is
-     * split: the sampler's worst case.
+     * the logits span the widest bins, and the flat ones crowd a handful of them unless the sampler's sample of the
+     * logits finds the crowd and bins it apart from that one id.
      */
     public static SamplingCost samplingCost(int vocab, double sd, int oneBelow) {
         SplittableRandom r = new SplittableRandom(3);

@@ -14,15 +14,17 @@ import java.util.Random;
  * bucketed by logit into {@value #BINS} bins of 40/{@value #BINS} nats each, or narrower when the logits within those
  * bins' reach span less than that (nearly flat logits, a random model's or a high temperature's, are spread over the
  * bins rather than piled into a handful, also when an id lies far beyond the window), a token going to the bin whose
- * centre is nearest; when every token kept has the same logit (ties) there are no bins to fill. A token's weight e^x
- * is the bin centre's tabulated e^c times a quadratic in the remainder x - c (|x - c| at most half a bin: truncation
- * error below 2e-7, the order of float rounding, and far cheaper than {@code Math.exp}); the bins above the top-k or
- * top-p boundary are taken whole, and only the members of the one boundary bin are ordered: sorted when there are at
- * most {@value #SORT_AT_MOST}, else split into {@value #SUB} sub-bins by logit in the same way, level after level,
- * until that few remain (ties among other logits, or nearly flat logits with one id within reach but far below them,
- * put tens of thousands of ids into one bin). A draw picks a bin by its mass, then a token inside it. Tokens more than
- * about {@value #CUTOFF_NATS} nats (after temperature) below the best are left out; each has a probability below
- * e^-39.9 relative to the best one.
+ * centre is nearest; when every token kept has the same logit (ties) there are no bins to fill. When a sample of the
+ * logits shows nearly all of them crowding a few bins (flat logits with a few ids far below them but within reach), the
+ * bins narrow to the crowd, or the ties take no bins, and the few ids below (the tail) are weighed one by one; top-k or
+ * top-p must cut them all, else the sampler bins again at the usual width. A token's weight e^x is the bin centre's
+ * tabulated e^c times a quadratic in the remainder x - c (|x - c| at most half a bin: truncation error below 2e-7, the
+ * order of float rounding, and far cheaper than {@code Math.exp}); the bins above the top-k or top-p boundary are taken
+ * whole, and only the members of the one boundary bin are ordered: sorted when there are at most {@value
+ * #SORT_AT_MOST}, else split into {@value #SUB} sub-bins by logit in the same way, level after level, until that few
+ * remain (ties among other logits, or a crowd the sample missed, put tens of thousands of ids into one bin). A draw
+ * picks a bin by its mass, then a token inside it. Tokens more than about {@value #CUTOFF_NATS} nats (after
+ * temperature) below the best are left out; each has a probability below e^-39.9 relative to the best one.
  * Scratch arrays are reused between calls, so a sampler belongs to one thread (the model's worker).
  *
  * <p>The binning pass is the hot loop (docs/performance.md has the measurements): the bin index is rounded with the
