@@ -38,6 +38,8 @@ public final class Sampler {
     /** A boundary bin with more members than this is split into {@value #SUB} sub-bins before anything is sorted. */
     static final int SORT_AT_MOST = 256;
     static final int SUB = 256;
+    /** A crowd is 99% of a sample within this many bins of the best. */
+    static final int CROWD = 32;
     /** The widest bin, in nats (after temperature). */
     private static final double WIDTH = CUTOFF_NATS / BINS;
     /** Bins per logit unit at most: two logits a subnormal apart must not make the scale infinite. */
@@ -62,6 +64,8 @@ public final class Sampler {
     /** The sub-bin of each member of {@link #cand} while a boundary bin is split. */
     private byte[] sub = new byte[0];
     private final int[] count = new int[BINS + 1];
+    /** {@link #crowdScale}'s histogram: the first {@value #CROWD} bins, then the rest within reach, then out. */
+    private final int[] crowdCount = new int[CROWD + 2];
     /** Mass of each bin; the extra last one collects the tokens left out and is never read. */
     private final double[] mass = new double[BINS + 1];
     /** e^(-b * width): the weight of a bin's centre, for the {@link #width} of the last call. */
@@ -264,33 +268,39 @@ public final class Sampler {
     }
 
     /**
-     * Bins per logit unit that spread a crowd, or 0 when there is none: where 99% of 2,048 evenly spaced tokens lie
-     * within the first 32 of the bins at scale {@code s} (nearly flat logits whose span is set by a few tokens far
-     * below them), bins spanning twice that reach and two bins more. The tokens past them form the tail. Infinity
-     * when 99% of them equal the best: the crowd is ties.
+     * Bins per logit unit that spread a crowd, or 0 when there is none: where 99% of 1,024 evenly spaced tokens
+     * within reach lie within the first {@value #CROWD} of the bins at scale {@code s} (nearly flat logits whose span is
+     * set by a few tokens far below them), bins spanning twice that reach and two bins more. The tokens past them
+     * form the tail. Infinity when 99% of them equal the best: the crowd is ties. A small histogram of its own, so
+     * that the common case (no crowd) pays for 1,024 scattered reads and little else.
      */
     private double crowdScale(float[] logits, float s) {
-        int step = logits.length >> 11;
-        Arrays.fill(count, 0);
+        int step = logits.length >> 10;
+        int[] near = crowdCount;
+        Arrays.fill(near, 0);
         int best = 0;
         for (int i = step >> 1; i < logits.length; i += step) {
             float u = (max - logits[i]) * s;
-            count[Math.min((Float.floatToRawIntBits(u + MAGIC) - MAGIC_BITS) & 0x7fffffff, BINS)]++;
+            int b = Math.min((Float.floatToRawIntBits(u + MAGIC) - MAGIC_BITS) & 0x7fffffff, BINS);
+            near[b < CROWD ? b : b < BINS ? CROWD : CROWD + 1]++; // the first bins, the others within reach, out
             best += logits[i] == max ? 1 : 0;
         }
         int in = 0;
-        for (int b = 0; b < BINS; b++) {
-            in += count[b];
+        for (int b = 0; b <= CROWD; b++) {
+            in += near[b];
+        }
+        if (in == 0) {
+            return 0; // the sample holds only ids out of reach
         }
         if (best >= 0.99 * in) {
             return Double.POSITIVE_INFINITY;
         }
         int bulk = 0;
         int b = 0;
-        while (b < 32 && (bulk += count[b]) < 0.99 * in) {
+        while (b < CROWD && (bulk += near[b]) < 0.99 * in) {
             b++;
         }
-        if (b == 32) {
+        if (b == CROWD) {
             return 0;
         }
         double narrower = Math.min(s * (BINS - 2) / (2 * (b + 0.5) + 2), MAX_SCALE);
