@@ -38,8 +38,11 @@ public final class Sampler {
     /** A boundary bin with more members than this is split into {@value #SUB} sub-bins before anything is sorted. */
     static final int SORT_AT_MOST = 256;
     static final int SUB = 256;
-    /** A crowd is 99% of a sample within this many bins of the best. */
+    /** A crowd is {@link #BULK} of a sample within this many bins of the best. */
     static final int CROWD = 32;
+    private static final double BULK = 0.95;
+    /** The tail may hold at most 1/2^this of the ids. */
+    private static final int TAIL_SHIFT = 4;
     /** The widest bin, in nats (after temperature). */
     private static final double WIDTH = CUTOFF_NATS / BINS;
     /** Bins per logit unit at most: two logits a subnormal apart must not make the scale infinite. */
@@ -49,6 +52,19 @@ public final class Sampler {
     /** 1.5 * 2^23: adding it to a float in [0, 2^22) leaves the nearest integer in the low mantissa bits. */
     private static final float MAGIC = 12582912f;
     private static final int MAGIC_BITS = Float.floatToRawIntBits(MAGIC);
+    /** The widest bins' centre weights, e^(-b * 40/2048), whatever the temperature: the tail is weighed with them. */
+    private static final float[] EDGE_WIDEST = new float[BINS];
+    private static final float Q1_WIDEST = (float) WIDTH;
+    private static final float Q2_WIDEST = (float) (WIDTH * WIDTH / 2);
+
+    static {
+        double step = Math.exp(-WIDTH);
+        double e = 1;
+        for (int b = 0; b < BINS; b++) {
+            EDGE_WIDEST[b] = (float) e;
+            e *= step;
+        }
+    }
 
     private final double temperature;
     private final double topP;
@@ -268,10 +284,10 @@ public final class Sampler {
     }
 
     /**
-     * Bins per logit unit that spread a crowd, or 0 when there is none: where 99% of 1,024 evenly spaced tokens
+     * Bins per logit unit that spread a crowd, or 0 when there is none: where 95% of 1,024 evenly spaced tokens
      * within reach lie within the first {@value #CROWD} of the bins at scale {@code s} (nearly flat logits whose span is
      * set by a few tokens far below them), bins spanning twice that reach and two bins more. The tokens past them
-     * form the tail. Infinity when 99% of them equal the best: the crowd is ties. A small histogram of its own, so
+     * form the tail. Infinity when 95% of them equal the best: the crowd is ties. A small histogram of its own, so
      * that the common case (no crowd) pays for 1,024 scattered reads and little else.
      */
     private double crowdScale(float[] logits, float s) {
@@ -292,12 +308,12 @@ public final class Sampler {
         if (in == 0) {
             return 0; // the sample holds only ids out of reach
         }
-        if (best >= 0.99 * in) {
+        if (best >= BULK * in) {
             return Double.POSITIVE_INFINITY;
         }
         int bulk = 0;
         int b = 0;
-        while (b < CROWD && (bulk += near[b]) < 0.99 * in) {
+        while (b < CROWD && (bulk += near[b]) < BULK * in) {
             b++;
         }
         if (b == CROWD) {
@@ -309,19 +325,24 @@ public final class Sampler {
 
     /**
      * The tail's mass: the tokens the bins left out (dump bin {@code BINS}) that are within reach of the best (the
-     * widest bins' test, as {@link #lowestKept}), each weighed exactly; -1 when they are more than 1/64 of the ids.
+     * widest bins' test, as {@link #lowestKept}), each weighed as the widest bins weigh it; -1 when they are more
+     * than 1/16 of the ids.
      */
     private double tailMass(float[] logits, float widest) {
         int n = 0;
         double m = 0;
+        int most = logits.length >> TAIL_SHIFT;
         for (int i = 0; i < logits.length; i++) {
             if (bin[i] == BINS) {
-                float d = max - logits[i];
-                if (d * widest < BINS - 0.5f) {
-                    if (++n > logits.length >> 6) {
+                float u = (max - logits[i]) * widest;
+                if (u < BINS - 0.5f) {
+                    if (++n > most) {
                         return -1;
                     }
-                    m += Math.exp(-d / temperature);
+                    float f = u + MAGIC;
+                    int b = Float.floatToRawIntBits(f) - MAGIC_BITS;
+                    float t = (f - MAGIC) - u;
+                    m += EDGE_WIDEST[b] * (1f + t * (Q1_WIDEST + t * Q2_WIDEST));
                 }
             }
         }

@@ -256,16 +256,15 @@ class SamplerTest {
 
     /**
      * Nearly flat logits (a random model's, or a high temperature's). Spread ones get bins narrow enough that the
-     * boundary bin holds a few hundred, also with one id far below (beyond the window, so out); with one id within
+     * boundary bin holds a few hundred, also with one id far below (beyond the window, so out). With one id within
      * reach (39 nats down), also with 640 more between 1 and 2 nats down, the bins narrow to the crowd that a sample of
-     * the logits shows, and the ids past them (the tail) are weighed one by one; with 2,069 such ids at every 62nd id,
-     * which
-     * that sample (every 62nd from id 31) misses, the tail is too large and the bins go back to the widest, where
-     * tens of thousands of distinct logits share the boundary bin and the sampler splits it level by level; top-p
-     * 0.9995 puts the boundary in the 640-id tail and top-k 128,254 keeps every id, so the bins go back to the widest
-     * too (top-k 128,100 keeps part of a tail). Ties (stepped, half equal) crowd one bin whatever its width; all equal (with or without one id far below)
-     * takes no bins at all, and so do ties with a tail (641 ids 1 to 2 nats below them, one 39 below). Kept sets and
-     * probabilities equal the reference.
+     * the logits shows, and the ids past them (the tail) are weighed one by one. With over 10,000 such ids (ids 0-9 of
+     * every 125), which that sample (every 125th id from id 62) misses, the tail is too large and the bins go back to
+     * the widest, where tens of thousands of distinct logits share the boundary bin and the sampler splits it level by
+     * level; top-p 0.9995 puts the boundary in the 640-id tail and top-k 128,254 keeps every id, so the bins go back to
+     * the widest too (top-k 128,100 keeps part of a tail). Ties (stepped, half equal) crowd one bin whatever its width;
+     * all equal (with or without one id far below) takes no bins at all, and so do ties with a tail (641 ids 1 to 2
+     * nats below them, one 39 below). Kept sets and probabilities equal the reference.
      */
     @Test
     void flatLogitsAtTheFullVocabularyMatchTheReference() {
@@ -288,7 +287,7 @@ class SamplerTest {
             withinReach[i] = (float) x;
             equalFarBelow[i] = -2f;
             tail[i] = i % 200 == 0 ? (float) (-1 - (i % 7) / 7.0) : (float) x;
-            unseenTail[i] = i % 62 == 0 ? (float) (-1 - (i % 11) / 11.0) : (float) x;
+            unseenTail[i] = i % 125 < 10 ? (float) (-1 - (i % 11) / 11.0) : (float) x;
             equalTail[i] = i % 200 == 0 ? (float) (-3 - (i % 7) / 7.0) : -2f;
             stepped[i] = (float) (Math.round(x * 2000) / 2000.0); // ~40 distinct values, thousands of each
             halfEqual[i] = i % 2 == 0 ? 0.25f : (float) x;
