@@ -285,8 +285,8 @@ public final class Sampler {
 
     /**
      * Bins per logit unit that spread a crowd, or 0 when there is none: where 95% of 1,024 evenly spaced tokens
-     * within reach lie within the first {@value #CROWD} of the bins at scale {@code s} (nearly flat logits whose span is
-     * set by a few tokens far below them), bins spanning twice that reach and two bins more. The tokens past them
+     * within reach lie within the first {@value #CROWD} of the bins at scale {@code s} (nearly flat logits whose span
+     * is set by a few tokens far below them), bins spanning twice that reach and two bins more. The tokens past them
      * form the tail. Infinity when 95% of them equal the best: the crowd is ties. A small histogram of its own, so
      * that the common case (no crowd) pays for 1,024 scattered reads and little else.
      */

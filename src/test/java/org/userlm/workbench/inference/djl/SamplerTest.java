@@ -355,15 +355,15 @@ class SamplerTest {
         // all equal: top-p 0.5 keeps the first half of the ids, and the draws cover that half evenly
         Arrays.fill(l, 1.5f);
         Sampler equal = new Sampler(1.0, 0.5, 0, 12L);
-        int[] byFifth = new int[10];
+        int[] byTenth = new int[10];
         for (int k = 0; k < draws; k++) {
             int id = equal.sample(l);
             assertTrue(id < v / 2, "drew " + id + ", outside the first half");
-            byFifth[id * 10 / v]++;
+            byTenth[id * 10 / v]++;
         }
         for (int d = 0; d < 5; d++) {
-            assertTrue(byFifth[d] > draws / 5 * 0.8 && byFifth[d] < draws / 5 * 1.2,
-                    "draws by tenth of the vocabulary " + Arrays.toString(byFifth));
+            assertTrue(byTenth[d] > draws / 5 * 0.8 && byTenth[d] < draws / 5 * 1.2,
+                    "draws by tenth of the vocabulary " + Arrays.toString(byTenth));
         }
     }
 
