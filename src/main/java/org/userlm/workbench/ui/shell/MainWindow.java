@@ -110,7 +110,9 @@ public final class MainWindow {
         left.getStyleClass().add("side-tabs");
         Fit.keep(left);
         ConversationView conv = new ConversationView(conversation, this::start);
-        left.setMinWidth(210);
+        // Wide enough for the task search's hint beside the kind filter (LayoutAuditTest, a fresh window at every
+        // size); the default divider would otherwise leave it ~200 px when the settings drawer is docked.
+        left.setMinWidth(250);
         conv.setMinWidth(380);
         SplitPane split = new SplitPane(left, conv);
         SplitPane.setResizableWithParent(left, false);

@@ -50,6 +50,8 @@ final class LayoutAudit {
         }
         if (n instanceof Spinner<?> sp) {
             checkSpinner(sp, where, out);
+        } else if (n instanceof TextField f && !(n.getParent() instanceof Spinner<?>)) {
+            checkPrompt(f, where, out);
         }
         if (n instanceof ScrollPane sp && sp.isFitToWidth() && sp.getContent() instanceof Region content) {
             double room = sp.getViewportBounds().getWidth();
@@ -84,6 +86,22 @@ final class LayoutAudit {
         if (need > room + 0.5) {
             out.add(where + ": spinner " + describe(sp) + " is " + Math.round(room) + " px wide inside but \"" + s
                     + "\" needs " + Math.round(need) + " px (shown cut)");
+        }
+    }
+
+    /** An empty field's hint is read whole or not at all ("Search tasks" must not show as "Search tasl"). */
+    private static void checkPrompt(TextField f, String where, List<String> out) {
+        String hint = f.getPromptText();
+        if (hint == null || hint.isBlank() || !f.getText().isEmpty() || f.getWidth() <= 0) {
+            return;
+        }
+        Text probe = new Text(hint);
+        probe.setFont(f.getFont());
+        double need = probe.getLayoutBounds().getWidth();
+        double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+        if (need > room + 0.5) {
+            out.add(where + ": text field " + describe(f) + " is " + Math.round(room) + " px wide inside but its hint \""
+                    + hint + "\" needs " + Math.round(need) + " px (shown cut)");
         }
     }
 
