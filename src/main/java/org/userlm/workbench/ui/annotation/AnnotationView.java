@@ -140,6 +140,14 @@ public final class AnnotationView extends BorderPane {
         intent.textProperty().bind(vm.intentProperty().map(s -> s.isEmpty() ? "" : "Intent: " + s));
         turnList.setId("turnList");
         turnList.setItems(vm.items());
+        // What to do while the list is empty: before a queue, after a queue that matched nothing, while building.
+        Label hint = new Label();
+        hint.setId("queueHint");
+        hint.getStyleClass().add("empty-state");
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        hint.textProperty().bind(vm.statusProperty().map(AnnotationView::emptyHint).orElse(emptyHint("")));
+        turnList.setPlaceholder(hint);
         turnList.setCellFactory(l -> new TurnCell(vm, turnList.widthProperty()));
         turnList.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (!syncingSelection && b.intValue() >= 0) {
@@ -155,6 +163,18 @@ public final class AnnotationView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6);
         return split;
+    }
+
+    /** The empty turn list's words for the view model's status line. */
+    static String emptyHint(String status) {
+        if (status.startsWith("building")) {
+            return "Building the queue…";
+        }
+        if (status.equals("no conversations match")) {
+            return "No conversations match these filters. Change them and build the queue again (Ctrl+B).";
+        }
+        return "Pick which conversations to annotate with the filters above, then build the queue (Ctrl+B). "
+                + "Conversations come from Live, Compare and Experiments.";
     }
 
     /** The combo box offers "" (any) and the view model's choices, kept up to date. */

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -83,7 +83,17 @@ public final class CompareView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, setup::onKey);
         strip.setId("outcome-strip");
         strip.setMinHeight(Region.USE_PREF_SIZE);
-        VBox columnsPane = new VBox(6, strip, columnBox);
+        // Until a comparison runs (or one is opened), the columns' place says what Start does.
+        Label empty = new Label("Press Start to run each simulator above on the task against the assistant, side by "
+                + "side: one column each, streamed live, with its outcome on top.");
+        empty.setId("compare-empty");
+        empty.getStyleClass().add("empty-state");
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.columns));
+        empty.managedProperty().bind(empty.visibleProperty());
+        VBox.setMargin(empty, new Insets(0, 16, 0, 16));
+        VBox columnsPane = new VBox(6, strip, empty, columnBox);
         VBox.setVgrow(columnBox, Priority.ALWAYS);
         tabs.getTabs().addAll(new Tab("Columns", columnsPane), new Tab("Repeat N", repeatPane()),
                 new Tab("Judge", new JudgeView(judge)));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
@@ -68,6 +69,40 @@ class AnnotationViewReadingTest {
                         && (n instanceof Text && n.getStyleClass().contains("md-text") || n instanceof Labeled l
                         && l.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY))
                 .queryAll().stream().map(n -> n instanceof Text t ? t.getText() : ((Labeled) n).getText()).toList());
+    }
+
+    @Test
+    void anEmptyListSaysWhatToDoBeforeAQueueAndAfterOneThatMatchedNothing(FxRobot robot) throws Exception {
+        assertTrue(hint(robot).contains("then build the queue (Ctrl+B)"), hint(robot));
+        assertTrue(Fx.call(() -> shown(robot.lookup("#queueHint").query())));
+        Fx.call(() -> {
+            ((ComboBox<String>) robot.lookup("#taskFilter").queryAs(ComboBox.class)).setValue("no-such-task");
+            return null;
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.B);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hint(robot).startsWith("No conversations match"));
+        assertTrue(Fx.call(() -> view.viewModel().items().isEmpty()));
+        // Matching again, the list fills and the hint is no longer shown.
+        Fx.call(() -> {
+            ((ComboBox<String>) robot.lookup("#taskFilter").queryAs(ComboBox.class)).setValue("");
+            return null;
+        });
+        buildQueue(robot);
+        assertFalse(Fx.call(() -> shown(robot.lookup("#queueHint").query())));
+    }
+
+    /** The node and every parent visible, in a scene. */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    private String hint(FxRobot robot) throws Exception {
+        return Fx.call(() -> robot.lookup("#queueHint").queryAs(Labeled.class).getText());
     }
 
     @Test

@@ -186,6 +186,7 @@ class CompareViewTest extends FxRobot {
                         new ProfileRow("LiC sharded", SimulatorKind.SHARDED, server.baseUrl(), "sharded-llm",
                                 GuardrailPreset.OFF));
             }).get(10, TimeUnit.SECONDS);
+            assertTrue(fx(() -> lookup("#compare-empty").<Node>query().isVisible()));
             clickOn(fx(() -> lookup("#start").<Node>query()));
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> columnText(0).contains("Assistant · turn 2")
                     && columnText(1).contains("Assistant · turn 2") && columnText(2).contains("Assistant · turn 2"));
@@ -193,6 +194,7 @@ class CompareViewTest extends FxRobot {
             awaitOutcomes();
             WaitForAsyncUtils.waitForFxEvents();
 
+            assertFalse(fx(() -> lookup("#compare-empty").<Node>query().isVisible()));
             assertTrue(columnText(0).contains("so tom has a few boxes of apples"), columnText(0));
             assertTrue(columnText(0).contains("he has 3 boxes and each box has 4 apples"), columnText(0));
             assertFalse(columnText(0).contains("endconversation"), columnText(0));

@@ -97,9 +97,9 @@ class LayoutAuditTest {
     }
 
     /**
-     * The window as a first start shows it, before anything is typed: the empty fields' hints are whole at the
-     * sizes where the docked settings drawer leaves the task column least room (just above {@link
-     * SettingsDrawer#NARROW}), at the size a fresh window opens at, and at the audit's two sizes.
+     * The window as a first start shows it, before anything is typed or run, every workspace: nothing cut (the
+     * empty fields' hints included) at the sizes where the docked settings drawer leaves the rest least room (just
+     * above {@link SettingsDrawer#NARROW}), at the size a fresh window opens at, and at the audit's two sizes.
      */
     @Test
     void aFreshWindowShowsEveryHintWhole() throws Exception {
@@ -109,14 +109,27 @@ class LayoutAuditTest {
             // resized afterwards keeps its task column's width in pixels).
             FxToolkit.cleanupApplication(fx.app);
             Files.createDirectories(fx.config);
+            boolean dark = size[0] == 1600; // the dark theme once: its hints' contrast
             Files.writeString(fx.config.resolve("ui-state.json"), "{\"width\": " + size[0] + ", \"height\": "
-                    + size[1] + "}");
+                    + size[1] + ", \"dark\": " + dark + "}");
             Files.deleteIfExists(fx.config.resolve("ui-layout.json"));
             // Not fx.launch(): below 1200 px the drawer starts folded, so its content is not built and not waited for.
             FxToolkit.registerPrimaryStage();
             fx.app = FxToolkit.setupApplication(WorkbenchApp.class, "--db", fx.db.toString());
             WorkbenchFixture.waitFor(() -> fx.count("#taskList .list-cell") > 1);
-            audit("fresh-live-tasks-" + size[0] + "x" + size[1], problems);
+            String at = size[0] + "x" + size[1] + (dark ? "-dark" : "");
+            audit("fresh-live-tasks-" + at, problems);
+            showLeft(1);
+            audit("fresh-live-history-" + at, problems);
+            showLeft(0);
+            String[] views = {"#compare-view", "#annotationView", "#experimentsView"};
+            for (int w = 1; w <= views.length; w++) {
+                select(w);
+                String view = views[w - 1];
+                WorkbenchFixture.waitFor(() -> fx.present(view));
+                audit("fresh-" + view.substring(1) + "-" + at, problems);
+            }
+            select(0);
         }
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
     }
