@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -30,6 +34,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
@@ -50,6 +55,7 @@ final class DashboardPane extends BorderPane {
     private final Label info = new Label("Select an experiment to see its results.");
     private final List<DashboardCharts.Chart> current = new ArrayList<>();
     private ExperimentReport report;
+    private final BooleanProperty hasReport = new SimpleBooleanProperty(false);
 
     DashboardPane() {
         setId("experimentDashboard");
@@ -60,6 +66,8 @@ final class DashboardPane extends BorderPane {
         charts.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> buildSelected());
         table.setId("metricsTable");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Not JavaFX's "No columns in table": the table has its columns only once there are results.
+        table.setPlaceholder(new Label("Each cell's metrics, with their 95% intervals, once an experiment has results."));
         Button png = button("Chart → PNG", "exportPng", () -> choose("PNG image", "*.png", this::exportPng));
         Button svg = button("Chart → SVG", "exportSvg", () -> choose("SVG image", "*.svg", this::exportSvg));
         Button csv = button("Table → CSV", "exportCsv", () -> choose("CSV", "*.csv", this::exportCsv));
@@ -68,12 +76,25 @@ final class DashboardPane extends BorderPane {
         for (Button b : List.of(defs, png, svg, csv, html)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        for (Button b : List.of(png, svg, csv, html)) { // nothing to export before a report
+            b.disableProperty().bind(hasReport.not());
+        }
         info.setMinWidth(0);
         FlowPane buttons = new FlowPane(6, 4, defs, png, svg, csv, html);
         VBox bar = new VBox(4, info, buttons);
         bar.getStyleClass().add("toolbar");
         bar.setStyle("-fx-padding: 4;");
-        SplitPane split = new SplitPane(charts, table);
+        Label noCharts = new Label("Charts of the selected experiment: success by simulator and assistant, "
+                + "turns, words and the paper's other metrics. Run an experiment, or pick a stored one above.");
+        noCharts.setId("noCharts");
+        noCharts.getStyleClass().add("empty-state");
+        noCharts.setWrapText(true);
+        noCharts.setMaxWidth(520);
+        noCharts.visibleProperty().bind(Bindings.isEmpty(charts.getTabs()));
+        StackPane chartArea = new StackPane(charts, noCharts);
+        StackPane.setAlignment(noCharts, Pos.TOP_CENTER);
+        chartArea.setMinHeight(charts.getMinHeight());
+        SplitPane split = new SplitPane(chartArea, table);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         setTop(bar);
@@ -90,6 +111,7 @@ final class DashboardPane extends BorderPane {
     /** Shows a report (FX thread). */
     void show(ExperimentReport r) {
         this.report = r;
+        hasReport.set(r != null);
         int keep = Math.max(0, charts.getSelectionModel().getSelectedIndex());
         current.clear();
         if (r != null) {

@@ -1,6 +1,7 @@
 package org.userlm.workbench.ui.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -74,6 +75,11 @@ class ExperimentsViewTest extends FxRobot {
     @Test
     void defineRunPauseResumeOpenACellAndExportAChart() throws Exception {
         waitFor(() -> fxCall(() -> vm.allTasks.stream().filter(t -> t.id().startsWith("t-")).count()) == 12);
+        // Before any result the dashboard says what will be there (not JavaFX's "No columns in table").
+        assertTrue(fxCall(() -> lookup("#noCharts").query().isVisible()));
+        assertTrue(fxCall(() -> ((javafx.scene.control.Labeled) lookup("#metricsTable").queryAs(TableView.class)
+                .getPlaceholder()).getText()).contains("once an experiment has results"));
+        assertTrue(fxCall(() -> lookup("#exportPng").query().isDisabled() && lookup("#exportHtml").query().isDisabled()));
         // Define: name, tasks by search, two simulators and one assistant from the saved profiles.
         doubleClickOn("#expName").write("gui run");
         clickOn("#expTaskSearch").write("t-0");
@@ -99,6 +105,8 @@ class ExperimentsViewTest extends FxRobot {
         clickOn("#resumeExperiment");
         waitFor(() -> !fxCall(() -> vm.running.get()) && fxCall(() -> vm.report.get()) != null);
         assertEquals(36, progress().finished());
+        assertFalse(fxCall(() -> lookup("#noCharts").query().isVisible()));
+        assertFalse(fxCall(() -> lookup("#exportPng").query().isDisabled() || lookup("#exportCsv").query().isDisabled()));
         assertEquals(Experiment.Status.DONE, storedStatus());
 
         // Open a cell: its conversations are listed; double-click opens one.
