@@ -29,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.domain.AnnotationQuestion;
 import org.userlm.workbench.domain.QuestionType;
+import org.userlm.workbench.ui.common.EmptyState;
 import org.userlm.workbench.ui.common.Fit;
 
 /**
@@ -141,11 +142,7 @@ public final class AnnotationView extends BorderPane {
         turnList.setId("turnList");
         turnList.setItems(vm.items());
         // What to do while the list is empty: before a queue, after a queue that matched nothing, while building.
-        Label hint = new Label();
-        hint.setId("queueHint");
-        hint.getStyleClass().add("empty-state");
-        hint.setWrapText(true);
-        hint.setMaxWidth(420);
+        Label hint = EmptyState.label("queueHint", "");
         hint.textProperty().bind(vm.statusProperty().map(AnnotationView::emptyHint).orElse(emptyHint("")));
         turnList.setPlaceholder(hint);
         turnList.setCellFactory(l -> new TurnCell(vm, turnList.widthProperty()));

@@ -30,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.SearchableComboBox;
+import org.userlm.workbench.ui.common.EmptyState;
 import org.userlm.workbench.ui.common.Fit;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -84,12 +85,8 @@ public final class CompareView extends BorderPane {
         strip.setId("outcome-strip");
         strip.setMinHeight(Region.USE_PREF_SIZE);
         // Until a comparison runs (or one is opened), the columns' place says what Start does.
-        Label empty = new Label("Press Start to run each simulator above on the task against the assistant, side by "
-                + "side: one column each, streamed live, with its outcome on top.");
-        empty.setId("compare-empty");
-        empty.getStyleClass().add("empty-state");
-        empty.setWrapText(true);
-        empty.setMaxWidth(520);
+        Label empty = EmptyState.label("compare-empty", "Press Start to run each simulator above on the task against "
+                + "the assistant, side by side: one column each, streamed live, with its outcome on top.");
         empty.visibleProperty().bind(Bindings.isEmpty(vm.columns));
         empty.managedProperty().bind(empty.visibleProperty());
         VBox.setMargin(empty, new Insets(0, 16, 0, 16));

@@ -44,6 +44,7 @@ import org.userlm.workbench.evaluation.experiment.ReportCsv;
 import org.userlm.workbench.evaluation.experiment.ReportHtml;
 import org.userlm.workbench.evaluation.metrics.Interval;
 import org.userlm.workbench.ui.common.Columns;
+import org.userlm.workbench.ui.common.EmptyState;
 import org.userlm.workbench.ui.common.Messages;
 import org.userlm.workbench.ui.common.Notify;
 import org.userlm.workbench.ui.common.Owners;
@@ -84,12 +85,8 @@ final class DashboardPane extends BorderPane {
         VBox bar = new VBox(4, info, buttons);
         bar.getStyleClass().add("toolbar");
         bar.setStyle("-fx-padding: 4;");
-        Label noCharts = new Label("Charts of the selected experiment: success by simulator and assistant, "
-                + "turns, words and the paper's other metrics. Run an experiment, or pick a stored one above.");
-        noCharts.setId("noCharts");
-        noCharts.getStyleClass().add("empty-state");
-        noCharts.setWrapText(true);
-        noCharts.setMaxWidth(520);
+        Label noCharts = EmptyState.label("noCharts", "Charts of the selected experiment: success by simulator and "
+                + "assistant, turns, words and the paper's other metrics. Run an experiment, or pick a stored one above.");
         noCharts.visibleProperty().bind(Bindings.isEmpty(charts.getTabs()));
         StackPane chartArea = new StackPane(charts, noCharts);
         StackPane.setAlignment(noCharts, Pos.TOP_CENTER);

@@ -74,9 +74,23 @@ final class LayoutAudit {
 
     /** A number in a spinner is read whole or not at all ("1024" must not show as "102"). */
     private static void checkSpinner(Spinner<?> sp, String where, List<String> out) {
-        TextField f = sp.getEditor();
-        String s = f.getText();
-        if (s == null || s.isEmpty() || f.getWidth() <= 0) {
+        String s = sp.getEditor().getText();
+        if (s != null && !s.isEmpty()) {
+            checkFits(sp.getEditor(), s, where + ": spinner " + describe(sp), "\"" + s + "\"", out);
+        }
+    }
+
+    /** An empty field's hint is read whole or not at all ("Search tasks" must not show as "Search tasl"). */
+    private static void checkPrompt(TextField f, String where, List<String> out) {
+        String hint = f.getPromptText();
+        if (hint != null && !hint.isBlank() && f.getText().isEmpty()) {
+            checkFits(f, hint, where + ": text field " + describe(f), "its hint \"" + hint + "\"", out);
+        }
+    }
+
+    /** {@code s} in the field's font must fit inside the field's insets. */
+    private static void checkFits(TextField f, String s, String who, String what, List<String> out) {
+        if (f.getWidth() <= 0) {
             return;
         }
         Text probe = new Text(s);
@@ -84,24 +98,8 @@ final class LayoutAudit {
         double need = probe.getLayoutBounds().getWidth();
         double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
         if (need > room + 0.5) {
-            out.add(where + ": spinner " + describe(sp) + " is " + Math.round(room) + " px wide inside but \"" + s
-                    + "\" needs " + Math.round(need) + " px (shown cut)");
-        }
-    }
-
-    /** An empty field's hint is read whole or not at all ("Search tasks" must not show as "Search tasl"). */
-    private static void checkPrompt(TextField f, String where, List<String> out) {
-        String hint = f.getPromptText();
-        if (hint == null || hint.isBlank() || !f.getText().isEmpty() || f.getWidth() <= 0) {
-            return;
-        }
-        Text probe = new Text(hint);
-        probe.setFont(f.getFont());
-        double need = probe.getLayoutBounds().getWidth();
-        double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
-        if (need > room + 0.5) {
-            out.add(where + ": text field " + describe(f) + " is " + Math.round(room) + " px wide inside but its hint \""
-                    + hint + "\" needs " + Math.round(need) + " px (shown cut)");
+            out.add(who + " is " + Math.round(room) + " px wide inside but " + what + " needs " + Math.round(need)
+                    + " px (shown cut)");
         }
     }
 
