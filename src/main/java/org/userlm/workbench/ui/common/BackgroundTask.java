@@ -118,7 +118,7 @@ public final class BackgroundTask<V> {
     }
 
     /** What the status bar says while it runs: the description as a sentence, or "Working". */
-    String label() {
+    public String label() {
         return description == null || description.isBlank() ? "Working…"
                 : Character.toUpperCase(description.charAt(0)) + description.substring(1) + "…";
     }

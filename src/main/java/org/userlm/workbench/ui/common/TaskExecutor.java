@@ -25,6 +25,16 @@ public interface TaskExecutor {
     }
 
     /**
+     * The same, with what the status bar says if it runs for more than a second ({@code "loading tasks"} shows as
+     * "Loading tasks…" instead of "Working…").
+     */
+    default <V> Future<V> run(String description, Supplier<V> work, Consumer<V> onSuccess,
+            Consumer<Throwable> onFailure) {
+        return execute(BackgroundTask.wrap(work::get).describedAs(description).onSuccess(onSuccess)
+                .onFailure(onFailure));
+    }
+
+    /**
      * An executor whose tasks run one at a time, in the order given, on one thread named {@code name} (writes that
      * must land in order, such as annotation answers); callbacks still run on the UI thread. Shut down with this one.
      */

@@ -72,14 +72,15 @@ public final class ExperimentsViewModel {
 
     /** Loads the task list and the stored experiments. */
     public void load() {
-        bg.run(() -> services.tasks().all(), allTasks::setAll, e -> message.set(Messages.shortMessage(e)));
+        bg.run("loading tasks", () -> services.tasks().all(), allTasks::setAll,
+                e -> message.set(Messages.shortMessage(e)));
         refresh();
     }
 
     /** Reloads the stored experiments (keeps the selection by id). */
     public void refresh() {
         String keep = selected.get() == null ? null : selected.get().id();
-        bg.run(() -> services.experiments().list().stream()
+        bg.run("listing experiments", () -> services.experiments().list().stream()
                 .map(e -> ExperimentRunner.effective(services.experiments(), e)).toList(), list -> {
             experiments.setAll(list);
             list.stream().filter(e -> e.id().equals(keep)).findFirst().ifPresent(selected::set);

@@ -55,11 +55,14 @@ public final class TaskBrowserViewModel {
     private void load(String selectId, String doneMessage) {
         wantedId = selectId;
         // The sandbox probe starts processes (python, bubblewrap): its line comes after the list, not before it.
+        // Both described: on a cold start either may run past a second, and the status bar then says what runs.
         if (sandbox == null) {
-            bg.run(() -> sandbox = new CodeGrader().sandboxStatus(), sandboxLine::set,
-                    e -> sandboxLine.set("Cannot tell how code would run: " + Messages.shortMessage(e)));
+            bg.run("checking the code sandbox", () -> new CodeGrader().sandboxStatus(), s -> {
+                sandbox = s;
+                sandboxLine.set(s);
+            }, e -> sandboxLine.set("Cannot tell how code would run: " + Messages.shortMessage(e)));
         }
-        bg.run(() -> services.tasks().all(), tasks -> {
+        bg.run("loading tasks", () -> services.tasks().all(), tasks -> {
             all.setAll(tasks);
             String want = wantedId != null ? wantedId : selected.get() == null ? null : selected.get().id();
             selected.set(tasks.stream().filter(t -> t.id().equals(want)).findFirst()

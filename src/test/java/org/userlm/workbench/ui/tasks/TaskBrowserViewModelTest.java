@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,9 @@ import org.userlm.workbench.app.GuiServices;
 import org.userlm.workbench.domain.Task;
 import org.userlm.workbench.domain.TaskKind;
 import org.userlm.workbench.tasks.SharedData;
+import org.userlm.workbench.ui.common.BackgroundTask;
 import org.userlm.workbench.ui.common.CurrentThreadTaskExecutor;
+import org.userlm.workbench.ui.common.TaskExecutor;
 
 class TaskBrowserViewModelTest {
     @TempDir
@@ -42,6 +46,41 @@ class TaskBrowserViewModelTest {
                 vm.statusProperty().get());
         vm.load("no-such-task");
         assertEquals(vm.visible().get(0), vm.selectedProperty().get(), "an unknown id falls back to the first");
+    }
+
+    /** Every task the list starts says what it is: on a cold start the status bar shows it after a second. */
+    @Test
+    void whatLoadingRunsIsNamedForTheStatusBar() {
+        List<String> labels = new ArrayList<>();
+        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        TaskExecutor recording = new TaskExecutor() {
+            @Override
+            public <V> Future<V> execute(BackgroundTask<V> task) {
+                labels.add(task.label());
+                return now.execute(task);
+            }
+
+            @Override
+            public TaskExecutor inOrder(String name) {
+                return this;
+            }
+
+            @Override
+            public void spawn(String name, Runnable work) {
+                work.run();
+            }
+
+            @Override
+            public void runOnUi(Runnable r) {
+                r.run();
+            }
+
+            @Override
+            public void shutdown() {
+            }
+        };
+        new TaskBrowserViewModel(services, recording).load(null);
+        assertEquals(List.of("Checking the code sandbox…", "Loading tasks…"), labels);
     }
 
     @Test
