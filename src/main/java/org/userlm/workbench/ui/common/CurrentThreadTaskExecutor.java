@@ -11,7 +11,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(CurrentThreadTaskExecutor.class);
+    private final TaskObserver observer;
     private volatile boolean shutdown;
+
+    public CurrentThreadTaskExecutor() {
+        this(TaskObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} when each task starts and ends, as the window's executor does. */
+    public CurrentThreadTaskExecutor(TaskObserver observer) {
+        this.observer = observer;
+    }
 
     @Override
     public <V> Future<V> execute(BackgroundTask<V> task) {
@@ -20,6 +30,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
             result.cancel(false);
             return result;
         }
+        observer.started(task);
         task.running();
         V value;
         try {
@@ -27,10 +38,12 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         } catch (Exception | Error e) {
             LOG.warn("{} failed", task.description(), e);
             result.completeExceptionally(e);
+            observer.ended(task, null, e); // before the callbacks, as the window's executor does
             task.failed(e);
             return result;
         }
         result.complete(value);
+        observer.ended(task, value, null);
         task.succeeded(value);
         return result;
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.userlm.workbench.tasks.SharedData;
 import org.userlm.workbench.ui.common.BackgroundTask;
 import org.userlm.workbench.ui.common.CurrentThreadTaskExecutor;
 import org.userlm.workbench.ui.common.TaskExecutor;
+import org.userlm.workbench.ui.common.TaskObserver;
 
 class TaskBrowserViewModelTest {
     @TempDir
@@ -52,33 +52,16 @@ class TaskBrowserViewModelTest {
     @Test
     void whatLoadingRunsIsNamedForTheStatusBar() {
         List<String> labels = new ArrayList<>();
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        TaskExecutor recording = new TaskExecutor() {
+        TaskExecutor recording = new CurrentThreadTaskExecutor(new TaskObserver() {
             @Override
-            public <V> Future<V> execute(BackgroundTask<V> task) {
+            public void started(BackgroundTask<?> task) {
                 labels.add(task.label());
-                return now.execute(task);
             }
 
             @Override
-            public TaskExecutor inOrder(String name) {
-                return this;
+            public <V> void ended(BackgroundTask<V> task, V value, Throwable failure) {
             }
-
-            @Override
-            public void spawn(String name, Runnable work) {
-                work.run();
-            }
-
-            @Override
-            public void runOnUi(Runnable r) {
-                r.run();
-            }
-
-            @Override
-            public void shutdown() {
-            }
-        };
+        });
         new TaskBrowserViewModel(services, recording).load(null);
         assertEquals(List.of("Checking the code sandbox…", "Loading tasks…"), labels);
     }
