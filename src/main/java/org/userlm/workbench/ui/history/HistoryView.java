@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.userlm.workbench.storage.ConversationSummary;
+import org.userlm.workbench.ui.common.EmptyState;
 import org.userlm.workbench.ui.common.Fit;
 import org.userlm.workbench.ui.common.Notify;
 import org.userlm.workbench.ui.common.Owners;
@@ -36,6 +37,13 @@ public final class HistoryView extends VBox {
         ListView<ConversationSummary> list = new ListView<>(vm.items());
         list.setId("historyList");
         list.setCellFactory(l -> new SummaryCell(vm));
+        Label empty = EmptyState.label("historyEmpty", "");
+        empty.textProperty().bind(vm.queryProperty().map(q -> q == null || q.isBlank()
+                ? "No conversations yet. Every run, from Live, Compare or Experiments, is kept here, and the search "
+                + "above finds words in any of its turns."
+                : "No conversation has these words in any turn.").orElse(""));
+        empty.setStyle("-fx-padding: 0 12 0 12; -fx-font-size: 13px;"); // a narrow column: smaller, off the edges
+        list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setOnMouseClicked(e -> {
             ConversationSummary s = list.getSelectionModel().getSelectedItem();
@@ -72,6 +80,9 @@ public final class HistoryView extends VBox {
         again.setOnAction(e -> selected(list, s -> rerun.accept(s.id(), s.title())));
         for (Button b : new Button[] {openButton, rename, delete, undo, again}) {
             b.getStyleClass().add("small-button");
+        }
+        for (Button b : new Button[] {openButton, rename, delete, again}) { // they act on the selected conversation
+            b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         }
         Label status = new Label();
         status.getStyleClass().add("hint");

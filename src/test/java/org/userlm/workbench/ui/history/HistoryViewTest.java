@@ -1,6 +1,7 @@
 package org.userlm.workbench.ui.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,25 @@ class HistoryViewTest {
         List<String> when = labels(robot, "history-when");
         assertEquals(2, when.size());
         assertTrue(when.get(0).matches("[A-Z][a-z]{2} \\d{1,2}, \\d{2}:\\d{2} · .*"), when.get(0));
+    }
+
+    @Test
+    void anEmptyListSaysWhyAndTheButtonsWaitForASelection(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows() == 2);
+        assertTrue(Fx.call(() -> robot.lookup("#openConversation").query().isDisabled()
+                && robot.lookup("#deleteConversation").query().isDisabled()
+                && robot.lookup("#rerunConversation").query().isDisabled()));
+        robot.interact(() -> robot.lookup("#historyList").queryAs(ListView.class).getSelectionModel().select(0));
+        assertFalse(Fx.call(() -> robot.lookup("#openConversation").query().isDisabled()
+                || robot.lookup("#renameConversation").query().isDisabled()));
+        robot.interact(() -> vm.queryProperty().set("zebra"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows() == 0);
+        assertEquals("No conversation has these words in any turn.",
+                Fx.call(() -> robot.lookup("#historyEmpty").queryAs(Label.class).getText()));
+        assertTrue(Fx.call(() -> robot.lookup("#deleteConversation").query().isDisabled()));
+        robot.interact(() -> vm.queryProperty().set(""));
+        assertTrue(Fx.call(() -> robot.lookup("#historyEmpty").queryAs(Label.class).getText())
+                .startsWith("No conversations yet."));
     }
 
     @Test
