@@ -21,12 +21,12 @@ public interface TaskExecutor {
 
     /** Shorthand: runs {@code work} in the background, then {@code onSuccess} or {@code onFailure} on the UI thread. */
     default <V> Future<V> run(Supplier<V> work, Consumer<V> onSuccess, Consumer<Throwable> onFailure) {
-        return execute(BackgroundTask.wrap(work::get).onSuccess(onSuccess).onFailure(onFailure));
+        return run(null, work, onSuccess, onFailure);
     }
 
     /**
      * The same, with what the status bar says if it runs for more than a second ({@code "loading tasks"} shows as
-     * "Loading tasks…" instead of "Working…").
+     * "Loading tasks…"; null: "Working…").
      */
     default <V> Future<V> run(String description, Supplier<V> work, Consumer<V> onSuccess,
             Consumer<Throwable> onFailure) {

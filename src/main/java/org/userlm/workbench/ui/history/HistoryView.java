@@ -42,7 +42,7 @@ public final class HistoryView extends VBox {
                 ? "No conversations yet. Every run, from Live, Compare or Experiments, is kept here, and the search "
                 + "above finds words in any of its turns."
                 : "No conversation has these words in any turn.").orElse(""));
-        empty.setStyle("-fx-padding: 0 12 0 12; -fx-font-size: 13px;"); // a narrow column: smaller, off the edges
+        empty.getStyleClass().add("narrow"); // the side column: smaller, off the list's edges
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setOnMouseClicked(e -> {
